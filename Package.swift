@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+// Cotejo: reads Colombian public entities' plans and compliance reports, turns them into records
+// and cross-checks every figure they state. Modules follow the pipeline's stages (see README).
+import PackageDescription
+
+let package = Package(
+    name: "Cotejo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cotejo", targets: ["cotejo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config (Debian: libpoppler-glib-dev, libxml2-dev).
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Value types every stage shares.
+        .target(name: "CotejoModel"),
+        // Stage 1: bytes → pages of positioned text, tables of cells, furniture marked.
+        .target(name: "CotejoIngest", dependencies: [
+            "CotejoModel", "CPoppler", "CLibXML2",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Stage 2: tables from page layouts, stitched across pages.
+        .target(name: "CotejoTables", dependencies: ["CotejoModel"]),
+        // Stage 3: Spanish values and the records of the export contract.
+        .target(name: "CotejoRecords", dependencies: ["CotejoModel", "CotejoTables"]),
+        // Stage 4: cross-checks, one rule per file.
+        .target(name: "CotejoChecks", dependencies: ["CotejoModel", "CotejoRecords"]),
+        // Stage 5: SQLite store with provenance.
+        .target(name: "CotejoStore", dependencies: [
+            "CotejoModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Outputs: JSON export, CSV, HTML report.
+        .target(name: "CotejoReport", dependencies: ["CotejoModel", "CotejoStore", "CPoppler"]),
+        // Runs the stages over a corpus, per a pipelines/*.yaml definition.
+        .target(name: "CotejoPipeline", dependencies: [
+            "CotejoModel", "CotejoIngest", "CotejoTables", "CotejoRecords", "CotejoChecks",
+            "CotejoStore", "CotejoReport",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "cotejo", dependencies: [
+            "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel"],
+                    path: "Tests/CotejoIngestTests"),
+        .testTarget(name: "CotejoRecordsTests", dependencies: ["CotejoRecords", "CotejoModel"],
+                    path: "Tests/CotejoRecordsTests"),
+        .testTarget(name: "CotejoChecksTests", dependencies: ["CotejoChecks", "CotejoRecords", "CotejoModel"],
+                    path: "Tests/CotejoChecksTests"),
+        .testTarget(name: "CotejoStoreTests", dependencies: ["CotejoStore", "CotejoModel"],
+                    path: "Tests/CotejoStoreTests"),
+        .testTarget(name: "CotejoEndToEndTests", dependencies: [
+            "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoIngest",
+        ], path: "Tests/CotejoEndToEndTests"),
+    ]
+)

@@ -1,0 +1,14 @@
+/// The file formats Cotejo reads, as named in the export contract.
+public enum DocumentFormat: String, Codable, Sendable, CaseIterable {
+    case pdf, html, docx, xlsx, pptx, txt, tsv
+}
+
+/// A document's outcome: `partial` when some pages or parts could not be read.
+public enum DocumentStatus: String, Codable, Sendable {
+    case ok, partial, failed
+}
+
+/// What a document is, from its title and wording.
+public enum DocumentKind: String, Codable, Sendable, CaseIterable {
+    case plan, report, policy, other
+}

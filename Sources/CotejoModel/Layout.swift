@@ -1,0 +1,156 @@
+/// A word as a reader found it: its text, box and type face.
+public struct Word: Codable, Hashable, Sendable {
+    public var text: String
+    public var bbox: BBox
+    public var fontSize: Double
+    public var bold: Bool
+
+    public init(text: String, bbox: BBox, fontSize: Double = 0, bold: Bool = false) {
+        self.text = text; self.bbox = bbox; self.fontSize = fontSize; self.bold = bold
+    }
+}
+
+/// One line of text in reading order, with where it came from.
+/// PDF and PPTX lines carry words with boxes; other formats carry a locator in `source`.
+public struct TextLine: Codable, Hashable, Sendable {
+    public var text: String
+    public var words: [Word]
+    public var source: Source
+    public var fontSize: Double
+    public var bold: Bool
+
+    public init(text: String, words: [Word] = [], source: Source, fontSize: Double = 0, bold: Bool = false) {
+        self.text = text; self.words = words; self.source = source; self.fontSize = fontSize; self.bold = bold
+    }
+
+    public var bbox: BBox? { source.bbox }
+}
+
+/// What a block is to the document: body text, a heading, or page furniture (running headers,
+/// footers, approval blocks, page numbers) that belongs to no record but is kept, marked.
+public enum BlockRole: String, Codable, Sendable {
+    case body, heading, furniture
+}
+
+/// A paragraph-like run of lines that belong together.
+public struct Block: Codable, Hashable, Sendable {
+    public var lines: [TextLine]
+    public var role: BlockRole
+    /// Why a block was marked furniture ("repeated on 9 of 9 pages", "page number"), for the store.
+    public var reason: String?
+
+    public init(lines: [TextLine], role: BlockRole = .body, reason: String? = nil) {
+        self.lines = lines; self.role = role; self.reason = reason
+    }
+
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
+
+    /// The block's source: the first line's locator with the block's box and whole text.
+    public var source: Source {
+        guard var s = lines.first?.source else { return Source(text: text) }
+        if let box = BBox.enclosing(lines.compactMap(\.bbox)) { s.bbox = box }
+        s.text = lines.map(\.text).joined(separator: " ")
+        return s
+    }
+
+    public var fontSize: Double { lines.map(\.fontSize).max() ?? 0 }
+}
+
+/// A straight drawn line on a page (a table ruling), in the page's top-left coordinates.
+public struct Ruling: Codable, Hashable, Sendable {
+    public var x0: Double, y0: Double, x1: Double, y1: Double
+    public init(x0: Double, y0: Double, x1: Double, y1: Double) {
+        self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
+    }
+    public var isHorizontal: Bool { abs(y1 - y0) < abs(x1 - x0) }
+}
+
+/// One page (PDF page, slide, sheet, or the single flow of an HTML, DOCX or text file).
+public struct Page: Codable, Hashable, Sendable {
+    public var number: Int
+    public var width: Double
+    public var height: Double
+    public var blocks: [Block]
+    /// Boxes of raster images drawn on the page.
+    public var images: [BBox]
+    public var rulings: [Ruling]
+    /// False when the page has no text layer at all (a scan, or only images).
+    public var hasText: Bool
+
+    public init(number: Int, width: Double = 0, height: Double = 0, blocks: [Block] = [],
+                images: [BBox] = [], rulings: [Ruling] = [], hasText: Bool = true) {
+        self.number = number; self.width = width; self.height = height; self.blocks = blocks
+        self.images = images; self.rulings = rulings; self.hasText = hasText
+    }
+
+    public var lines: [TextLine] { blocks.flatMap(\.lines) }
+    public var bodyBlocks: [Block] { blocks.filter { $0.role != .furniture } }
+    public var bodyLines: [TextLine] { bodyBlocks.flatMap(\.lines) }
+}
+
+/// A table cell with its place in the grid (0-based), its spans, and where it came from.
+public struct Cell: Codable, Hashable, Sendable {
+    public var row: Int
+    public var column: Int
+    public var rowSpan: Int
+    public var columnSpan: Int
+    public var text: String
+    public var isHeader: Bool
+    public var source: Source
+
+    public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, text: String,
+                isHeader: Bool = false, source: Source) {
+        self.row = row; self.column = column; self.rowSpan = rowSpan; self.columnSpan = columnSpan
+        self.text = text; self.isHeader = isHeader; self.source = source
+    }
+}
+
+/// A table: cells on a grid, the number of header rows, and the pages it spans.
+public struct Table: Codable, Hashable, Sendable {
+    public var index: Int
+    public var pages: [Int]
+    public var rowCount: Int
+    public var columnCount: Int
+    public var headerRowCount: Int
+    public var cells: [Cell]
+
+    public init(index: Int, pages: [Int], rowCount: Int, columnCount: Int, headerRowCount: Int, cells: [Cell]) {
+        self.index = index; self.pages = pages; self.rowCount = rowCount; self.columnCount = columnCount
+        self.headerRowCount = headerRowCount; self.cells = cells
+    }
+
+    /// The cell covering (row, column), merged cells included.
+    public func cell(row: Int, column: Int) -> Cell? {
+        cells.first { row >= $0.row && row < $0.row + $0.rowSpan && column >= $0.column && column < $0.column + $0.columnSpan }
+    }
+
+    /// Row texts as a grid, a merged cell's text repeated in every slot it covers.
+    public var grid: [[String]] {
+        var g = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
+        for c in cells {
+            for r in c.row..<min(rowCount, c.row + c.rowSpan) {
+                for k in c.column..<min(columnCount, c.column + c.columnSpan) { g[r][k] = c.text }
+            }
+        }
+        return g
+    }
+}
+
+/// Everything a reader gets out of one file, before records.
+public struct DocumentContent: Codable, Sendable {
+    public var format: DocumentFormat
+    public var pages: [Page]
+    public var tables: [Table]
+    /// Metadata the file declares (title, author, subject), for document facts.
+    public var metadata: [String: String]
+    /// Things the reader wants recorded: "bytes say HTML though the name ends in .pdf".
+    public var notes: [String]
+
+    public init(format: DocumentFormat, pages: [Page], tables: [Table] = [], metadata: [String: String] = [:], notes: [String] = []) {
+        self.format = format; self.pages = pages; self.tables = tables; self.metadata = metadata; self.notes = notes
+    }
+
+    public var bodyText: String {
+        pages.flatMap(\.bodyLines).map(\.text).joined(separator: "\n")
+    }
+}

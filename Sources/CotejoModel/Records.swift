@@ -1,0 +1,123 @@
+/// A date without time zone, as plans state them: "01-febrero-2021" → 2021-02-01.
+public struct DayDate: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public static func < (a: DayDate, b: DayDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    public init(from decoder: Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        let parts = s.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not YYYY-MM-DD: \(s)"))
+        }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer(); try c.encode(description)
+    }
+}
+
+/// The document-level facts: who published it, what it is, and for which year.
+public struct DocumentFacts: Codable, Hashable, Sendable {
+    public var entity: String?
+    public var title: String?
+    public var kind: DocumentKind?
+    public var year: Int?
+    /// Where each fact was read: keys "entity", "title", "kind", "year".
+    public var sources: [String: Source]
+
+    public init(entity: String? = nil, title: String? = nil, kind: DocumentKind? = nil, year: Int? = nil, sources: [String: Source] = [:]) {
+        self.entity = entity; self.title = title; self.kind = kind; self.year = year; self.sources = sources
+    }
+}
+
+/// PHVA (Deming) phase: Planear, Hacer, Verificar, Actuar.
+public enum Phase: String, Codable, Sendable, CaseIterable {
+    case P, H, V, A
+}
+
+/// One row of a plan or report: an action with its figures.
+public struct Activity: Codable, Hashable, Sendable {
+    public var item: String?
+    public var description: String
+    public var unit: String?
+    public var phase: Phase?
+    public var start: DayDate?
+    public var end: DayDate?
+    public var responsible: String?
+    public var target: String?
+    public var targetQuantity: Double?
+    public var indicator: String?
+    public var periodicity: String?
+    public var planned: Double?
+    public var executed: Double?
+    public var reportedPercent: Double?
+    /// The places the row stands (a row may span a page break).
+    public var source: [Source]
+    /// Per field, where its value was read ("planned", "start", …).
+    public var fieldSources: [String: Source]
+    /// Notes on how fields were settled ("column order inferred from arithmetic").
+    public var notes: [String]
+
+    public init(item: String? = nil, description: String, unit: String? = nil, phase: Phase? = nil,
+                start: DayDate? = nil, end: DayDate? = nil, responsible: String? = nil, target: String? = nil,
+                targetQuantity: Double? = nil, indicator: String? = nil, periodicity: String? = nil,
+                planned: Double? = nil, executed: Double? = nil, reportedPercent: Double? = nil,
+                source: [Source] = [], fieldSources: [String: Source] = [:], notes: [String] = []) {
+        self.item = item; self.description = description; self.unit = unit; self.phase = phase
+        self.start = start; self.end = end; self.responsible = responsible; self.target = target
+        self.targetQuantity = targetQuantity; self.indicator = indicator; self.periodicity = periodicity
+        self.planned = planned; self.executed = executed; self.reportedPercent = reportedPercent
+        self.source = source; self.fieldSources = fieldSources; self.notes = notes
+    }
+}
+
+/// A total the document states for the plan or a period ("Se programaron 69 … se ejecutaron 78").
+public struct StatedTotal: Codable, Hashable, Sendable {
+    public var label: String
+    public var planned: Double?
+    public var executed: Double?
+    public var reportedPercent: Double?
+    /// The months the total covers when the text says so (1…12), for period checks.
+    public var months: ClosedRange<Int>?
+    public var source: [Source]
+
+    public init(label: String, planned: Double? = nil, executed: Double? = nil, reportedPercent: Double? = nil,
+                months: ClosedRange<Int>? = nil, source: [Source] = []) {
+        self.label = label; self.planned = planned; self.executed = executed
+        self.reportedPercent = reportedPercent; self.months = months; self.source = source
+    }
+}
+
+/// Commitments collected in a period and how many fall to the entity.
+public struct Commitment: Codable, Hashable, Sendable {
+    /// "YYYY-MM".
+    public var period: String
+    public var collected: Double?
+    public var inCharge: Double?
+    public var notInCharge: Double?
+    public var source: [Source]
+
+    public init(period: String, collected: Double? = nil, inCharge: Double? = nil, notInCharge: Double? = nil, source: [Source] = []) {
+        self.period = period; self.collected = collected; self.inCharge = inCharge
+        self.notInCharge = notInCharge; self.source = source
+    }
+}
+
+/// Everything the record stage extracts from one document.
+public struct DocumentRecords: Codable, Hashable, Sendable {
+    public var facts: DocumentFacts
+    public var activities: [Activity]
+    public var totals: [StatedTotal]
+    public var commitments: [Commitment]
+
+    public init(facts: DocumentFacts = DocumentFacts(), activities: [Activity] = [], totals: [StatedTotal] = [], commitments: [Commitment] = []) {
+        self.facts = facts; self.activities = activities; self.totals = totals; self.commitments = commitments
+    }
+}
