@@ -40,11 +40,23 @@ public enum FindingValue: Codable, Hashable, Sendable, CustomStringConvertible {
 public struct Finding: Codable, Hashable, Sendable {
     public var rule: String
     public var severity: Severity
+    /// The message in Spanish, the default language of every user-facing text.
     public var message: String
+    /// The same message in English, for `--lang en`.
+    public var messageEN: String
     public var values: [String: FindingValue]
     public var source: [Source]
 
-    public init(rule: String, severity: Severity, message: String, values: [String: FindingValue] = [:], source: [Source] = []) {
-        self.rule = rule; self.severity = severity; self.message = message; self.values = values; self.source = source
+    public init(rule: String, severity: Severity, message: String, messageEN: String? = nil,
+                values: [String: FindingValue] = [:], source: [Source] = []) {
+        self.rule = rule; self.severity = severity; self.message = message; self.messageEN = messageEN ?? message
+        self.values = values; self.source = source
     }
+
+    public func message(in language: Language) -> String { language == .en ? messageEN : message }
+}
+
+/// The language of user-facing text: Spanish by default.
+public enum Language: String, Codable, Sendable, CaseIterable {
+    case es, en
 }

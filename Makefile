@@ -1,0 +1,40 @@
+# Cotejo — the two commands the README opens with, and a few more.
+#   make run    build in release mode and run pipelines/default.yaml on fixtures/ → output/
+#   make test   build and run every test
+# Each target installs the Debian packages it needs when they are missing (apt-get, as root or via sudo).
+
+SWIFT ?= swift
+PIPELINE ?= pipelines/default.yaml
+# Libraries the build links (poppler-glib, cairo, libxml2, SQLite), and tools the tests call.
+BUILD_DEPS = libpoppler-glib-dev libcairo2-dev libxml2-dev libsqlite3-dev pkg-config
+TEST_DEPS = poppler-utils
+
+.PHONY: run test deps test-deps build clean
+
+define apt_install
+	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(BUILD_DEPS))
+
+test-deps: deps
+	$(call apt_install,$(TEST_DEPS))
+
+build: deps
+	$(SWIFT) build -c release --product cotejo
+
+run: build
+	@mkdir -p output
+	$$($(SWIFT) build -c release --show-bin-path)/cotejo run $(PIPELINE)
+
+test: test-deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build output/*.sqlite* output/export.json output/report.html

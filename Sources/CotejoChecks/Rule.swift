@@ -1,0 +1,50 @@
+import CotejoModel
+
+/// What a rule sees of one document: what the reader found and the records built from it.
+public struct CheckInput: Sendable {
+    public var content: DocumentContent
+    public var records: DocumentRecords
+
+    public init(content: DocumentContent, records: DocumentRecords) {
+        self.content = content; self.records = records
+    }
+}
+
+/// Per-rule settings from the pipeline file: whether it runs, its severity, and its tolerance
+/// (a share, for rules that compare figures; interval arithmetic already allows for rounding).
+public struct RuleSettings: Sendable, Codable, Equatable {
+    public var enabled: Bool
+    public var severity: Severity?
+    public var tolerance: Double
+
+    public init(enabled: Bool = true, severity: Severity? = nil, tolerance: Double = 0) {
+        self.enabled = enabled; self.severity = severity; self.tolerance = tolerance
+    }
+
+    enum CodingKeys: String, CodingKey { case enabled, severity, tolerance }
+
+    /// Every key is optional in a pipeline file: what it leaves out keeps the rule's default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+        severity = try c.decodeIfPresent(Severity.self, forKey: .severity)
+        tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0
+    }
+}
+
+/// One cross-check. A rule is a value with an id (as in the export contract), a default severity,
+/// and a function from a document to findings. Rules never throw: what they cannot judge, they
+/// leave alone.
+public protocol Rule: Sendable {
+    /// The contract's rule id, e.g. "percent.mismatch".
+    var id: String { get }
+    var defaultSeverity: Severity { get }
+    /// One line on what the rule checks, for `cotejo rules` and the report.
+    var summary: String { get }
+    func check(_ input: CheckInput, settings: RuleSettings) -> [Finding]
+}
+
+extension Rule {
+    /// The severity in force: the pipeline's when it sets one, else the rule's default.
+    public func severity(_ settings: RuleSettings) -> Severity { settings.severity ?? defaultSeverity }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Logging
+import CotejoModel
+import CotejoIngest
+import CotejoTables
+import CotejoRecords
+import CotejoChecks
+import CotejoStore
+
+/// Cotejo's version, stamped on every run, document and export.
+public let cotejoVersion = "0.1.0"
+
+/// Runs the stages over files: sniff + SHA-256 → reader → furniture → tables → records → checks →
+/// store. Each document is processed as a value and written in one transaction; a failure is
+/// recorded with its reason and the batch goes on.
+public struct Pipeline: Sendable {
+    public var config: PipelineConfig
+    public var furniture = FurnitureDetector()
+    public var tables = TableStage()
+    public var records = RecordExtractor()
+    public var checks: RuleRegistry
+
+    public init(config: PipelineConfig) {
+        self.config = config
+        self.checks = RuleRegistry(settings: config.rules)
+    }
+
+    /// Code version plus a digest of the pipeline definition: a change in either reprocesses.
+    public var version: String { cotejoVersion + (config.digest.map { "+" + $0 } ?? "") }
+
+    // MARK: Finding files
+
+    /// Every file under the given paths (folders are walked, hidden entries skipped), sorted, each
+    /// once. A path that does not exist is returned too: it becomes a failed document.
+    public static func files(in paths: [String]) -> [String] {
+        var result: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { result.append(path); continue }
+            let base = URL(fileURLWithPath: path)
+            guard let walker = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                             options: [.skipsHiddenFiles]) else { continue }
+            var found: [String] = []
+            for case let url as URL in walker {
+                if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                    // Keep the path as the user spelled the folder, so exports say "fixtures/001.pdf".
+                    let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : "/" + url.lastPathComponent
+                    found.append((path.hasSuffix("/") ? String(path.dropLast()) : path) + relative)
+                }
+            }
+            result += found.sorted()
+        }
+        var seen = Set<String>()
+        return result.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: One document
+
+    /// What to do with one file, decided before any reading: skip it, or process it.
+    public enum Plan: Sendable {
+        case unsupported(path: String, reason: String)
+        case unchanged(path: String, sha256: String)
+        case process(path: String, data: Data, sha256: String)
+        case failed(ProcessedDocument)
+    }
+
+    /// Reads the file's bytes and decides. Never throws: unreadable paths become failed documents.
+    public func plan(path: String, store: Store?) -> Plan {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            let size = (attributes[.size] as? NSNumber)?.doubleValue ?? 0
+            if size > config.limits.maxFileMegabytes * 1_048_576 {
+                return .failed(ProcessedDocument(path: path, sha256: nil, format: nil, byteCount: Int(size), status: .failed,
+                                                 error: "the file is larger than the pipeline's limit of \(Int(config.limits.maxFileMegabytes)) MB"))
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "the file cannot be read (permission denied or I/O error)" : "no such file"
+            return .failed(ProcessedDocument(path: path, sha256: nil, format: nil, byteCount: 0, status: .failed, error: reason))
+        }
+        let sha = Digest.sha256(data)
+        if case .unsupported(let what) = FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
+            return .unsupported(path: path, reason: what)
+        }
+        if let store, (try? store.processedVersion(sha256: sha)) == version {
+            return .unchanged(path: path, sha256: sha)
+        }
+        return .process(path: path, data: data, sha256: sha)
+    }
+
+    /// Runs every stage on one file's bytes. Never throws: a reader's error becomes a failed document.
+    public func process(path: String, data: Data, sha256: String) -> ProcessedDocument {
+        let started = Date()
+        let url = URL(fileURLWithPath: path)
+        var notes: [String] = []
+        let format: DocumentFormat
+        switch FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
+        case .empty:
+            return ProcessedDocument(path: path, sha256: sha256, format: FormatSniffer.claimedFormat(fileExtension: url.pathExtension),
+                                     byteCount: 0, status: .failed, error: ReadError.empty.description)
+        case .unsupported(let what):
+            return ProcessedDocument(path: path, sha256: sha256, format: nil, byteCount: data.count, status: .failed,
+                                     error: "not a format Cotejo reads: \(what)")
+        case .readable(let f):
+            format = f
+            if let claimed = FormatSniffer.claimedFormat(fileExtension: url.pathExtension), claimed != f,
+               !(claimed == .txt && f == .tsv) && !(claimed == .tsv && f == .txt) {
+                notes.append("the name says .\(url.pathExtension) but the bytes are \(f.rawValue.uppercased()): read as \(f.rawValue.uppercased())")
+            }
+        }
+        do {
+            var content = try Readers.reader(for: format).read(url: url, data: data)
+            notes += content.notes
+            content = furniture.apply(to: content)
+            content = tables.apply(to: content)
+            let recs = records.extract(from: content)
+            let findings = checks.check(CheckInput(content: content, records: recs))
+            let status: DocumentStatus = content.pages.isEmpty ? .partial : .ok
+            return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: status,
+                                     notes: notes, content: content, records: recs, findings: findings,
+                                     seconds: Date().timeIntervalSince(started))
+        } catch let error as ReadError {
+            return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: .failed,
+                                     error: error.description, notes: notes, seconds: Date().timeIntervalSince(started))
+        } catch {
+            return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: .failed,
+                                     error: "the \(format.rawValue.uppercased()) reader failed: \(error)", notes: notes,
+                                     seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    // MARK: A batch
+
+    /// Ingests files into the store, one transaction per document. Progress goes to `progress`
+    /// (the CLI prints it on stderr); the summary says what was processed, unchanged, failed, skipped.
+    public func ingest(paths: [String], store: Store, logger: Logger? = nil,
+                       progress: (@Sendable (String) -> Void)? = nil) throws -> RunSummary {
+        let started = Date()
+        let runID = try store.beginRun(pipeline: config.path ?? config.name, version: version)
+        var summary = RunSummary()
+        let files = Self.files(in: paths)
+        summary.filesSeen = files.count
+        for (i, path) in files.enumerated() {
+            let prefix = "[\(i + 1)/\(files.count)] \(path)"
+            switch plan(path: path, store: store) {
+            case .unsupported(let p, let reason):
+                summary.skipped.append(SkippedFile(path: p, reason: reason))
+                progress?("\(prefix): skipped (\(reason))")
+            case .unchanged(let p, let sha):
+                try store.touch(sha256: sha, path: p)
+                summary.unchanged += 1
+                progress?("\(prefix): unchanged")
+            case .failed(let doc):
+                try store.save(doc, runID: runID, pipelineVersion: version)
+                summary.failed += 1
+                summary.failures.append(FailedFile(path: doc.path, reason: doc.error ?? "unknown"))
+                logger?.error("\(doc.path): \(doc.error ?? "failed")")
+                progress?("\(prefix): FAILED — \(doc.error ?? "")")
+            case .process(let p, let data, let sha):
+                let doc = process(path: p, data: data, sha256: sha)
+                try store.save(doc, runID: runID, pipelineVersion: version)
+                if doc.status == .failed {
+                    summary.failed += 1
+                    summary.failures.append(FailedFile(path: doc.path, reason: doc.error ?? "unknown"))
+                    logger?.error("\(doc.path): \(doc.error ?? "failed")")
+                    progress?("\(prefix): FAILED — \(doc.error ?? "")")
+                } else {
+                    summary.processed += 1
+                    let f = doc.findings.filter { $0.severity != .info }.count
+                    progress?(String(format: "%@: %@, %d pages, %d activities, %d findings (%.2fs)", prefix,
+                                     doc.status.rawValue, doc.pageCount, doc.records.activities.count, f, doc.seconds))
+                }
+            }
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        try store.finishRun(runID, summary: summary)
+        return summary
+    }
+}

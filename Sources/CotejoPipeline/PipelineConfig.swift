@@ -1,0 +1,108 @@
+import Foundation
+import Yams
+import CotejoModel
+import CotejoChecks
+
+/// A pipeline definition (`pipelines/*.yaml`): what to read, where to write, which rules run and how.
+public struct PipelineConfig: Codable, Sendable {
+    public var name: String
+    /// Files and folders to ingest, relative to the working directory.
+    public var inputs: [String]
+    public var output: Output
+    public var language: Language
+    public var limits: Limits
+    /// Per rule id: enabled, severity, tolerance.
+    public var rules: [String: RuleSettings]
+
+    public struct Output: Codable, Sendable {
+        public var database: String
+        public var export: String?
+        public var report: String?
+
+        public init(database: String, export: String? = nil, report: String? = nil) {
+            self.database = database; self.export = export; self.report = report
+        }
+    }
+
+    public struct Limits: Codable, Sendable {
+        /// Files larger than this are recorded as failed without being read.
+        public var maxFileMegabytes: Double
+        /// Time and memory limits for one document's reading, for the child process that runs it.
+        public var secondsPerDocument: Double
+        public var megabytesPerDocument: Double
+
+        enum CodingKeys: String, CodingKey {
+            case maxFileMegabytes = "max_file_mb", secondsPerDocument = "seconds_per_document"
+            case megabytesPerDocument = "memory_mb_per_document"
+        }
+
+        public init(maxFileMegabytes: Double = 200, secondsPerDocument: Double = 120, megabytesPerDocument: Double = 1024) {
+            self.maxFileMegabytes = maxFileMegabytes; self.secondsPerDocument = secondsPerDocument
+            self.megabytesPerDocument = megabytesPerDocument
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Limits()
+            maxFileMegabytes = try c.decodeIfPresent(Double.self, forKey: .maxFileMegabytes) ?? d.maxFileMegabytes
+            secondsPerDocument = try c.decodeIfPresent(Double.self, forKey: .secondsPerDocument) ?? d.secondsPerDocument
+            megabytesPerDocument = try c.decodeIfPresent(Double.self, forKey: .megabytesPerDocument) ?? d.megabytesPerDocument
+        }
+    }
+
+    /// The file the definition was read from, and a digest of its text: a changed definition
+    /// changes the pipeline version, so documents are processed again.
+    public var path: String?
+    public var digest: String?
+
+    enum CodingKeys: String, CodingKey { case name, inputs, output, language, limits, rules }
+
+    public init(name: String = "default", inputs: [String] = ["fixtures"],
+                output: Output = Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report.html"),
+                language: Language = .es, limits: Limits = Limits(), rules: [String: RuleSettings] = [:]) {
+        self.name = name; self.inputs = inputs; self.output = output; self.language = language
+        self.limits = limits; self.rules = rules
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? "default"
+        inputs = try c.decodeIfPresent([String].self, forKey: .inputs) ?? []
+        output = try c.decodeIfPresent(Output.self, forKey: .output)
+            ?? Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report.html")
+        language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .es
+        limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? Limits()
+        rules = try c.decodeIfPresent([String: RuleSettings].self, forKey: .rules) ?? [:]
+    }
+
+    /// Reads a pipeline file; errors name the file and what is wrong in it.
+    public static func load(path: String) throws -> PipelineConfig {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw PipelineError.config(path: path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        var config: PipelineConfig
+        do { config = try YAMLDecoder().decode(PipelineConfig.self, from: text) } catch {
+            throw PipelineError.config(path: path, reason: "is not a valid pipeline definition: \(error)")
+        }
+        let known = Set(RuleRegistry.allRules.map(\.id))
+        if let unknown = config.rules.keys.first(where: { !known.contains($0) }) {
+            throw PipelineError.config(path: path, reason: "names an unknown rule '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
+        }
+        config.path = path
+        config.digest = Digest.sha256(Data(text.utf8)).prefix(8).description
+        return config
+    }
+}
+
+public enum PipelineError: Error, CustomStringConvertible {
+    case config(path: String, reason: String)
+    case input(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .config(let path, let reason): "\(path): \(reason)"
+        case .input(let path, let reason): "\(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import CotejoModel
+
+/// Reads the document-level facts: the publishing entity, the title, the kind of document and its
+/// year, each with the place it was read from.
+public struct DocumentFactsExtractor: Sendable {
+    /// How many leading pages are searched for the entity and title (cover and first page).
+    public var leadingPages = 3
+
+    public init() {}
+
+    public func extract(from content: DocumentContent) -> DocumentFacts {
+        var facts = DocumentFacts()
+        let leading = content.pages.prefix(leadingPages)
+        // Headers name the entity too, so furniture counts here (it never makes a record).
+        let leadingLines = leading.flatMap(\.lines)
+        let bodyLeading = leading.flatMap(\.bodyLines)
+
+        if let (title, source) = title(content: content, bodyLines: bodyLeading) {
+            facts.title = title; facts.sources["title"] = source
+        }
+        if let (entity, source) = entity(lines: leadingLines, metadataTitle: content.metadata["title"]) {
+            facts.entity = entity; facts.sources["entity"] = source
+        }
+        let kindText = [facts.title ?? ""] + bodyLeading.prefix(40).map(\.text)
+        if let (kind, index) = kind(texts: kindText) {
+            facts.kind = kind
+            facts.sources["kind"] = index == 0 ? facts.sources["title"] : bodyLeading.prefix(40)[index - 1].source
+        } else {
+            facts.kind = .other
+        }
+        if let (year, source) = year(content: content, title: facts.title, titleSource: facts.sources["title"]) {
+            facts.year = year; facts.sources["year"] = source
+        }
+        return facts
+    }
+
+    // MARK: Title
+
+    private func title(content: DocumentContent, bodyLines: [TextLine]) -> (String, Source)? {
+        if let meta = content.metadata["title"]?.collapsedWhitespace, meta.count >= 8,
+           !meta.folded.hasPrefix("microsoft"), !meta.contains(".doc"), !meta.contains(".pdf") {
+            let source = bodyLines.first { $0.text.folded.contains(meta.folded.prefix(20)) }?.source.quoting(meta)
+                ?? Source(text: meta)
+            return (meta, source)
+        }
+        // A line near the top that names a kind of document reads as the title.
+        let top = bodyLines.prefix(30)
+        if let line = top.first(where: { Self.kindWord(in: $0.text.folded) != nil && $0.text.count >= 6 }) {
+            return (line.text.collapsedWhitespace, line.source)
+        }
+        // Otherwise the largest type on the first page.
+        if let biggest = top.max(by: { $0.fontSize < $1.fontSize }), biggest.fontSize > 0 {
+            return (biggest.text.collapsedWhitespace, biggest.source)
+        }
+        return top.first.map { ($0.text.collapsedWhitespace, $0.source) }
+    }
+
+    // MARK: Kind
+
+    /// Words that tell what a document is, checked in reading order: the first one found decides,
+    /// so "Informe de cumplimiento del Plan …" is a report and "Estrategia …  Política …" a plan.
+    static let kindWords: [(String, DocumentKind)] = [
+        ("informe", .report), ("seguimiento", .report), ("reporte", .report), ("rendicion de cuentas", .report),
+        ("evaluacion", .report), ("balance", .report),
+        ("politica", .policy), ("lineamiento", .policy), ("manual", .policy),
+        ("plan", .plan), ("estrategia", .plan), ("programa", .plan), ("cronograma", .plan),
+    ]
+
+    static func kindWord(in folded: String) -> (String, DocumentKind)? {
+        let words = Set(folded.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        var best: (String.Index, String, DocumentKind)?
+        for (word, kind) in kindWords {
+            let hit = word.contains(" ") ? folded.range(of: word) : (words.contains(word) || words.contains(word + "es") || words.contains(word + "s") ? folded.range(of: word) : nil)
+            if let hit, best == nil || hit.lowerBound < best!.0 { best = (hit.lowerBound, word, kind) }
+        }
+        return best.map { ($0.1, $0.2) }
+    }
+
+    private func kind(texts: [String]) -> (DocumentKind, Int)? {
+        for (i, text) in texts.enumerated() {
+            if let (_, kind) = Self.kindWord(in: text.folded) { return (kind, i) }
+        }
+        return nil
+    }
+
+    // MARK: Entity
+
+    /// Words that open the name of a Colombian public entity.
+    static let entityOpeners = [
+        "alcaldia", "gobernacion", "secretaria", "instituto", "fondo", "ministerio", "departamento administrativo",
+        "unidad administrativa", "agencia", "superintendencia", "contraloria", "personeria", "procuraduria",
+        "defensoria", "veeduria", "concejo", "asamblea", "empresa", "empresas", "hospital", "universidad",
+        "corporacion", "servicio nacional", "registraduria", "consejo", "caja", "camara",
+    ]
+    /// Short words that may stand inside a proper name without capitals.
+    static let connectors: Set<String> = ["de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "-", "–", "a"]
+
+    private func entity(lines: [TextLine], metadataTitle: String?) -> (String, Source)? {
+        for (i, line) in lines.enumerated() {
+            guard var name = Self.entityName(in: line.text) else { continue }
+            // An acronym on the next line or after a dash completes the name ("… Juventud" / "IDIPRON").
+            if !name.contains(" - "), i + 1 < lines.count {
+                let next = lines[i + 1].text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if Self.isAcronym(next) { name += " - " + next }
+            }
+            return (name, line.source)
+        }
+        // A title such as "Política … - FONDESER" names the entity by its acronym.
+        if let meta = metadataTitle, let dash = meta.range(of: " - ", options: .backwards) {
+            let tail = meta[dash.upperBound...].trimmingCharacters(in: .whitespaces)
+            if Self.isAcronym(tail) { return (tail, Source(text: meta)) }
+        }
+        return nil
+    }
+
+    static func isAcronym(_ s: String) -> Bool {
+        s.count >= 3 && s.count <= 12 && s.allSatisfy { $0.isUppercase || $0.isNumber } && s.contains { $0.isLetter }
+    }
+
+    /// The proper name that starts at an entity opener: capitalised words and connectors, up to
+    /// punctuation or the first lower-case word; "- ACRONYM" and "(ACRONYM)" after it are kept.
+    static func entityName(in text: String) -> String? {
+        let tokens = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let folded = tokens.map { $0.folded.trimmingCharacters(in: .punctuationCharacters) }
+        for start in tokens.indices {
+            let opener = entityOpeners.first { o in
+                let parts = o.split(separator: " ").map(String.init)
+                return start + parts.count <= tokens.count && zip(parts, folded[start...]).allSatisfy { $0 == $1 }
+            }
+            guard opener != nil, tokens[start].first?.isUppercase == true else { continue }
+            var end = start
+            var k = start + 1
+            while k < tokens.count {
+                let t = tokens[k]
+                let bare = t.trimmingCharacters(in: .punctuationCharacters)
+                if connectors.contains(t.folded) || t == "-" || t == "–" {
+                    k += 1; continue
+                }
+                guard let first = bare.first, first.isUppercase || first.isNumber else { break }
+                end = k
+                if t.last.map({ ",.;:".contains($0) }) == true { break }
+                k += 1
+            }
+            guard end > start else { continue }
+            var name = tokens[start...end].joined(separator: " ")
+            name = name.trimmingCharacters(in: CharacterSet(charactersIn: ",.;: "))
+            return name
+        }
+        return nil
+    }
+
+    // MARK: Year
+
+    /// Words that introduce legal instruments: the year that follows them dates the norm, not the document.
+    static let instrumentWords: Set<String> = [
+        "ley", "decreto", "resolucion", "acuerdo", "constitucion", "conpes", "circular", "directiva",
+        "ordenanza", "sentencia", "articulo", "codigo", "norma", "iso", "ntc",
+    ]
+
+    private func year(content: DocumentContent, title: String?, titleSource: Source?) -> (Int, Source)? {
+        if let title, let y = Self.years(in: title).last { return (y.year, titleSource ?? Source(text: title)) }
+        var counts: [Int: (count: Int, source: Source)] = [:]
+        for line in content.pages.flatMap(\.lines) {
+            for y in Self.years(in: line.text) {
+                let prior = counts[y.year]
+                counts[y.year] = ((prior?.count ?? 0) + 1, prior?.source ?? line.source)
+            }
+        }
+        for table in content.tables {
+            for cell in table.cells {
+                for y in Self.years(in: cell.text) {
+                    let prior = counts[y.year]
+                    counts[y.year] = ((prior?.count ?? 0) + 1, prior?.source ?? cell.source)
+                }
+            }
+        }
+        guard let best = counts.max(by: { ($0.value.count, $0.key) < ($1.value.count, $1.key) }) else { return nil }
+        return (best.key, best.value.source)
+    }
+
+    /// Years stated in a text, leaving out those that date a legal instrument ("Ley 1757 de 2015").
+    static func years(in text: String) -> [(year: Int, offset: Int)] {
+        let tokens = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var found: [(Int, Int)] = []
+        for (i, token) in tokens.enumerated() {
+            guard token.count == 4, let y = Int(token), (1990...2100).contains(y) else { continue }
+            let before = tokens[max(0, i - 4)..<i].map(\.folded)
+            if before.contains(where: instrumentWords.contains) { continue }
+            found.append((y, i))
+        }
+        return found
+    }
+}

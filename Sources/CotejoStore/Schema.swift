@@ -1,0 +1,190 @@
+import GRDB
+
+/// The store's schema, as GRDB migrations. Each migration is applied once, in order; a store
+/// written by an older Cotejo is brought up to date when opened.
+///
+/// Every derived row points to its document and the run that wrote it; every value that came
+/// from the source file has rows in `sources` (page + box, XPath, sheet + cell, line …).
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, documents, layout, records, findings, sources") { db in
+            try db.create(table: "runs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pipeline", .text).notNull()
+                t.column("pipeline_version", .text).notNull()
+                t.column("started_at", .text).notNull()
+                t.column("finished_at", .text)
+                t.column("files_seen", .integer).notNull().defaults(to: 0)
+                t.column("processed", .integer).notNull().defaults(to: 0)
+                t.column("unchanged", .integer).notNull().defaults(to: 0)
+                t.column("failed", .integer).notNull().defaults(to: 0)
+                t.column("skipped", .integer).notNull().defaults(to: 0)
+                t.column("seconds", .double)
+            }
+            try db.create(table: "documents") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // Null only for a path that could not be read at all.
+                t.column("sha256", .text).unique()
+                t.column("path", .text).notNull().indexed()
+                t.column("format", .text)
+                t.column("byte_count", .integer).notNull().defaults(to: 0)
+                t.column("pages", .integer).notNull().defaults(to: 0)
+                t.column("status", .text).notNull()
+                t.column("error", .text)
+                t.column("notes", .text).notNull().defaults(to: "[]")
+                t.column("pipeline_version", .text).notNull()
+                t.column("run_id", .integer).notNull().references("runs")
+                t.column("entity", .text)
+                t.column("title", .text)
+                t.column("kind", .text)
+                t.column("year", .integer)
+                t.column("processed_at", .text).notNull()
+                t.column("seconds", .double)
+            }
+            try db.create(table: "pages") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("width", .double)
+                t.column("height", .double)
+                t.column("has_text", .boolean).notNull()
+                t.column("images", .text).notNull().defaults(to: "[]")
+                t.column("rulings", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "blocks") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("page", .integer).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("role", .text).notNull()
+                t.column("reason", .text)
+                t.column("text", .text).notNull()
+                t.column("source", .text).notNull()
+            }
+            // Full-text search over blocks, accents folded so "participacion" finds "participación".
+            try db.create(virtualTable: "blocks_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "blocks")
+                t.tokenizer = .unicode61(diacritics: .remove)
+                t.column("text")
+            }
+            try db.create(table: "doc_tables") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("ordinal", .integer).notNull()
+                t.column("pages", .text).notNull()
+                t.column("row_count", .integer).notNull()
+                t.column("column_count", .integer).notNull()
+                t.column("header_rows", .integer).notNull()
+            }
+            try db.create(table: "cells") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("table_id", .integer).notNull().indexed().references("doc_tables", onDelete: .cascade)
+                t.column("row", .integer).notNull()
+                t.column("column", .integer).notNull()
+                t.column("row_span", .integer).notNull()
+                t.column("column_span", .integer).notNull()
+                t.column("is_header", .boolean).notNull()
+                t.column("text", .text).notNull()
+                t.column("source", .text).notNull()
+            }
+            try db.create(table: "activities") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("run_id", .integer).notNull().references("runs")
+                t.column("ordinal", .integer).notNull()
+                t.column("item", .text)
+                t.column("description", .text).notNull()
+                t.column("unit", .text)
+                t.column("phase", .text)
+                t.column("start_date", .text)
+                t.column("end_date", .text)
+                t.column("responsible", .text)
+                t.column("target", .text)
+                t.column("target_quantity", .double)
+                t.column("indicator", .text)
+                t.column("periodicity", .text)
+                t.column("planned", .double)
+                t.column("executed", .double)
+                t.column("reported_percent", .double)
+                t.column("notes", .text).notNull().defaults(to: "[]")
+            }
+            try db.create(table: "totals") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("run_id", .integer).notNull().references("runs")
+                t.column("ordinal", .integer).notNull()
+                t.column("label", .text).notNull()
+                t.column("planned", .double)
+                t.column("executed", .double)
+                t.column("reported_percent", .double)
+                t.column("first_month", .integer)
+                t.column("last_month", .integer)
+            }
+            try db.create(table: "commitments") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("run_id", .integer).notNull().references("runs")
+                t.column("ordinal", .integer).notNull()
+                t.column("period", .text).notNull()
+                t.column("collected", .double)
+                t.column("in_charge", .double)
+                t.column("not_in_charge", .double)
+            }
+            try db.create(table: "findings") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("run_id", .integer).notNull().references("runs")
+                t.column("ordinal", .integer).notNull()
+                t.column("rule", .text).notNull().indexed()
+                t.column("severity", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("message_en", .text).notNull()
+                t.column("values", .text).notNull()
+            }
+            // One row per located value. `owner` names the table the value belongs to
+            // ('document' for facts, 'activity', 'total', 'commitment', 'finding'); `field` the
+            // column when the source is of one field ('planned', 'entity', …), null for the whole row.
+            try db.create(table: "sources") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("owner", .text).notNull()
+                t.column("owner_id", .integer).notNull()
+                t.column("field", .text)
+                t.column("ordinal", .integer).notNull()
+                t.column("page", .integer)
+                t.column("x0", .double)
+                t.column("y0", .double)
+                t.column("x1", .double)
+                t.column("y1", .double)
+                t.column("xpath", .text)
+                t.column("sheet", .text)
+                t.column("cell", .text)
+                t.column("line", .integer)
+                t.column("paragraph", .integer)
+                t.column("tbl", .integer)
+                t.column("row", .integer)
+                t.column("col", .integer)
+                t.column("text", .text).notNull()
+            }
+            try db.create(index: "sources_owner", on: "sources", columns: ["owner", "owner_id"])
+
+            // Views for people who browse the store (Datasette, sqlite3).
+            try db.execute(sql: """
+                CREATE VIEW findings_with_sources AS
+                SELECT d.path, d.entity, d.year, f.rule, f.severity, f.message, f."values",
+                       s.page, s.x0, s.y0, s.x1, s.y1, s.xpath, s.sheet, s.cell, s.line, s.text AS source_text
+                FROM findings f JOIN documents d ON d.id = f.document_id
+                LEFT JOIN sources s ON s.owner = 'finding' AND s.owner_id = f.id AND s.field IS NULL;
+                CREATE VIEW activities_by_entity AS
+                SELECT d.entity, d.year, d.kind, COUNT(a.id) AS activities,
+                       SUM(a.planned) AS planned, SUM(a.executed) AS executed,
+                       ROUND(100.0 * SUM(a.executed) / NULLIF(SUM(a.planned), 0), 1) AS computed_percent
+                FROM documents d LEFT JOIN activities a ON a.document_id = d.id
+                WHERE d.status != 'failed'
+                GROUP BY d.entity, d.year, d.kind;
+                """)
+        }
+        return migrator
+    }
+}

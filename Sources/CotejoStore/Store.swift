@@ -1,0 +1,210 @@
+import Foundation
+import GRDB
+import CotejoModel
+
+/// Cotejo's SQLite store: runs, documents keyed by SHA-256, their pages, text blocks (with FTS5),
+/// tables, records and findings, and the source of every located value.
+///
+/// Writes go through one writer; each document is written in one transaction, so a crash leaves
+/// every document either whole or absent.
+public final class Store: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating when needed) the store at `path` and applies pending migrations.
+    public init(path: String) throws {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        writer = try DatabasePool(path: path, configuration: config)
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// An in-memory store, for tests.
+    public init() throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: config)
+        try Schema.migrator.migrate(writer)
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]; return e
+    }()
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+    }
+
+    // MARK: Runs
+
+    public func beginRun(pipeline: String, version: String) throws -> Int64 {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO runs (pipeline, pipeline_version, started_at) VALUES (?, ?, ?)",
+                           arguments: [pipeline, version, Self.now()])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishRun(_ id: Int64, summary: RunSummary) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                UPDATE runs SET finished_at = ?, files_seen = ?, processed = ?, unchanged = ?, failed = ?,
+                skipped = ?, seconds = ? WHERE id = ?
+                """, arguments: [Self.now(), summary.filesSeen, summary.processed, summary.unchanged,
+                                 summary.failed, summary.skipped.count, summary.seconds, id])
+        }
+    }
+
+    // MARK: Skipping unchanged documents
+
+    /// The pipeline version a document with these bytes was last processed with, if any.
+    public func processedVersion(sha256: String) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT pipeline_version FROM documents WHERE sha256 = ?", arguments: [sha256])
+        }
+    }
+
+    /// Points an unchanged document at the path it was found at now (a moved or copied file).
+    public func touch(sha256: String, path: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE documents SET path = ? WHERE sha256 = ? AND path != ?", arguments: [path, sha256, path])
+        }
+    }
+
+    // MARK: Writing a document
+
+    /// Writes one processed document in one transaction, replacing any earlier version with the same
+    /// bytes or, for a file that changed, at the same path.
+    @discardableResult
+    public func save(_ doc: ProcessedDocument, runID: Int64, pipelineVersion: String) throws -> Int64 {
+        try writer.write { db in
+            if let sha = doc.sha256 {
+                try db.execute(sql: "DELETE FROM documents WHERE sha256 = ? OR (path = ? AND (sha256 IS NULL OR sha256 != ?))",
+                               arguments: [sha, doc.path, sha])
+            } else {
+                try db.execute(sql: "DELETE FROM documents WHERE path = ? AND sha256 IS NULL", arguments: [doc.path])
+            }
+            let facts = doc.records.facts
+            try db.execute(sql: """
+                INSERT INTO documents (sha256, path, format, byte_count, pages, status, error, notes, pipeline_version,
+                  run_id, entity, title, kind, year, processed_at, seconds)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [doc.sha256, doc.path, doc.format?.rawValue, doc.byteCount, doc.pageCount,
+                                 doc.status.rawValue, doc.error, Self.json(doc.notes), pipelineVersion, runID,
+                                 facts.entity, facts.title, facts.kind?.rawValue, facts.year, Self.now(), doc.seconds])
+            let docID = db.lastInsertedRowID
+            for (field, source) in facts.sources.sorted(by: { $0.key < $1.key }) {
+                try insert(source, owner: "document", ownerID: docID, field: field, ordinal: 0, docID: docID, db: db)
+            }
+            if let content = doc.content { try insertContent(content, docID: docID, db: db) }
+            try insertRecords(doc.records, docID: docID, runID: runID, db: db)
+            for (i, f) in doc.findings.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO findings (document_id, run_id, ordinal, rule, severity, message, message_en, "values")
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [docID, runID, i, f.rule, f.severity.rawValue, f.message, f.messageEN, Self.json(f.values)])
+                try insertSources(f.source, owner: "finding", ownerID: db.lastInsertedRowID, docID: docID, db: db)
+            }
+            return docID
+        }
+    }
+
+    private func insertContent(_ content: DocumentContent, docID: Int64, db: Database) throws {
+        for page in content.pages {
+            try db.execute(sql: "INSERT INTO pages (document_id, number, width, height, has_text, images, rulings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [docID, page.number, page.width, page.height, page.hasText,
+                                       Self.json(page.images.map { $0.rounded.array }), page.rulings.count])
+            for (i, block) in page.blocks.enumerated() {
+                try db.execute(sql: "INSERT INTO blocks (document_id, page, ordinal, role, reason, text, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [docID, page.number, i, block.role.rawValue, block.reason, block.text, Self.json(block.source)])
+            }
+        }
+        for table in content.tables {
+            try db.execute(sql: "INSERT INTO doc_tables (document_id, ordinal, pages, row_count, column_count, header_rows) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [docID, table.index, Self.json(table.pages), table.rowCount, table.columnCount, table.headerRowCount])
+            let tableID = db.lastInsertedRowID
+            for c in table.cells {
+                try db.execute(sql: """
+                    INSERT INTO cells (table_id, row, "column", row_span, column_span, is_header, text, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [tableID, c.row, c.column, c.rowSpan, c.columnSpan, c.isHeader, c.text, Self.json(c.source)])
+            }
+        }
+    }
+
+    private func insertRecords(_ records: DocumentRecords, docID: Int64, runID: Int64, db: Database) throws {
+        for (i, a) in records.activities.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO activities (document_id, run_id, ordinal, item, description, unit, phase, start_date, end_date,
+                  responsible, target, target_quantity, indicator, periodicity, planned, executed, reported_percent, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [docID, runID, i, a.item, a.description, a.unit, a.phase?.rawValue, a.start?.description,
+                                 a.end?.description, a.responsible, a.target, a.targetQuantity, a.indicator, a.periodicity,
+                                 a.planned, a.executed, a.reportedPercent, Self.json(a.notes)])
+            let id = db.lastInsertedRowID
+            try insertSources(a.source, owner: "activity", ownerID: id, docID: docID, db: db)
+            for (field, s) in a.fieldSources.sorted(by: { $0.key < $1.key }) {
+                try insert(s, owner: "activity", ownerID: id, field: field, ordinal: 0, docID: docID, db: db)
+            }
+        }
+        for (i, t) in records.totals.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO totals (document_id, run_id, ordinal, label, planned, executed, reported_percent, first_month, last_month)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [docID, runID, i, t.label, t.planned, t.executed, t.reportedPercent, t.months?.lowerBound, t.months?.upperBound])
+            try insertSources(t.source, owner: "total", ownerID: db.lastInsertedRowID, docID: docID, db: db)
+        }
+        for (i, c) in records.commitments.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO commitments (document_id, run_id, ordinal, period, collected, in_charge, not_in_charge)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [docID, runID, i, c.period, c.collected, c.inCharge, c.notInCharge])
+            try insertSources(c.source, owner: "commitment", ownerID: db.lastInsertedRowID, docID: docID, db: db)
+        }
+    }
+
+    private func insertSources(_ sources: [Source], owner: String, ownerID: Int64, docID: Int64, db: Database) throws {
+        for (i, s) in sources.enumerated() {
+            try insert(s, owner: owner, ownerID: ownerID, field: nil, ordinal: i, docID: docID, db: db)
+        }
+    }
+
+    private func insert(_ s: Source, owner: String, ownerID: Int64, field: String?, ordinal: Int, docID: Int64, db: Database) throws {
+        let b = s.bbox?.rounded
+        try db.execute(sql: """
+            INSERT INTO sources (document_id, owner, owner_id, field, ordinal, page, x0, y0, x1, y1, xpath, sheet, cell,
+              line, paragraph, tbl, row, col, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [docID, owner, ownerID, field, ordinal, s.page, b?.x0, b?.y0, b?.x1, b?.y1, s.xpath, s.sheet,
+                             s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text])
+    }
+}
+
+/// What one run did, for its summary line and the `runs` table.
+public struct RunSummary: Sendable, Codable {
+    public var filesSeen = 0
+    public var processed = 0
+    public var unchanged = 0
+    public var failed = 0
+    /// Files of a type Cotejo does not read, with what they are.
+    public var skipped: [SkippedFile] = []
+    public var seconds: Double = 0
+    public var failures: [FailedFile] = []
+
+    public init() {}
+}
+
+public struct SkippedFile: Sendable, Codable {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+}
+
+public struct FailedFile: Sendable, Codable {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+}

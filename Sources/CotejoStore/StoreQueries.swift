@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import CotejoModel
+
+/// A document as the store holds it, records and findings rebuilt as model values with their sources.
+public struct StoredDocument: Sendable {
+    public var id: Int64
+    public var sha256: String?
+    public var path: String
+    public var format: DocumentFormat?
+    public var pages: Int
+    public var status: DocumentStatus
+    public var error: String?
+    public var notes: [String]
+    public var pipelineVersion: String
+    public var runID: Int64
+    public var records: DocumentRecords
+    public var findings: [Finding]
+}
+
+/// A full-text search hit.
+public struct SearchHit: Sendable {
+    public var path: String
+    public var page: Int
+    public var role: String
+    public var snippet: String
+    public var source: Source?
+}
+
+/// A table as stored, for `cotejo tables`.
+public struct StoredTable: Sendable {
+    public var documentPath: String
+    public var table: CotejoModel.Table
+}
+
+extension Store {
+    static let decoder = JSONDecoder()
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+        guard let text else { return nil }
+        return try? decoder.decode(T.self, from: Data(text.utf8))
+    }
+
+    /// Every document, in path order, with records and findings. `matching` filters by path,
+    /// file name or SHA-256 prefix.
+    public func documents(matching filter: String? = nil) throws -> [StoredDocument] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY path")
+            var sourcesByOwner: [String: [Int64: [(field: String?, source: Source)]]] = [:]
+            for s in try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY owner, owner_id, field IS NOT NULL, ordinal") {
+                let owner: String = s["owner"]
+                let ownerID: Int64 = s["owner_id"]
+                sourcesByOwner[owner, default: [:]][ownerID, default: []].append((s["field"], Self.source(from: s)))
+            }
+            func sources(_ owner: String, _ id: Int64) -> (whole: [Source], fields: [String: Source]) {
+                let all = sourcesByOwner[owner]?[id] ?? []
+                var fields: [String: Source] = [:]
+                for entry in all { if let f = entry.field { fields[f] = entry.source } }
+                return (all.filter { $0.field == nil }.map(\.source), fields)
+            }
+            var result: [StoredDocument] = []
+            for row in rows {
+                let id: Int64 = row["id"]
+                let path: String = row["path"]
+                let sha: String? = row["sha256"]
+                if let filter, !(path == filter || path.hasSuffix("/" + filter) || (sha?.hasPrefix(filter) ?? false)
+                                 || URL(fileURLWithPath: path).lastPathComponent == filter) { continue }
+                var facts = DocumentFacts(entity: row["entity"], title: row["title"],
+                                          kind: (row["kind"] as String?).flatMap(DocumentKind.init(rawValue:)), year: row["year"])
+                facts.sources = sources("document", id).fields
+                var records = DocumentRecords(facts: facts)
+                for a in try Row.fetchAll(db, sql: "SELECT * FROM activities WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
+                    let aid: Int64 = a["id"]
+                    let s = sources("activity", aid)
+                    records.activities.append(Activity(
+                        item: a["item"], description: a["description"], unit: a["unit"],
+                        phase: (a["phase"] as String?).flatMap(Phase.init(rawValue:)),
+                        start: Self.decodeDate(a["start_date"]), end: Self.decodeDate(a["end_date"]),
+                        responsible: a["responsible"], target: a["target"], targetQuantity: a["target_quantity"],
+                        indicator: a["indicator"], periodicity: a["periodicity"], planned: a["planned"],
+                        executed: a["executed"], reportedPercent: a["reported_percent"], source: s.whole,
+                        fieldSources: s.fields, notes: Self.decode([String].self, a["notes"]) ?? []))
+                }
+                for t in try Row.fetchAll(db, sql: "SELECT * FROM totals WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
+                    let first: Int? = t["first_month"], last: Int? = t["last_month"]
+                    records.totals.append(StatedTotal(
+                        label: t["label"], planned: t["planned"], executed: t["executed"], reportedPercent: t["reported_percent"],
+                        months: first.flatMap { f in last.map { f...max(f, $0) } }, source: sources("total", t["id"]).whole))
+                }
+                for c in try Row.fetchAll(db, sql: "SELECT * FROM commitments WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
+                    records.commitments.append(Commitment(
+                        period: c["period"], collected: c["collected"], inCharge: c["in_charge"],
+                        notInCharge: c["not_in_charge"], source: sources("commitment", c["id"]).whole))
+                }
+                var findings: [Finding] = []
+                for f in try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
+                    findings.append(Finding(
+                        rule: f["rule"], severity: Severity(rawValue: f["severity"]) ?? .warning, message: f["message"],
+                        messageEN: f["message_en"], values: Self.decode([String: FindingValue].self, f["values"]) ?? [:],
+                        source: sources("finding", f["id"]).whole))
+                }
+                result.append(StoredDocument(
+                    id: id, sha256: sha, path: path, format: (row["format"] as String?).flatMap(DocumentFormat.init(rawValue:)),
+                    pages: row["pages"], status: DocumentStatus(rawValue: row["status"]) ?? .failed, error: row["error"],
+                    notes: Self.decode([String].self, row["notes"]) ?? [], pipelineVersion: row["pipeline_version"],
+                    runID: row["run_id"], records: records, findings: findings))
+            }
+            return result
+        }
+    }
+
+    static func decodeDate(_ s: String?) -> DayDate? {
+        guard let s else { return nil }
+        let p = s.split(separator: "-").compactMap { Int($0) }
+        return p.count == 3 ? DayDate(year: p[0], month: p[1], day: p[2]) : nil
+    }
+
+    static func source(from s: Row) -> Source {
+        var bbox: BBox?
+        if let x0: Double = s["x0"], let y0: Double = s["y0"], let x1: Double = s["x1"], let y1: Double = s["y1"] {
+            bbox = BBox(x0: x0, y0: y0, x1: x1, y1: y1)
+        }
+        return Source(page: s["page"], bbox: bbox, xpath: s["xpath"], sheet: s["sheet"], cell: s["cell"], line: s["line"],
+                      paragraph: s["paragraph"], table: s["tbl"], row: s["row"], column: s["col"], text: s["text"])
+    }
+
+    /// Full-text search over body and heading blocks (furniture is left out). Words match whatever
+    /// their accents; several words must all appear.
+    public func search(_ text: String, limit: Int = 50, includeFurniture: Bool = false) throws -> [SearchHit] {
+        let pattern = FTS5Pattern(matchingAllTokensIn: text)
+        guard let pattern else { return [] }
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.path, b.page, b.role, b.source,
+                       snippet(blocks_fts, 0, '[', ']', '…', 12) AS snippet
+                FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid JOIN documents d ON d.id = b.document_id
+                WHERE blocks_fts MATCH ? \(includeFurniture ? "" : "AND b.role != 'furniture'")
+                ORDER BY rank LIMIT ?
+                """, arguments: [pattern, limit]).map { row in
+                SearchHit(path: row["path"], page: row["page"], role: row["role"], snippet: row["snippet"],
+                          source: Self.decode(Source.self, row["source"]))
+            }
+        }
+    }
+
+    /// The body blocks of a document, furniture marked, for `show` and tests.
+    public func blocks(documentID: Int64) throws -> [(page: Int, role: BlockRole, reason: String?, text: String)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT page, role, reason, text FROM blocks WHERE document_id = ? ORDER BY page, ordinal",
+                             arguments: [documentID]).map {
+                ($0["page"], BlockRole(rawValue: $0["role"]) ?? .body, $0["reason"], $0["text"])
+            }
+        }
+    }
+
+    /// The tables of a document.
+    public func tables(documentID: Int64) throws -> [CotejoModel.Table] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM doc_tables WHERE document_id = ? ORDER BY ordinal", arguments: [documentID]).map { t in
+                let cells = try Row.fetchAll(db, sql: "SELECT * FROM cells WHERE table_id = ? ORDER BY row, \"column\"", arguments: [t["id"]]).map { c in
+                    Cell(row: c["row"], column: c["column"], rowSpan: c["row_span"], columnSpan: c["column_span"], text: c["text"],
+                         isHeader: c["is_header"], source: Self.decode(Source.self, c["source"]) ?? Source(text: c["text"]))
+                }
+                return CotejoModel.Table(index: t["ordinal"], pages: Self.decode([Int].self, t["pages"]) ?? [], rowCount: t["row_count"],
+                             columnCount: t["column_count"], headerRowCount: t["header_rows"], cells: cells)
+            }
+        }
+    }
+
+    /// The runs, newest first.
+    public func runs(limit: Int = 20) throws -> [Row] {
+        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id DESC LIMIT ?", arguments: [limit]) }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import ArgumentParser
+import CotejoModel
+import CotejoStore
+import CotejoPipeline
+import CotejoReport
+
+/// `cotejo`: reads plans and compliance reports, stores records with provenance, cross-checks figures.
+///
+/// Exit codes: 0 success; 1 the command ran but some documents failed (see the summary);
+/// 2 usage error; 3 the store or the pipeline definition could not be opened or read.
+@main
+struct Cotejo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cotejo",
+        abstract: "Lee planes e informes de entidades públicas, guarda sus registros con procedencia y verifica sus cifras.",
+        discussion: """
+        Reads Colombian public entities' plans and compliance reports (PDF, HTML, DOCX, XLSX, PPTX, text), \
+        stores their records with provenance in SQLite, and cross-checks every figure they state.
+
+        Exit codes: 0 success · 1 some documents failed (the batch went on) · 2 usage error · \
+        3 the store or the pipeline definition could not be opened.
+        """,
+        version: cotejoVersion,
+        subcommands: [Run.self, Ingest.self, Export.self, Search.self, Show.self, Report.self])
+}
+
+/// Options every subcommand shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite store to use.")
+    var db: String = "output/cotejo.sqlite"
+
+    func open() throws -> Store {
+        do { return try Store(path: db) } catch {
+            throw CLIError(code: 3, message: "\(db): the store cannot be opened: \(error)")
+        }
+    }
+}
+
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Language of user-facing text: es (default) or en.")
+    var lang: Language?
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// An error that ends the command with a given exit code and a one-line message on stderr.
+struct CLIError: Error, CustomStringConvertible {
+    var code: Int32
+    var message: String
+    var description: String { message }
+}
+
+func printError(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+/// Runs `body`, turning CLIError into its exit code and message.
+func guarded(_ body: () throws -> Void) throws {
+    do { try body() } catch let e as CLIError {
+        printError("cotejo: " + e.message)
+        throw ExitCode(e.code)
+    } catch let e as PipelineError {
+        printError("cotejo: " + e.description)
+        throw ExitCode(3)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import ArgumentParser
+import CotejoModel
+import CotejoStore
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Full-text search of the documents' text (accents ignored); prints document, page and snippet.")
+
+    @Argument(help: "Words to find (all must appear).")
+    var text: [String]
+    @Option(name: .long, help: "Most hits to print.")
+    var limit = 50
+    @Flag(name: .long, help: "Search page furniture (headers, footers) too.")
+    var furniture = false
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try guarded {
+            let hits = try store.open().search(text.joined(separator: " "), limit: limit, includeFurniture: furniture)
+            if hits.isEmpty { printError("no hits"); return }
+            for h in hits {
+                print("\(h.path)\tp. \(h.page)\t\(h.snippet.collapsedWhitespace)")
+            }
+        }
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Shows one document: its facts, records and findings, with sources.")
+
+    @Argument(help: "The document: its path, file name or a SHA-256 prefix.")
+    var document: String
+    @Flag(name: .long, help: "Also print its text blocks, furniture marked.")
+    var blocks = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try guarded {
+            let st = try store.open()
+            let docs = try st.documents(matching: document)
+            guard !docs.isEmpty else { throw CLIError(code: 2, message: "no document matches '\(document)'") }
+            let lang = language.lang ?? .es
+            for d in docs {
+                let f = d.records.facts
+                print("\(d.path)  [\(d.format?.rawValue ?? "?"), \(d.pages) pages, \(d.status.rawValue)]  sha256 \(d.sha256 ?? "—")")
+                if let e = d.error { print("  error: \(e)") }
+                for n in d.notes { print("  note: \(n)") }
+                print("  entity: \(f.entity ?? "—")   (\(f.sources["entity"]?.locatorLabel ?? "—"))")
+                print("  title:  \(f.title ?? "—")")
+                print("  kind:   \(f.kind?.rawValue ?? "—")   year: \(f.year.map(String.init) ?? "—")")
+                print("  activities: \(d.records.activities.count)")
+                for a in d.records.activities {
+                    let figures = [a.planned, a.executed, a.reportedPercent].map { $0.map { String($0) } ?? "—" }.joined(separator: " / ")
+                    print("    \(a.item ?? "-") \(a.description.prefix(70))  \(figures)  @\(a.source.first?.locatorLabel ?? "?")")
+                }
+                for t in d.records.totals {
+                    print("  total: \(t.label): \(t.planned.map { String($0) } ?? "—") / \(t.executed.map { String($0) } ?? "—") / \(t.reportedPercent.map { String($0) } ?? "—") %")
+                }
+                for c in d.records.commitments {
+                    print("  commitments \(c.period): \(c.collected.map { String($0) } ?? "—") = \(c.inCharge.map { String($0) } ?? "—") + \(c.notInCharge.map { String($0) } ?? "—")")
+                }
+                print("  findings: \(d.findings.count)")
+                for x in d.findings {
+                    print("    [\(x.severity.rawValue)] \(x.rule): \(x.message(in: lang))  @\(x.source.first?.locatorLabel ?? "?")")
+                }
+                if blocks {
+                    for b in try st.blocks(documentID: d.id) {
+                        print("  p.\(b.page) \(b.role.rawValue)\(b.reason.map { " (\($0))" } ?? ""): \(b.text.collapsedWhitespace.prefix(110))")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import CotejoModel
+import CotejoStore
+import CotejoPipeline
+
+/// Bad input never stops a batch, never loses what was stored, and each failure says why.
+@Suite struct BatchTests {
+    func pipeline() -> Pipeline { Pipeline(config: PipelineConfig(inputs: [])) }
+
+    @Test func badInputsFailWithReasonsAndTheBatchGoesOn() throws {
+        let dir = try Repo.temporaryDirectory()
+        let fm = FileManager.default
+        fm.createFile(atPath: dir.appendingPathComponent("a_empty.pdf").path, contents: Data())
+        let pdf = try Data(contentsOf: Repo.fixtures.appendingPathComponent("003.pdf"))
+        fm.createFile(atPath: dir.appendingPathComponent("b_truncated.pdf").path, contents: pdf.prefix(3000))
+        try fm.copyItem(at: Repo.fixtures.appendingPathComponent("hostile/encrypted.pdf"), to: dir.appendingPathComponent("c_encrypted.pdf"))
+        fm.createFile(atPath: dir.appendingPathComponent("d_text.pdf").path, contents: Data("Informe de gestión 2021\nSe programaron 10 actividades.\n".utf8))
+        try fm.copyItem(at: Repo.fixtures.appendingPathComponent("003.pdf"), to: dir.appendingPathComponent("e_good.pdf"))
+        fm.createFile(atPath: dir.appendingPathComponent("f_photo.png").path, contents: try Data(contentsOf: Repo.fixtures.appendingPathComponent("logo_bogota.png")))
+        let missing = dir.appendingPathComponent("z_missing.pdf").path
+
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        let summary = try pipeline().ingest(paths: [dir.path, missing], store: store)
+        let docs = Dictionary(uniqueKeysWithValues: try store.documents().map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
+
+        #expect(docs["a_empty.pdf"]?.status == .failed)
+        #expect(docs["a_empty.pdf"]?.error?.contains("empty") == true)
+        #expect(docs["b_truncated.pdf"]?.status == .failed)
+        #expect(docs["b_truncated.pdf"]?.error?.contains("damaged") == true)
+        #expect(docs["c_encrypted.pdf"]?.status == .failed)
+        #expect(docs["c_encrypted.pdf"]?.error?.contains("encrypted") == true)
+        #expect(docs["z_missing.pdf"]?.status == .failed)
+        #expect(docs["z_missing.pdf"]?.error == "no such file")
+        // A text file named .pdf is read as text, and the store says so.
+        #expect(docs["d_text.pdf"]?.status == .ok)
+        #expect(docs["d_text.pdf"]?.format == .txt)
+        #expect(docs["d_text.pdf"]?.notes.contains { $0.contains("bytes are TXT") } == true)
+        // The good file after the bad ones is stored whole.
+        #expect(docs["e_good.pdf"]?.status == .ok)
+        #expect(docs["e_good.pdf"]?.records.facts.year == 2021)
+        // An image is skipped, not a failed document.
+        #expect(docs["f_photo.png"] == nil)
+        #expect(summary.skipped.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["f_photo.png"])
+        #expect(summary.failed == 4)
+        #expect(summary.processed == 2)
+    }
+
+    @Test func anUnchangedCorpusIsSkippedOnTheSecondRun() throws {
+        let dir = try Repo.temporaryDirectory()
+        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("003.html"), to: dir.appendingPathComponent("003.html"))
+        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("003.pdf"), to: dir.appendingPathComponent("003.pdf"))
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        let first = try pipeline().ingest(paths: [dir.path], store: store)
+        #expect(first.processed == 2)
+        let second = try pipeline().ingest(paths: [dir.path], store: store)
+        #expect(second.processed == 0 && second.unchanged == 2)
+        // A changed pipeline version processes them again.
+        var config = PipelineConfig(inputs: [])
+        config.digest = "changed"
+        let third = try Pipeline(config: config).ingest(paths: [dir.path], store: store)
+        #expect(third.processed == 2)
+        #expect(try store.documents().count == 2)
+    }
+}

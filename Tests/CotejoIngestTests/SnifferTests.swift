@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import CotejoModel
+@testable import CotejoIngest
+
+@Suite struct SnifferTests {
+    @Test("Formats come from the bytes", arguments: [
+        ("000.pdf", DocumentFormat.pdf), ("001.html", .html), ("004.docx", .docx), ("003.xlsx", .xlsx), ("001.pptx", .pptx),
+    ])
+    func fixtures(name: String, format: DocumentFormat) throws {
+        let data = try Fixtures.data(name)
+        // The extension is deliberately wrong: only the bytes may decide.
+        #expect(FormatSniffer.sniff(data, fileExtension: "bin") == .readable(format))
+    }
+
+    @Test func textNamedPDFIsText() {
+        #expect(FormatSniffer.sniff(Data("Informe de gestión 2021\n".utf8), fileExtension: "pdf") == .readable(.txt))
+    }
+
+    @Test func tsvByExtension() {
+        #expect(FormatSniffer.sniff(Data("a\tb\n1\t2\n".utf8), fileExtension: "tsv") == .readable(.tsv))
+    }
+
+    @Test func unsupportedTypesAreNamed() throws {
+        #expect(FormatSniffer.sniff(try Fixtures.data("logo_bogota.png"), fileExtension: "png") == .unsupported("PNG image"))
+        #expect(FormatSniffer.sniff(try Fixtures.data("manifest.json"), fileExtension: "json") == .unsupported("JSON data"))
+        #expect(FormatSniffer.sniff(Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), fileExtension: "zip") == .unsupported("zip archive"))
+        #expect(FormatSniffer.sniff(Data((0..<2000).map { UInt8($0 % 7) }), fileExtension: "dat") == .unsupported("binary data of unknown type"))
+    }
+
+    @Test func emptyIsEmpty() {
+        #expect(FormatSniffer.sniff(Data(), fileExtension: "pdf") == .empty)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import GRDB
+import CotejoModel
+@testable import CotejoStore
+
+@Suite struct StoreTests {
+    func sample(sha: String = "abc", path: String = "fixtures/x.pdf") -> ProcessedDocument {
+        let src = Source(page: 2, bbox: BBox(x0: 10, y0: 20, x1: 110, y1: 32), text: "29 20 145%")
+        let content = DocumentContent(format: .pdf, pages: [
+            Page(number: 1, width: 612, height: 792, blocks: [
+                Block(lines: [TextLine(text: "PÁGINA 1 de 2", source: Source(page: 1, bbox: BBox(x0: 1, y0: 1, x1: 2, y1: 2), text: "PÁGINA 1 de 2"))], role: .furniture, reason: "page number"),
+                Block(lines: [TextLine(text: "Mesas de participación efectiva", source: Source(page: 1, bbox: BBox(x0: 1, y0: 100, x1: 200, y1: 112), text: "Mesas de participación efectiva"))]),
+            ]),
+        ])
+        let records = DocumentRecords(
+            facts: DocumentFacts(entity: "IDIPRON", title: "Informe", kind: .report, year: 2022, sources: ["entity": src]),
+            activities: [Activity(item: "1", description: "Desarrollar la estrategia", planned: 20, executed: 29, reportedPercent: 145,
+                                  source: [src], fieldSources: ["planned": src.quoting("20")])],
+            totals: [StatedTotal(label: "vigencia", planned: 69, executed: 78, reportedPercent: 113, months: 1...12, source: [src])],
+            commitments: [Commitment(period: "2021-05", collected: 70, inCharge: 20, notInCharge: 50, source: [src])])
+        let finding = Finding(rule: "percent.mismatch", severity: .error, message: "Se reporta", messageEN: "Reported",
+                              values: ["planned": .number(69), "label": .text("x")], source: [src])
+        return ProcessedDocument(path: path, sha256: sha, format: .pdf, byteCount: 10, status: .ok, content: content,
+                                 records: records, findings: [finding])
+    }
+
+    @Test func roundTripKeepsRecordsAndSources() throws {
+        let store = try Store()
+        let run = try store.beginRun(pipeline: "p", version: "v1")
+        try store.save(sample(), runID: run, pipelineVersion: "v1")
+        let docs = try store.documents()
+        #expect(docs.count == 1)
+        let d = try #require(docs.first)
+        #expect(d.records.facts.entity == "IDIPRON")
+        #expect(d.records.facts.sources["entity"]?.page == 2)
+        let a = try #require(d.records.activities.first)
+        #expect(a.planned == 20 && a.executed == 29 && a.reportedPercent == 145)
+        #expect(a.source.first?.bbox == BBox(x0: 10, y0: 20, x1: 110, y1: 32))
+        #expect(a.fieldSources["planned"]?.text == "20")
+        #expect(d.records.totals.first?.months == 1...12)
+        #expect(d.records.commitments.first?.notInCharge == 50)
+        #expect(d.findings.first?.values["label"] == .text("x"))
+        #expect(d.findings.first?.messageEN == "Reported")
+        #expect(try store.processedVersion(sha256: "abc") == "v1")
+    }
+
+    @Test func savingAgainReplacesAndChangedFileReplacesByPath() throws {
+        let store = try Store()
+        let run = try store.beginRun(pipeline: "p", version: "v1")
+        try store.save(sample(), runID: run, pipelineVersion: "v1")
+        try store.save(sample(), runID: run, pipelineVersion: "v2")
+        try store.save(sample(sha: "def"), runID: run, pipelineVersion: "v2")
+        let docs = try store.documents()
+        #expect(docs.map(\.sha256) == ["def"])
+        let orphans = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sources WHERE document_id NOT IN (SELECT id FROM documents)") }
+        #expect(orphans == 0)
+    }
+
+    @Test func failedDocumentsAreKept() throws {
+        let store = try Store()
+        let run = try store.beginRun(pipeline: "p", version: "v1")
+        try store.save(ProcessedDocument(path: "missing.pdf", sha256: nil, format: nil, byteCount: 0, status: .failed, error: "no such file"),
+                       runID: run, pipelineVersion: "v1")
+        try store.save(ProcessedDocument(path: "missing.pdf", sha256: nil, format: nil, byteCount: 0, status: .failed, error: "no such file"),
+                       runID: run, pipelineVersion: "v1")
+        let docs = try store.documents()
+        #expect(docs.count == 1)
+        #expect(docs.first?.status == .failed && docs.first?.error == "no such file")
+    }
+
+    @Test func searchFoldsAccentsAndLeavesFurnitureOut() throws {
+        let store = try Store()
+        let run = try store.beginRun(pipeline: "p", version: "v1")
+        try store.save(sample(), runID: run, pipelineVersion: "v1")
+        let hits = try store.search("participacion")
+        #expect(hits.count == 1)
+        #expect(hits.first?.page == 1)
+        #expect(hits.first?.snippet.contains("[participación]") == true)
+        #expect(try store.search("PÁGINA").isEmpty)
+        #expect(try store.search("PÁGINA", includeFurniture: true).count == 1)
+    }
+
+    @Test func viewsAndForeignKeysExist() throws {
+        let store = try Store()
+        try store.writer.read { db in
+            #expect(try db.viewExists("findings_with_sources"))
+            #expect(try db.viewExists("activities_by_entity"))
+            #expect(try db.foreignKeys(on: "activities").contains { $0.destinationTable == "documents" })
+        }
+    }
+}
