@@ -64,17 +64,23 @@ public struct Activity: Codable, Hashable, Sendable {
     public var fieldSources: [String: Source]
     /// Notes on how fields were settled ("column order inferred from arithmetic").
     public var notes: [String]
+    /// True when the row's figures had no column headers (a slide with "29 · 20 · 145 %"): `planned`
+    /// and `executed` then hold the first and second figure in page order, and the check stage
+    /// settles which is which by arithmetic.
+    public var figuresUnlabelled: Bool
 
     public init(item: String? = nil, description: String, unit: String? = nil, phase: Phase? = nil,
                 start: DayDate? = nil, end: DayDate? = nil, responsible: String? = nil, target: String? = nil,
                 targetQuantity: Double? = nil, indicator: String? = nil, periodicity: String? = nil,
                 planned: Double? = nil, executed: Double? = nil, reportedPercent: Double? = nil,
-                source: [Source] = [], fieldSources: [String: Source] = [:], notes: [String] = []) {
+                source: [Source] = [], fieldSources: [String: Source] = [:], notes: [String] = [],
+                figuresUnlabelled: Bool = false) {
         self.item = item; self.description = description; self.unit = unit; self.phase = phase
         self.start = start; self.end = end; self.responsible = responsible; self.target = target
         self.targetQuantity = targetQuantity; self.indicator = indicator; self.periodicity = periodicity
         self.planned = planned; self.executed = executed; self.reportedPercent = reportedPercent
         self.source = source; self.fieldSources = fieldSources; self.notes = notes
+        self.figuresUnlabelled = figuresUnlabelled
     }
 }
 

@@ -4,10 +4,15 @@ import CotejoModel
 /// the export contract. Each extractor adds what it recognises; every value keeps its source.
 public struct RecordExtractor: Sendable {
     public var facts = DocumentFactsExtractor()
+    public var tables = TableActivityExtractor()
 
     public init() {}
 
     public func extract(from content: DocumentContent) -> DocumentRecords {
-        DocumentRecords(facts: facts.extract(from: content))
+        var records = DocumentRecords(facts: facts.extract(from: content))
+        for table in content.tables {
+            records.activities += tables.activities(in: table)
+        }
+        return records
     }
 }

@@ -58,8 +58,9 @@ public struct DocumentFactsExtractor: Sendable {
 
     // MARK: Kind
 
-    /// Words that tell what a document is, checked in reading order: the first one found decides,
-    /// so "Informe de cumplimiento del Plan …" is a report and "Estrategia …  Política …" a plan.
+    /// Words that tell what a document is. A report word anywhere in a text decides ("Informe de
+    /// cumplimiento del Plan …" and "Plan … - Informe de cumplimiento" are reports about a plan);
+    /// otherwise the first policy or plan word decides ("Estrategia …  Política …" is a plan).
     static let kindWords: [(String, DocumentKind)] = [
         ("informe", .report), ("seguimiento", .report), ("reporte", .report), ("rendicion de cuentas", .report),
         ("evaluacion", .report), ("balance", .report),
@@ -72,7 +73,9 @@ public struct DocumentFactsExtractor: Sendable {
         var best: (String.Index, String, DocumentKind)?
         for (word, kind) in kindWords {
             let hit = word.contains(" ") ? folded.range(of: word) : (words.contains(word) || words.contains(word + "es") || words.contains(word + "s") ? folded.range(of: word) : nil)
-            if let hit, best == nil || hit.lowerBound < best!.0 { best = (hit.lowerBound, word, kind) }
+            guard let hit else { continue }
+            if kind == .report { return (word, kind) }
+            if best == nil || hit.lowerBound < best!.0 { best = (hit.lowerBound, word, kind) }
         }
         return best.map { ($0.1, $0.2) }
     }

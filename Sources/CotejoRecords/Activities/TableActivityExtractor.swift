@@ -1,0 +1,167 @@
+import CotejoModel
+
+/// Activities from tables: one activity per body row of a table whose columns name activities
+/// (or, with no headers, hold a description and figures, as slide tables do).
+///
+/// Column roles come from the header words (all header rows joined, so "2021 / META TRIMESTRE 1"
+/// reads as one header), then are checked against the values under them.
+public struct TableActivityExtractor: Sendable {
+    public init() {}
+
+    /// A table's columns with their roles, and how many leading rows are headers.
+    struct Layout {
+        var headerRows: Int
+        var roles: [Int: ColumnRole]
+        /// Numeric columns without a header: figures whose meaning arithmetic must settle.
+        var unlabelledFigures: [Int]
+    }
+
+    public func activities(in table: Table) -> [Activity] {
+        let grid = table.grid
+        guard table.rowCount >= 2, table.columnCount >= 2, let layout = layout(of: table, grid: grid) else { return [] }
+        var result: [Activity] = []
+        for r in layout.headerRows..<table.rowCount {
+            if let a = activity(row: r, table: table, grid: grid, layout: layout) { result.append(a) }
+        }
+        return result
+    }
+
+    // MARK: Layout
+
+    func layout(of table: Table, grid: [[String]]) -> Layout? {
+        let headerRows = effectiveHeaderRows(table, grid: grid)
+        var roles: [Int: ColumnRole] = [:]
+        for c in 0..<table.columnCount {
+            var parts: [String] = []
+            for r in 0..<headerRows where !grid[r][c].isEmpty && parts.last != grid[r][c] { parts.append(grid[r][c]) }
+            if let role = ColumnRole.from(header: parts.joined(separator: " ")) { roles[c] = role }
+        }
+        let body = Array(grid[headerRows...])
+        guard !body.isEmpty else { return nil }
+        func values(_ c: Int) -> [String] { body.map { $0[c] }.filter { !$0.isEmpty } }
+        func numericShare(_ c: Int) -> Double {
+            let v = values(c)
+            return v.isEmpty ? 0 : Double(v.filter { SpanishNumber.parse($0) != nil }.count) / Double(v.count)
+        }
+        // A percent header over a column of plain figures (a merged header reaching too far) is no
+        // percent column when its neighbour holds the "%" values.
+        for (c, role) in roles where role == .percent {
+            let hasPercentSigns = values(c).contains { $0.contains("%") }
+            let neighbourHas = [c - 1, c + 1].contains { n in n >= 0 && n < table.columnCount && roles[n] == .percent && values(n).contains { $0.contains("%") } }
+            if !hasPercentSigns && neighbourHas { roles[c] = nil }
+        }
+        var unlabelled: [Int] = []
+        for c in 0..<table.columnCount where roles[c] == nil || roles[c] == .other {
+            let v = values(c)
+            guard !v.isEmpty else { continue }
+            if numericShare(c) >= 0.8 {
+                if v.allSatisfy({ $0.contains("%") }) { roles[c] = .percent } else { unlabelled.append(c) }
+            } else if roles[c] == nil, !roles.values.contains(.description),
+                      v.map(\.count).reduce(0, +) / v.count >= 25 {
+                // The widest text column of a headerless table is the activity.
+                roles[c] = .description
+            }
+        }
+        guard roles.values.contains(.description) else { return nil }
+        let fieldRoles: Set<ColumnRole> = [.item, .phase, .start, .end, .responsible, .planned, .executed, .percent,
+                                           .indicator, .target, .periodicity, .product, .unit, .targetQuantity]
+        guard roles.values.contains(where: fieldRoles.contains) || unlabelled.count >= 1 else { return nil }
+        // Two description columns: the one headed plainly "actividad(es)" wins; others are context.
+        let descriptions = roles.filter { $0.value == .description }.map(\.key).sorted()
+        if descriptions.count > 1 {
+            for c in descriptions.dropFirst() { roles[c] = .other }
+        }
+        return Layout(headerRows: headerRows, roles: roles, unlabelledFigures: unlabelled.count >= 2 ? Array(unlabelled.prefix(2)) : unlabelled)
+    }
+
+    /// Header rows as the reader said, extended over rows that only carry more header words
+    /// (a second header row under merged cells, "META TRIMESTRE 1 … RESULTADO" under "2021"), and
+    /// set to one when the reader gave none but the first row is all words.
+    func effectiveHeaderRows(_ table: Table, grid: [[String]]) -> Int {
+        var n = table.headerRowCount
+        if n == 0, let first = grid.first, isHeaderLike(first), grid.count > 1, !isHeaderLike(grid[1]) { n = 1 }
+        while n > 0, n < grid.count - 1 {
+            let row = grid[n]
+            let filled = row.filter { !$0.isEmpty }
+            let roles = filled.compactMap(ColumnRole.from(header:)).filter { $0 != .other }
+            // More header words where the body has item numbers or descriptions left blank.
+            guard !filled.isEmpty, filled.count < row.count, isHeaderLike(row), roles.count * 2 >= filled.count,
+                  row.first?.isEmpty ?? true else { break }
+            n += 1
+        }
+        return n
+    }
+
+    func isHeaderLike(_ row: [String]) -> Bool {
+        let filled = row.filter { !$0.isEmpty }
+        guard !filled.isEmpty else { return false }
+        return filled.allSatisfy { cell in
+            SpanishNumber.parse(cell) == nil && SpanishDate.parse(cell) == nil && cell.count <= 120
+        }
+    }
+
+    // MARK: Rows
+
+    func activity(row r: Int, table: Table, grid: [[String]], layout: Layout) -> Activity? {
+        // Merged cells that began in an earlier row stay out of the row's box.
+        let cells = (0..<table.columnCount).compactMap { table.cell(row: r, column: $0) }.filter { $0.row == r }
+        func column(_ role: ColumnRole) -> Int? { layout.roles.filter { $0.value == role }.map(\.key).min() }
+        func text(_ role: ColumnRole) -> String? {
+            guard let c = column(role) else { return nil }
+            let t = grid[r][c].collapsedWhitespace
+            return t.isEmpty ? nil : t
+        }
+        func source(_ c: Int) -> Source? { table.cell(row: r, column: c)?.source }
+        guard let description = text(.description), description.contains(where: { $0.isLetter }) else { return nil }
+        // A totals row closes the table; it is not an activity.
+        if description.folded.hasPrefix("total") { return nil }
+
+        var a = Activity(description: description)
+        var fields: [String: Source] = [:]
+        func note(_ field: String, _ role: ColumnRole) { if let c = column(role), let s = source(c) { fields[field] = s } }
+
+        if let item = text(.item) { a.item = item.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)); note("item", .item) }
+        if let p = text(.phase) { a.phase = PHVAPhase.parse(p); if a.phase != nil { note("phase", .phase) } }
+        if let s = text(.start), let d = SpanishDate.parse(s)?.date { a.start = d; note("start", .start) }
+        if let e = text(.end), let d = SpanishDate.parse(e)?.date { a.end = d; note("end", .end) }
+        if let v = text(.responsible) { a.responsible = v; note("responsible", .responsible) }
+        if let v = text(.unit) { a.unit = v; note("unit", .unit) }
+        if let v = text(.target) { a.target = v; note("target", .target) }
+        if let v = text(.indicator) { a.indicator = v; note("indicator", .indicator) }
+        if let v = text(.periodicity) { a.periodicity = v; note("periodicity", .periodicity) }
+        if let v = text(.planned), let n = SpanishNumber.parse(v), !n.isPercent { a.planned = n.value; note("planned", .planned) }
+        if let v = text(.executed), let n = SpanishNumber.parse(v), !n.isPercent { a.executed = n.value; note("executed", .executed) }
+        if let v = text(.percent), let n = SpanishNumber.parse(v) {
+            a.reportedPercent = n.isPercent || n.value > 1.5 ? n.value : n.value * 100
+            note("reported_percent", .percent)
+        }
+        // Headerless figures: first and second in page order, to be settled by arithmetic.
+        let figures = layout.unlabelledFigures.compactMap { c -> (Int, Double)? in
+            SpanishNumber.parse(grid[r][c]).map { (c, $0.value) }
+        }
+        if a.planned == nil, a.executed == nil, figures.count == 2 {
+            a.planned = figures[0].1; a.executed = figures[1].1
+            fields["planned"] = source(figures[0].0); fields["executed"] = source(figures[1].0)
+            a.figuresUnlabelled = true
+        }
+        // The target quantity: a quantity column, else the number that opens the indicator or target
+        // ("Un (1) Documento …", "Dos (2) espacios …").
+        if let v = text(.targetQuantity), let n = SpanishNumber.parse(v) {
+            a.targetQuantity = n.value; note("target_quantity", .targetQuantity)
+        } else {
+            for role in [ColumnRole.indicator, .target] {
+                if let v = text(role), let q = NumberWords.leadingQuantity(in: v) {
+                    a.targetQuantity = Double(q.value)
+                    if let c = column(role), let s = source(c) { fields["target_quantity"] = s.quoting(q.text) }
+                    break
+                }
+            }
+        }
+        if let c = column(.description), let s = source(c) { fields["description"] = s }
+        a.fieldSources = fields
+        let rowText = grid[r].enumerated().filter { i, t in !t.isEmpty && (i == 0 || t != grid[r][i - 1]) }.map { $0.1.collapsedWhitespace }
+            .joined(separator: " ")
+        a.source = Source.union(cells.map(\.source), text: rowText)
+        return a
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import ArgumentParser
+import CotejoModel
+import CotejoStore
+
+struct Tables: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prints the tables of a document, or writes them as CSV files.")
+
+    @Argument(help: "The document: its path, file name or a SHA-256 prefix.")
+    var document: String
+    @Option(name: .long, help: "Write one CSV file per table into this folder instead of printing.")
+    var csv: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try guarded {
+            let st = try store.open()
+            let docs = try st.documents(matching: document)
+            guard !docs.isEmpty else { throw CLIError(code: 2, message: "no document matches '\(document)'") }
+            for d in docs {
+                let tables = try st.tables(documentID: d.id)
+                let stem = URL(fileURLWithPath: d.path).lastPathComponent
+                if let csv {
+                    try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+                    for t in tables {
+                        let path = (csv as NSString).appendingPathComponent("\(stem)_t\(t.index).csv")
+                        try CSVText.render(t.grid).write(toFile: path, atomically: true, encoding: .utf8)
+                        printError("Wrote \(path)")
+                    }
+                    continue
+                }
+                print("\(d.path): \(tables.count) tables")
+                for t in tables {
+                    print("table \(t.index): pages \(t.pages.map(String.init).joined(separator: ",")), \(t.rowCount) rows × \(t.columnCount) columns, \(t.headerRowCount) header rows")
+                    for (r, row) in t.grid.enumerated() {
+                        let mark = r < t.headerRowCount ? "H" : String(r - t.headerRowCount + 1)
+                        print("  \(mark)\t" + row.map { $0.collapsedWhitespace.prefix(40) }.joined(separator: " | "))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// RFC 4180 CSV: fields quoted when they hold a comma, quote or line break.
+enum CSVText {
+    static func field(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    static func render(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}
