@@ -113,10 +113,14 @@ public struct Table: Codable, Hashable, Sendable {
     public var columnCount: Int
     public var headerRowCount: Int
     public var cells: [Cell]
+    /// Where the table stands in the flow of its first page: the index in that page's `blocks`
+    /// before which it comes. Readers of flowing formats (HTML, DOCX, text) set it, so that a table
+    /// falls under the section heading above it; nil when unknown (positions then come from boxes).
+    public var anchor: Int?
 
-    public init(index: Int, pages: [Int], rowCount: Int, columnCount: Int, headerRowCount: Int, cells: [Cell]) {
+    public init(index: Int, pages: [Int], rowCount: Int, columnCount: Int, headerRowCount: Int, cells: [Cell], anchor: Int? = nil) {
         self.index = index; self.pages = pages; self.rowCount = rowCount; self.columnCount = columnCount
-        self.headerRowCount = headerRowCount; self.cells = cells
+        self.headerRowCount = headerRowCount; self.cells = cells; self.anchor = anchor
     }
 
     /// The cell covering (row, column), merged cells included.

@@ -2,17 +2,119 @@ import CotejoModel
 
 /// The record stage: from a document's content (furniture marked, tables built) to the records of
 /// the export contract. Each extractor adds what it recognises; every value keeps its source.
+///
+/// The body is walked once in reading order (`DocumentStream`), so that section headings give
+/// the activities under them their unit (dependencia), whatever extractor found them.
 public struct RecordExtractor: Sendable {
     public var facts = DocumentFactsExtractor()
     public var tables = TableActivityExtractor()
+    public var figureRows = FigureRowExtractor()
+    public var prose = ProseRecordExtractor()
 
     public init() {}
 
     public func extract(from content: DocumentContent) -> DocumentRecords {
         var records = DocumentRecords(facts: facts.extract(from: content))
-        for table in content.tables {
-            records.activities += tables.activities(in: table)
+        let stream = DocumentStream(content)
+        // Slide rows on pages with boxes, found per page, emitted where their description stands.
+        var rowsByPage: [Int: [Int: Activity]] = [:]
+        for page in content.pages where page.lines.contains(where: { $0.bbox != nil }) {
+            let rows = figureRows.rows(on: page)
+            if !rows.isEmpty { rowsByPage[page.number] = rows }
         }
+        var blockIndex: [Int: Int] = [:]   // page → running index into page.blocks
+        var unit: String?
+        var pendingNumber: SectionHeading?
+        var sequential: SequentialFigureRow?
+        var events: [Activity] = []
+        var activities: [Activity] = []
+
+        func add(_ a: Activity) {
+            var a = a
+            if a.unit == nil, let unit { a.unit = unit }
+            activities.append(a)
+        }
+
+        for item in stream.items {
+            switch item {
+            case .table(let table):
+                pendingNumber = nil
+                for a in tables.activities(in: table) { add(a) }
+            case .block(let block, let pageNumber):
+                // Find the block's index among the page's blocks (furniture included) for the row map.
+                let page = content.pages.first { $0.number == pageNumber }
+                var index = blockIndex[pageNumber] ?? 0
+                if let page { while index < page.blocks.count, page.blocks[index] != block { index += 1 } }
+                blockIndex[pageNumber] = index + 1
+                if let row = rowsByPage[pageNumber]?[index] { add(row) }
+
+                for line in block.lines {
+                    let text = line.text.collapsedWhitespace
+                    // Section headings: units for what follows, events as records.
+                    if let pending = pendingNumber {
+                        pendingNumber = nil
+                        if !text.isEmpty, text.first?.isLetter == true {
+                            enter(SectionHeading(number: pending.number, level: pending.level, title: text), line: line,
+                                  unit: &unit, events: &events)
+                            continue
+                        }
+                    }
+                    if let h = SectionHeading.parse(text, isHeading: block.role == .heading) {
+                        if h.title.isEmpty { pendingNumber = h; continue }
+                        enter(h, line: line, unit: &unit, events: &events)
+                        sequential = nil
+                        continue
+                    }
+                    // Slide rows in plain text: description, figures below it.
+                    if line.bbox == nil {
+                        if var row = sequential {
+                            switch row.feed(line) {
+                            case .consumed: sequential = row; continue
+                            case .finished(let a): add(a); sequential = nil; continue
+                            case .abandoned: sequential = nil
+                            }
+                        }
+                        if FigureRowExtractor.isDescription(text), text.count >= 20 {
+                            sequential = SequentialFigureRow(description: line)
+                        }
+                    }
+                }
+            }
+        }
+        records.activities = Self.deduplicated(activities + events)
+        let proseRecords = prose.extract(from: content, year: records.facts.year)
+        records.totals = proseRecords.totals
+        records.commitments = proseRecords.commitments
         return records
+    }
+
+    /// A numbered heading: level 1 ends the current unit; level 2 names it; an event section is a record.
+    private func enter(_ h: SectionHeading, line: TextLine, unit: inout String?, events: inout [Activity]) {
+        if h.level >= 2 {
+            unit = h.title
+        } else {
+            unit = nil
+            if h.namesEvent, !events.contains(where: { $0.description.folded == h.title.folded }) {
+                events.append(Activity(description: h.title, source: [line.source.quoting(line.text)],
+                                       fieldSources: ["description": line.source]))
+            }
+        }
+    }
+
+    /// One activity per real activity: the same description found twice (a slide row also read as a
+    /// table, a table repeated) is kept once, the reading with more fields winning.
+    static func deduplicated(_ activities: [Activity]) -> [Activity] {
+        var result: [Activity] = []
+        var index: [String: Int] = [:]
+        for a in activities {
+            let key = a.description.folded
+            if let i = index[key], result[i].item == a.item {
+                if a.fieldSources.count > result[i].fieldSources.count { result[i] = a }
+            } else {
+                index[key] = result.count
+                result.append(a)
+            }
+        }
+        return result
     }
 }

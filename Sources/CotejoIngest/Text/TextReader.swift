@@ -32,8 +32,11 @@ public struct TextReader: DocumentReader {
         var tableRun: [(line: Int, raw: String)] = []
 
         func flushTable() {
+            current.endBlock()
             if tableRun.count >= 1, tableRun.contains(where: { $0.raw.split(separator: "\t", omittingEmptySubsequences: false).count >= 3 }) || format == .tsv {
-                tables.append(Self.table(from: tableRun, index: tables.count + 1, page: current.number))
+                var table = Self.table(from: tableRun, index: tables.count + 1, page: current.number)
+                table.anchor = current.blocks.count
+                tables.append(table)
             } else {
                 for row in tableRun { current.add(line: row.line, raw: row.raw) }
             }

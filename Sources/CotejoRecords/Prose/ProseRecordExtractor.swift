@@ -1,0 +1,178 @@
+import CotejoModel
+
+/// Records stated in prose: plan and period totals ("Se programaron 69 productos para la vigencia y
+/// se ejecutaron 78", "113 % CUMPLIMIENTO") and commitments by month ("se recogieron 70 compromisos
+/// de los cuales 50 no están a cargo … 20 a cargo").
+public struct ProseRecordExtractor: Sendable {
+    public init() {}
+
+    public struct Output: Sendable {
+        public var totals: [StatedTotal] = []
+        public var commitments: [Commitment] = []
+    }
+
+    public func extract(from content: DocumentContent, year: Int?) -> Output {
+        let regions = TextRegions.regions(of: content)
+        return Output(totals: totals(in: regions), commitments: commitments(in: regions, year: year))
+    }
+
+    // MARK: Words near numbers
+
+    /// A region's text as words, each number parsed, for "a number near a word" questions.
+    struct Tokens {
+        var words: [String]            // folded words, numbers kept as written
+        var numbers: [Int: SpanishNumber]
+        var sources: [Source]          // the line each word stands on
+
+        init(_ region: TextRegion) {
+            words = []; numbers = [:]; sources = []
+            for line in region.lines {
+                let text = line.text.collapsedWhitespace
+                let found = SpanishNumber.scan(in: text)
+                var cursor = text.startIndex
+                func addWords(_ s: Substring) {
+                    for w in s.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                        words.append(String(w).folded); sources.append(line.source)
+                    }
+                }
+                for n in found {
+                    addWords(text[cursor..<n.range.lowerBound])
+                    numbers[words.count] = n
+                    words.append(n.text); sources.append(line.source.quoting(n.text))
+                    cursor = n.range.upperBound
+                }
+                addWords(text[cursor...])
+            }
+        }
+
+        /// The first plain figure (not a percent, not a year) within `span` words after (or before) `i`.
+        func figure(near i: Int, after: Bool, span: Int = 5) -> (SpanishNumber, Int)? {
+            let range = after ? Array((i + 1)..<min(words.count, i + 1 + span)) : Array(stride(from: i - 1, through: max(0, i - span), by: -1))
+            for k in range {
+                if let n = numbers[k], !n.isPercent, !n.isLikelyYear { return (n, k) }
+            }
+            return nil
+        }
+    }
+
+    // MARK: Totals
+
+    struct Statement {
+        var planned: (SpanishNumber, Source)?
+        var executed: (SpanishNumber, Source)?
+        var percent: (SpanishNumber, Source)?
+        var months: ClosedRange<Int>?
+        var label: String
+        var region: Int
+        var page: Int
+    }
+
+    func statement(in region: TextRegion, index: Int) -> Statement {
+        let t = Tokens(region)
+        var s = Statement(label: "", region: index, page: region.page)
+        for (i, w) in t.words.enumerated() {
+            // "se programaron 69" (figure after the verb) or "28 actividades programadas" (before).
+            if s.planned == nil, w.hasPrefix("programa") || w.hasPrefix("programo") || w.hasPrefix("planea") {
+                let verb = w.hasSuffix("ron") || w == "programo"
+                if let (n, k) = t.figure(near: i, after: verb) ?? t.figure(near: i, after: !verb, span: 3) { s.planned = (n, t.sources[k]) }
+            }
+            if s.executed == nil, w.hasPrefix("ejecut") {
+                let verb = w.hasSuffix("ron") || w == "ejecuto"
+                if let (n, k) = t.figure(near: i, after: verb) ?? t.figure(near: i, after: !verb, span: 3) { s.executed = (n, t.sources[k]) }
+            }
+        }
+        let folded = region.text.folded
+        if folded.contains("cumplimiento") || folded.contains("avance") || folded.contains("ejecucion") {
+            if let (k, n) = t.numbers.sorted(by: { $0.key < $1.key }).first(where: { $0.value.isPercent }) {
+                s.percent = (n, t.sources[k])
+            }
+        }
+        // The period: an explicit month range first ("septiembre – diciembre"), then "vigencia".
+        if let range = MonthRange.scan(in: region.text).first, let months = range.months {
+            s.months = months; s.label = range.text
+        } else if folded.contains("vigencia") || folded.contains("anual") {
+            s.months = 1...12; s.label = "vigencia"
+        }
+        return s
+    }
+
+    func totals(in regions: [TextRegion]) -> [StatedTotal] {
+        let statements = regions.enumerated().map { statement(in: $1, index: $0) }
+        var used = Set<Int>()
+        var result: [StatedTotal] = []
+        for s in statements where s.planned != nil && s.executed != nil {
+            var percent = s.percent
+            var sources = [s.planned!.1, s.executed!.1]
+            if percent == nil {
+                // A compliance figure stated in its own card of the same page, for the same period.
+                if let claim = statements.first(where: { c in
+                    c.page == s.page && c.region != s.region && !used.contains(c.region) && c.percent != nil
+                        && c.planned == nil && c.executed == nil && c.months != nil && c.months == s.months
+                }) {
+                    percent = claim.percent; used.insert(claim.region)
+                }
+            }
+            if let p = percent { sources.append(p.1) }
+            var label = s.label.isEmpty ? "total" : s.label
+            if label == "vigencia", let year = regions[s.region].text.split(separator: " ").first(where: { $0.count == 4 && Int($0) != nil }) {
+                label += " " + year
+            }
+            result.append(StatedTotal(label: label, planned: s.planned!.0.value, executed: s.executed!.0.value,
+                                      reportedPercent: percent?.0.value, months: s.months, source: sources))
+        }
+        return result
+    }
+
+    // MARK: Commitments
+
+    func commitments(in regions: [TextRegion], year: Int?) -> [Commitment] {
+        var result: [Commitment] = []
+        for region in regions {
+            let t = Tokens(region)
+            var current: Int?
+            for (i, w) in t.words.enumerated() {
+                // "se recogieron 70 compromisos", "No se recogieron compromisos".
+                if w == "recogieron" || w == "recibieron" || w == "adquirieron" {
+                    let window = t.words[min(i + 1, t.words.count)..<min(t.words.count, i + 4)]
+                    guard window.contains(where: { $0.hasPrefix("compromiso") }) else { continue }
+                    let negated = t.words[max(0, i - 2)..<i].contains("no")
+                    let figure = t.figure(near: i, after: true, span: 2)
+                    guard let period = period(before: i, in: region, tokens: t, year: year) else { continue }
+                    var c = Commitment(period: period.0, source: [period.1])
+                    if let (n, k) = figure { c.collected = n.value; c.source.append(t.sources[k]) } else if negated {
+                        c.collected = 0; c.source.append(t.sources[i].quoting(t.sources[i].text))
+                    } else { continue }
+                    result.removeAll { $0.period == c.period }
+                    result.append(c); current = result.count - 1
+                }
+                // "50 compromisos no están a cargo", "20 compromisos a cargo".
+                if let ci = current, w.hasPrefix("compromiso"), let n = t.numbers[i - 1], !n.isPercent {
+                    let after = t.words[(i + 1)..<min(t.words.count, i + 5)]
+                    guard let cargo = after.firstIndex(of: "cargo"), after[..<cargo].last == "a" else { continue }
+                    if after[..<cargo].contains("no") {
+                        result[ci].notInCharge = n.value
+                    } else if result[ci].inCharge == nil {
+                        result[ci].inCharge = n.value
+                    } else { continue }
+                    result[ci].source.append(t.sources[i - 1])
+                }
+            }
+        }
+        return result
+    }
+
+    /// The month a commitment statement speaks of: "Durante el mes de mayo de 2021", or a month
+    /// name alone, dated by the document's year.
+    func period(before i: Int, in region: TextRegion, tokens t: Tokens, year: Int?) -> (String, Source)? {
+        for k in stride(from: i - 1, through: max(0, i - 25), by: -1) {
+            guard let month = SpanishMonth.number(t.words[k]) else { continue }
+            var y = year
+            if k + 2 < t.words.count, t.words[k + 1] == "de" || t.words[k + 1] == "del", let n = Int(t.words[k + 2]), (1990...2100).contains(n) {
+                y = n
+            }
+            guard let y else { return nil }
+            return (String(format: "%04d-%02d", y, month), t.sources[k].quoting(t.words[k]))
+        }
+        return nil
+    }
+}
