@@ -48,19 +48,25 @@ public struct RecordExtractor: Sendable {
                 blockIndex[pageNumber] = index + 1
                 if let row = rowsByPage[pageNumber]?[index] { add(row) }
 
-                for line in block.lines {
+                var skipThrough = -1
+                for (lineIndex, line) in block.lines.enumerated() {
+                    if lineIndex <= skipThrough { continue }
                     let text = line.text.collapsedWhitespace
                     // Section headings: units for what follows, events as records.
                     if let pending = pendingNumber {
                         pendingNumber = nil
                         if !text.isEmpty, text.first?.isLetter == true {
-                            enter(SectionHeading(number: pending.number, level: pending.level, title: text), line: line,
+                            let (title, last) = Self.headingTitle(startingWith: text, at: lineIndex, in: block)
+                            skipThrough = last
+                            enter(SectionHeading(number: pending.number, level: pending.level, title: title), line: line,
                                   unit: &unit, events: &events)
                             continue
                         }
                     }
-                    if let h = SectionHeading.parse(text, isHeading: block.role == .heading) {
+                    if var h = SectionHeading.parse(text, isHeading: block.role == .heading) {
                         if h.title.isEmpty { pendingNumber = h; continue }
+                        let (title, last) = Self.headingTitle(startingWith: h.title, at: lineIndex, in: block)
+                        h.title = title; skipThrough = last
                         enter(h, line: line, unit: &unit, events: &events)
                         sequential = nil
                         continue
@@ -86,6 +92,30 @@ public struct RecordExtractor: Sendable {
         records.totals = proseRecords.totals
         records.commitments = proseRecords.commitments
         return records
+    }
+
+    /// A heading's title runs on over the following lines of its block when they are set the same
+    /// way (a slide title broken over three lines): capitals continue capitals, bold continues bold.
+    static func headingTitle(startingWith first: String, at index: Int, in block: Block) -> (String, Int) {
+        var title = first
+        var last = index
+        let start = block.lines[index]
+        func upperShare(_ s: String) -> Double {
+            let letters = s.filter { $0.isLetter }
+            return letters.isEmpty ? 0 : Double(letters.filter { $0.isUppercase }.count) / Double(letters.count)
+        }
+        let firstUpper = upperShare(first) >= 0.6
+        var k = index + 1
+        while k < block.lines.count {
+            let line = block.lines[k]
+            let text = line.text.collapsedWhitespace
+            let sameSetting = firstUpper ? upperShare(text) >= 0.6 : (line.bold == start.bold && abs(line.fontSize - start.fontSize) < 0.5 && start.fontSize > 0)
+            guard sameSetting, SectionHeading.parse(text) == nil, title.count + text.count < 160 else { break }
+            title += " " + text
+            last = k
+            k += 1
+        }
+        return (title, last)
     }
 
     /// A numbered heading: level 1 ends the current unit; level 2 names it; an event section is a record.

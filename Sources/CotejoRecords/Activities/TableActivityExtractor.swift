@@ -45,10 +45,15 @@ public struct TableActivityExtractor: Sendable {
         }
         // A percent header over a column of plain figures (a merged header reaching too far) is no
         // percent column when its neighbour holds the "%" values.
+        // A header set one column off (over the last figure rather than the "%" column) moves to
+        // the neighbour that holds the percentages.
         for (c, role) in roles where role == .percent {
             let hasPercentSigns = values(c).contains { $0.contains("%") }
-            let neighbourHas = [c - 1, c + 1].contains { n in n >= 0 && n < table.columnCount && roles[n] == .percent && values(n).contains { $0.contains("%") } }
-            if !hasPercentSigns && neighbourHas { roles[c] = nil }
+            guard !hasPercentSigns else { continue }
+            if let n = [c + 1, c - 1].first(where: { n in n >= 0 && n < table.columnCount && values(n).contains { $0.contains("%") }
+                                                     && (roles[n] == nil || roles[n] == .percent || roles[n] == .other) }) {
+                roles[c] = nil; roles[n] = .percent
+            }
         }
         var unlabelled: [Int] = []
         for c in 0..<table.columnCount where roles[c] == nil || roles[c] == .other {

@@ -25,7 +25,12 @@ public struct SectionHeading: Sendable, Equatable {
         let title = rest.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "-–.:) "))
         let level = parts.count
         let number = parts.joined(separator: ".")
-        if title.isEmpty { return SectionHeading(number: number, level: level, title: "") }
+        if title.isEmpty {
+            // A number alone is a section number only when shaped as one ("3.1", "3.", "04"):
+            // a lone "29" on a slide is a figure.
+            guard parts.count >= 2 || numberPart.hasSuffix(".") || numberPart.hasPrefix("0") else { return nil }
+            return SectionHeading(number: number, level: level, title: "")
+        }
         // A lone integer followed by words ("3 3 100%", "12 compromisos") is no heading unless
         // it ends with a dot ("3.") or has a leading zero ("04").
         if parts.count == 1, !numberPart.hasSuffix("."), !numberPart.hasPrefix("0"), !isHeading { return nil }

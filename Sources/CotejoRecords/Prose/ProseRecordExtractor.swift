@@ -1,3 +1,4 @@
+import Foundation
 import CotejoModel
 
 /// Records stated in prose: plan and period totals ("Se programaron 69 productos para la vigencia y
@@ -13,6 +14,9 @@ public struct ProseRecordExtractor: Sendable {
 
     public func extract(from content: DocumentContent, year: Int?) -> Output {
         let regions = TextRegions.regions(of: content)
+        if ProcessInfo.processInfo.environment["COTEJO_DEBUG_REGIONS"] != nil {
+            for r in regions { FileHandle.standardError.write(Data("p\(r.page) | \(r.text.prefix(160))\n".utf8)) }
+        }
         return Output(totals: totals(in: regions), commitments: commitments(in: regions, year: year))
     }
 
@@ -73,12 +77,10 @@ public struct ProseRecordExtractor: Sendable {
         for (i, w) in t.words.enumerated() {
             // "se programaron 69" (figure after the verb) or "28 actividades programadas" (before).
             if s.planned == nil, w.hasPrefix("programa") || w.hasPrefix("programo") || w.hasPrefix("planea") {
-                let verb = w.hasSuffix("ron") || w == "programo"
-                if let (n, k) = t.figure(near: i, after: verb) ?? t.figure(near: i, after: !verb, span: 3) { s.planned = (n, t.sources[k]) }
+                if let (n, k) = figure(for: w, at: i, in: t, verbEndings: ["ron", "programo"]) { s.planned = (n, t.sources[k]) }
             }
             if s.executed == nil, w.hasPrefix("ejecut") {
-                let verb = w.hasSuffix("ron") || w == "ejecuto"
-                if let (n, k) = t.figure(near: i, after: verb) ?? t.figure(near: i, after: !verb, span: 3) { s.executed = (n, t.sources[k]) }
+                if let (n, k) = figure(for: w, at: i, in: t, verbEndings: ["ron", "ejecuto"]) { s.executed = (n, t.sources[k]) }
             }
         }
         let folded = region.text.folded
@@ -94,6 +96,14 @@ public struct ProseRecordExtractor: Sendable {
             s.months = 1...12; s.label = "vigencia"
         }
         return s
+    }
+
+    /// The figure a verb or participle speaks of: a verb's comes after it ("se ejecutaron 78"); a
+    /// participle's before it ("28 actividades programadas"), or after a colon ("Programado: 20").
+    func figure(for word: String, at i: Int, in t: Tokens, verbEndings: [String]) -> (SpanishNumber, Int)? {
+        let isVerb = verbEndings.contains { word.hasSuffix($0) || word == $0 }
+        if isVerb { return t.figure(near: i, after: true) }
+        return t.figure(near: i, after: false, span: 3) ?? t.figure(near: i, after: true, span: 2)
     }
 
     func totals(in regions: [TextRegion]) -> [StatedTotal] {
@@ -125,12 +135,20 @@ public struct ProseRecordExtractor: Sendable {
 
     // MARK: Commitments
 
+    /// Commitments are read along the whole document: on slides the split ("50 … no están a cargo")
+    /// stands well below the sentence that opens it. A split belongs to the last statement opened,
+    /// within `splitReach` words.
     func commitments(in regions: [TextRegion], year: Int?) -> [Commitment] {
         var result: [Commitment] = []
-        for region in regions {
+        let splitReach = 80
+        let flow = TextRegion(page: regions.first?.page ?? 1, lines: regions.flatMap(\.lines))
+        do {
+            let region = flow
             let t = Tokens(region)
             var current: Int?
+            var opened = 0
             for (i, w) in t.words.enumerated() {
+                if current != nil, i - opened > splitReach { current = nil }
                 // "se recogieron 70 compromisos", "No se recogieron compromisos".
                 if w == "recogieron" || w == "recibieron" || w == "adquirieron" {
                     let window = t.words[min(i + 1, t.words.count)..<min(t.words.count, i + 4)]
@@ -143,7 +161,7 @@ public struct ProseRecordExtractor: Sendable {
                         c.collected = 0; c.source.append(t.sources[i].quoting(t.sources[i].text))
                     } else { continue }
                     result.removeAll { $0.period == c.period }
-                    result.append(c); current = result.count - 1
+                    result.append(c); current = result.count - 1; opened = i
                 }
                 // "50 compromisos no están a cargo", "20 compromisos a cargo".
                 if let ci = current, w.hasPrefix("compromiso"), let n = t.numbers[i - 1], !n.isPercent {

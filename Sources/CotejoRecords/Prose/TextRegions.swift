@@ -21,31 +21,39 @@ public enum TextRegions {
         }
     }
 
-    /// Boxes that overlap horizontally and follow each other closely form a column of a card.
+    /// Recursive XY-cut over the page's boxes: a wide empty horizontal band (about two lines) splits
+    /// the page into bands, an empty vertical gutter splits a band into columns; what cannot be cut
+    /// further is one region (a card of a slide, a paragraph group of a page). Small gaps between
+    /// the lines of a card ("Se programaron" / "69" / "productos … ejecutaron" / "78") do not cut.
     static func geometric(_ blocks: [Block], page: Int) -> [TextRegion] {
         let boxes = blocks.map { $0.source.bbox ?? BBox(x0: 0, y0: 0, x1: 0, y1: 0) }
-        var parent = Array(blocks.indices)
-        func find(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
-        for i in blocks.indices {
-            for j in blocks.indices where j > i {
-                let a = boxes[i], b = boxes[j]
-                let lineHeight = max(8, min(blocks[i].fontSize, blocks[j].fontSize) * 1.2)
-                let gap = max(a.y0, b.y0) - min(a.y1, b.y1)
-                // Wide titles would tie every column together: only boxes of similar width join.
-                let widthRatio = min(a.width, b.width) / max(a.width, b.width, 1)
-                if a.horizontalOverlap(b) > 0.3, gap < lineHeight * 2.5, widthRatio > 0.2 {
-                    parent[find(j)] = find(i)
-                }
+        let sizes = blocks.flatMap(\.lines).map(\.fontSize).filter { $0 > 0 }.sorted()
+        let typical = sizes.isEmpty ? 11 : sizes[sizes.count / 2]
+        let bandGap = max(12, typical * 1.8)
+        let gutter = max(6, typical * 0.6)
+
+        func split(_ members: [Int], horizontal: Bool) -> [[Int]] {
+            let sorted = members.sorted { horizontal ? boxes[$0].y0 < boxes[$1].y0 : boxes[$0].x0 < boxes[$1].x0 }
+            var parts: [[Int]] = []
+            var reach = -Double.infinity
+            for i in sorted {
+                let (lo, hi) = horizontal ? (boxes[i].y0, boxes[i].y1) : (boxes[i].x0, boxes[i].x1)
+                if parts.isEmpty || lo - reach >= (horizontal ? bandGap : gutter) { parts.append([i]) } else { parts[parts.count - 1].append(i) }
+                reach = max(reach, hi)
             }
+            return parts
         }
-        var groups: [Int: [Int]] = [:]
-        for i in blocks.indices { groups[find(i), default: []].append(i) }
-        return groups.values.map { members in
+        func cut(_ members: [Int]) -> [[Int]] {
+            guard members.count > 1 else { return [members] }
+            let bands = split(members, horizontal: true)
+            if bands.count > 1 { return bands.flatMap(cut) }
+            let columns = split(members, horizontal: false)
+            if columns.count > 1 { return columns.flatMap(cut) }
+            return [members]
+        }
+        return cut(Array(blocks.indices)).map { members in
             let sorted = members.sorted { boxes[$0].y0 != boxes[$1].y0 ? boxes[$0].y0 < boxes[$1].y0 : boxes[$0].x0 < boxes[$1].x0 }
             return TextRegion(page: page, lines: sorted.flatMap { blocks[$0].lines })
-        }.sorted { a, b in
-            let ba = a.lines.first?.bbox, bb = b.lines.first?.bbox
-            return (ba?.y0 ?? 0, ba?.x0 ?? 0) < (bb?.y0 ?? 0, bb?.x0 ?? 0)
         }
     }
 
@@ -57,14 +65,19 @@ public enum TextRegions {
         }
         var regions: [TextRegion] = []
         var lastParent: String?
+        var regionHasText = false
         for b in blocks {
             let p = parentPath(b)
-            // A heading opens a region even among siblings (sections laid flat in <body>).
-            if p == lastParent, b.role != .heading, let i = regions.indices.last {
+            // A heading opens a region even among siblings (sections laid flat in <body>), unless
+            // all the region holds so far is a big figure over its caption ("113 %" / "CUMPLIMIENTO").
+            let opens = b.role == .heading && regionHasText
+            if p == lastParent, !opens, let i = regions.indices.last {
                 regions[i].lines += b.lines
             } else {
                 regions.append(TextRegion(page: page, lines: b.lines))
+                regionHasText = false
             }
+            regionHasText = regionHasText || b.role == .heading || b.text.count > 40
             lastParent = p
         }
         return regions
