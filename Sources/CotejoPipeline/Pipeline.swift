@@ -116,8 +116,9 @@ public struct Pipeline: Sendable {
             notes += content.notes
             content = furniture.apply(to: content)
             content = tables.apply(to: content)
-            let recs = records.extract(from: content)
-            let findings = checks.check(CheckInput(content: content, records: recs))
+            // The check stage settles headerless figure order by arithmetic before judging; the
+            // settled records are what the store keeps.
+            let (recs, findings) = checks.process(CheckInput(content: content, records: records.extract(from: content)))
             let status: DocumentStatus = content.pages.isEmpty ? .partial : .ok
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: status,
                                      notes: notes, content: content, records: recs, findings: findings,
