@@ -1,6 +1,6 @@
 /// What the pipeline hands the store for one file: the file's identity, the outcome, and, when it
 /// was read, its content, records and findings. The store writes it in one transaction.
-public struct ProcessedDocument: Sendable {
+public struct ProcessedDocument: Codable, Sendable {
     public var path: String
     /// Hex SHA-256 of the bytes; nil only when the file could not be read at all.
     public var sha256: String?

@@ -135,49 +135,112 @@ public struct Pipeline: Sendable {
 
     // MARK: A batch
 
-    /// Ingests files into the store, one transaction per document. Progress goes to `progress`
-    /// (the CLI prints it on stderr); the summary says what was processed, unchanged, failed, skipped.
-    public func ingest(paths: [String], store: Store, logger: Logger? = nil,
-                       progress: (@Sendable (String) -> Void)? = nil) throws -> RunSummary {
+    /// How documents are processed: in this process, or each in a child process with limits.
+    public enum Isolation: Sendable {
+        case inProcess
+        case childProcess(ChildProcessRunner)
+    }
+
+    /// Ingests files into the store, one transaction per document, up to `jobs` documents at once.
+    /// Planning (hashing, skipping) and processing run on worker threads; every write goes through
+    /// the store's single writer. Progress goes to `progress` (the CLI prints it on stderr); the
+    /// summary says what was processed, unchanged, failed and skipped.
+    public func ingest(paths: [String], store: Store, jobs: Int = 1, isolation: Isolation = .inProcess,
+                       logger: Logger? = nil, progress: (@Sendable (String) -> Void)? = nil) throws -> RunSummary {
         let started = Date()
         let runID = try store.beginRun(pipeline: config.path ?? config.name, version: version)
-        var summary = RunSummary()
         let files = Self.files(in: paths)
-        summary.filesSeen = files.count
-        for (i, path) in files.enumerated() {
-            let prefix = "[\(i + 1)/\(files.count)] \(path)"
-            switch plan(path: path, store: store) {
-            case .unsupported(let p, let reason):
-                summary.skipped.append(SkippedFile(path: p, reason: reason))
-                progress?("\(prefix): skipped (\(reason))")
-            case .unchanged(let p, let sha):
-                try store.touch(sha256: sha, path: p)
-                summary.unchanged += 1
-                progress?("\(prefix): unchanged")
-            case .failed(let doc):
-                try store.save(doc, runID: runID, pipelineVersion: version)
-                summary.failed += 1
-                summary.failures.append(FailedFile(path: doc.path, reason: doc.error ?? "unknown"))
-                logger?.error("\(doc.path): \(doc.error ?? "failed")")
-                progress?("\(prefix): FAILED — \(doc.error ?? "")")
-            case .process(let p, let data, let sha):
-                let doc = process(path: p, data: data, sha256: sha)
-                try store.save(doc, runID: runID, pipelineVersion: version)
-                if doc.status == .failed {
-                    summary.failed += 1
-                    summary.failures.append(FailedFile(path: doc.path, reason: doc.error ?? "unknown"))
-                    logger?.error("\(doc.path): \(doc.error ?? "failed")")
-                    progress?("\(prefix): FAILED — \(doc.error ?? "")")
-                } else {
-                    summary.processed += 1
-                    let f = doc.findings.filter { $0.severity != .info }.count
-                    progress?(String(format: "%@: %@, %d pages, %d activities, %d findings (%.2fs)", prefix,
-                                     doc.status.rawValue, doc.pageCount, doc.records.activities.count, f, doc.seconds))
+        let state = BatchState(filesSeen: files.count)
+        let workers = max(1, min(jobs, files.count))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                while let i = state.next(limit: files.count) {
+                    let path = files[i]
+                    let prefix = "[\(i + 1)/\(files.count)] \(path)"
+                    do {
+                        try self.handle(path: path, prefix: prefix, runID: runID, store: store, isolation: isolation,
+                                        state: state, logger: logger, progress: progress)
+                    } catch {
+                        state.fail(error)
+                        return
+                    }
                 }
             }
         }
+        group.wait()
+        if let error = state.error { throw error }
+        var summary = state.summary
         summary.seconds = Date().timeIntervalSince(started)
+        summary.failures.sort { $0.path < $1.path }
+        summary.skipped.sort { $0.path < $1.path }
         try store.finishRun(runID, summary: summary)
         return summary
+    }
+
+    private func handle(path: String, prefix: String, runID: Int64, store: Store, isolation: Isolation,
+                        state: BatchState, logger: Logger?, progress: (@Sendable (String) -> Void)?) throws {
+        func record(_ doc: ProcessedDocument) throws {
+            try store.save(doc, runID: runID, pipelineVersion: version)
+            if doc.status == .failed {
+                state.update { $0.failed += 1; $0.failures.append(FailedFile(path: doc.path, reason: doc.error ?? "unknown")) }
+                logger?.error("\(doc.path): \(doc.error ?? "failed")")
+                progress?("\(prefix): FAILED — \(doc.error ?? "")")
+            } else {
+                state.update { $0.processed += 1 }
+                let f = doc.findings.filter { $0.severity != .info }.count
+                progress?(String(format: "%@: %@, %d pages, %d activities, %d findings (%.2fs)", prefix,
+                                 doc.status.rawValue, doc.pageCount, doc.records.activities.count, f, doc.seconds))
+            }
+        }
+        switch plan(path: path, store: store) {
+        case .unsupported(let p, let reason):
+            state.update { $0.skipped.append(SkippedFile(path: p, reason: reason)) }
+            progress?("\(prefix): skipped (\(reason))")
+        case .unchanged(let p, let sha):
+            try store.touch(sha256: sha, path: p)
+            state.update { $0.unchanged += 1 }
+            progress?("\(prefix): unchanged")
+        case .failed(let doc):
+            try record(doc)
+        case .process(let p, let data, let sha):
+            switch isolation {
+            case .inProcess:
+                try record(process(path: p, data: data, sha256: sha))
+            case .childProcess(let runner):
+                let format: DocumentFormat? = if case .readable(let f) = FormatSniffer.sniff(data, fileExtension: URL(fileURLWithPath: p).pathExtension) { f } else { nil }
+                try record(runner.process(path: p, sha256: sha, byteCount: data.count, format: format))
+            }
+        }
+    }
+}
+
+/// The shared state of a batch's worker threads: the next file to take, the summary, the first
+/// store error (which stops the batch: a store that cannot be written must not be written around).
+final class BatchState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cursor = 0
+    private(set) var summary = RunSummary()
+    private(set) var error: Error?
+
+    init(filesSeen: Int) { summary.filesSeen = filesSeen }
+
+    func next(limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard error == nil, cursor < limit else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+
+    func update(_ body: (inout RunSummary) -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        body(&summary)
+    }
+
+    func fail(_ e: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if error == nil { error = e }
     }
 }

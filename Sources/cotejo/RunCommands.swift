@@ -26,6 +26,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
+    @OptionGroup var batch: BatchOptions
     @Flag(name: .shortAndLong, help: "No progress lines.")
     var quiet = false
 
@@ -39,8 +40,8 @@ struct Run: ParsableCommand {
             let st: Store
             do { st = try Store(path: dbPath) } catch { throw CLIError(code: 3, message: "\(dbPath): the store cannot be opened: \(error)") }
             let p = Pipeline(config: config)
-            let summary = try p.ingest(paths: config.inputs, store: st, logger: Logger(label: "cotejo"),
-                                       progress: progressPrinter(quiet: quiet))
+            let summary = try p.ingest(paths: config.inputs, store: st, jobs: batch.jobs, isolation: batch.isolation(config: config),
+                                       logger: Logger(label: "cotejo"), progress: progressPrinter(quiet: quiet))
             code = reportSummary(summary, verb: "Read")
             let docs = try st.documents()
             if let out = config.output.export {
@@ -79,6 +80,7 @@ struct Ingest: ParsableCommand {
     var pipeline: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var batch: BatchOptions
     @Flag(name: .shortAndLong, help: "No progress lines.")
     var quiet = false
 
@@ -87,8 +89,9 @@ struct Ingest: ParsableCommand {
         try guarded {
             let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
             let st = try store.open()
-            let summary = try Pipeline(config: config).ingest(paths: paths, store: st, logger: Logger(label: "cotejo"),
-                                                              progress: progressPrinter(quiet: quiet))
+            let summary = try Pipeline(config: config).ingest(paths: paths, store: st, jobs: batch.jobs,
+                                                              isolation: batch.isolation(config: config),
+                                                              logger: Logger(label: "cotejo"), progress: progressPrinter(quiet: quiet))
             code = reportSummary(summary, verb: "Read")
         }
         if code != 0 { throw ExitCode(code) }

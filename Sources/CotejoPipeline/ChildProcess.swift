@@ -1,0 +1,87 @@
+import Foundation
+import CotejoModel
+
+/// Runs one document's reading, table and record stages in a child process (`cotejo worker`), so
+/// that a crash, a hang or a memory blow-up inside poppler or libxml2 costs that document only.
+///
+/// The child limits its own address space (`--memory-mb`) and CPU time; the parent kills it when
+/// the wall-clock limit passes. The child writes the `ProcessedDocument` as JSON on stdout.
+public struct ChildProcessRunner: Sendable {
+    /// The `cotejo` executable to re-invoke.
+    public var executable: URL
+    /// The pipeline definition the child loads (nil: defaults).
+    public var pipelinePath: String?
+    public var seconds: Double
+    public var megabytes: Double
+
+    public init(executable: URL, pipelinePath: String?, seconds: Double, megabytes: Double) {
+        self.executable = executable; self.pipelinePath = pipelinePath; self.seconds = seconds; self.megabytes = megabytes
+    }
+
+    /// The outcome for one file: the child's document, or a failed document saying what went wrong.
+    public func process(path: String, sha256: String, byteCount: Int, format: DocumentFormat?) -> ProcessedDocument {
+        let started = Date()
+        func failed(_ reason: String) -> ProcessedDocument {
+            ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: byteCount, status: .failed,
+                              error: reason, seconds: Date().timeIntervalSince(started))
+        }
+        let process = Process()
+        process.executableURL = executable
+        var arguments = ["worker", "--sha256", sha256, "--memory-mb", String(Int(megabytes)), "--seconds", String(Int(seconds.rounded(.up)))]
+        if let pipelinePath { arguments += ["--pipeline", pipelinePath] }
+        process.arguments = arguments + ["--", path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        do { try process.run() } catch {
+            return failed("the worker process could not be started: \(error.localizedDescription)")
+        }
+        // Read both pipes while the child runs: a full pipe would block it forever.
+        let outBox = DataBox(), errBox = DataBox()
+        let readers = DispatchGroup()
+        for (pipe, box) in [(out, outBox), (err, errBox)] {
+            readers.enter()
+            DispatchQueue.global().async {
+                box.data = pipe.fileHandleForReading.readDataToEndOfFile()
+                readers.leave()
+            }
+        }
+        var timedOut = false
+        if finished.wait(timeout: .now() + seconds) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+            finished.wait()
+        }
+        readers.wait()
+        if timedOut { return failed("reading took longer than the pipeline's limit of \(Int(seconds)) s; the worker was stopped") }
+        if process.terminationReason == .uncaughtSignal {
+            let signal = process.terminationStatus
+            let what = signal == SIGKILL ? "was killed (out of memory or CPU time)" : signal == SIGSEGV ? "crashed (segmentation fault)"
+                : signal == SIGABRT ? "aborted" : "was stopped by signal \(signal)"
+            return failed("the reader \(what) while reading this file")
+        }
+        let stderrText = String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0 else {
+            let tail = stderrText.split(separator: "\n").last.map(String.init) ?? ""
+            if tail.contains("memory") || stderrText.contains("Cannot allocate") || stderrText.contains("out of memory") {
+                return failed("the reader ran out of memory (limit \(Int(megabytes)) MB)")
+            }
+            return failed("the reader failed (exit \(process.terminationStatus))\(tail.isEmpty ? "" : ": " + tail)")
+        }
+        do {
+            var doc = try JSONDecoder().decode(ProcessedDocument.self, from: outBox.data)
+            doc.seconds = Date().timeIntervalSince(started)
+            return doc
+        } catch {
+            return failed("the worker's answer could not be read: \(error)")
+        }
+    }
+}
+
+/// A byte buffer filled by one reader thread and read after it is done.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}

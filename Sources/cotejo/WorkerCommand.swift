@@ -1,0 +1,54 @@
+import Foundation
+import ArgumentParser
+import CotejoModel
+import CotejoPipeline
+
+/// `cotejo worker`: reads one file and writes its processed document as JSON on stdout. The batch
+/// runs it as a child process so that a crash in a reader costs one document, not the batch.
+struct Worker: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Processes one file in isolation (used by run and ingest; not for direct use).",
+        shouldDisplay: false)
+
+    @Option(name: .long, help: "SHA-256 of the file, as the parent computed it.")
+    var sha256: String
+    @Option(name: .long, help: "Address-space limit in MB.")
+    var memoryMb: Int = 1024
+    @Option(name: .long, help: "CPU-time limit in seconds.")
+    var seconds: Int = 120
+    @Option(name: .long, help: "Pipeline definition for rule settings.")
+    var pipeline: String?
+    @Argument(help: "The file to process.")
+    var path: String
+
+    func run() throws {
+        // Limits first, so that nothing the readers do can exceed them.
+        var memory = rlimit(rlim_cur: rlim_t(memoryMb) * 1_048_576, rlim_max: rlim_t(memoryMb) * 1_048_576)
+        setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
+        var cpu = rlimit(rlim_cur: rlim_t(seconds + 5), rlim_max: rlim_t(seconds + 10))
+        setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
+
+        let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: [])
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let doc = Pipeline(config: config).process(path: path, data: data, sha256: sha256)
+        FileHandle.standardOutput.write(try JSONEncoder().encode(doc))
+    }
+}
+
+/// Batch options shared by run and ingest.
+struct BatchOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Documents processed at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(name: .long, help: "Process documents inside this process instead of one child process each (faster, no crash isolation).")
+    var noIsolation = false
+
+    /// Child processes of this very executable, with the pipeline's limits.
+    func isolation(config: PipelineConfig) -> Pipeline.Isolation {
+        if noIsolation { return .inProcess }
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let executable = FileManager.default.isExecutableFile(atPath: exe.path) ? exe : URL(fileURLWithPath: CommandLine.arguments[0])
+        return .childProcess(ChildProcessRunner(executable: executable, pipelinePath: config.path,
+                                                seconds: config.limits.secondsPerDocument,
+                                                megabytes: config.limits.megabytesPerDocument))
+    }
+}
