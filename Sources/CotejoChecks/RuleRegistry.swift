@@ -3,6 +3,18 @@ import CotejoModel
 /// Every rule Cotejo knows, and the stage that runs the enabled ones over a document.
 public struct RuleRegistry: Sendable {
     public static let allRules: [any Rule] = [
+        FigureOrderRule(),
+        PercentMismatchRule(),
+        PercentOver100Rule(),
+        SumMismatchRule(),
+        TotalMismatchRule(),
+        DateReversedRule(),
+        DateOutsidePeriodRule(),
+        SequenceGapRule(),
+        PeriodLabelMismatchRule(),
+        ReferenceConflictRule(),
+        NumberWordMismatchRule(),
+        ValueMissingRule(),
         TextUnreadableRule(),
     ]
 
@@ -13,12 +25,24 @@ public struct RuleRegistry: Sendable {
         self.rules = rules; self.settings = settings
     }
 
-    /// Runs every enabled rule; findings come in rule order, then in document order.
-    public func check(_ input: CheckInput) -> [Finding] {
-        rules.flatMap { rule -> [Finding] in
+    /// The check stage: first settles the column order of rows without headers by arithmetic
+    /// (`FigureOrderResolver`), then runs every enabled rule over the settled records. Returns the
+    /// settled records — what the store and the export should hold — and the findings, in rule order,
+    /// then in document order. The resolver always settles the records; disabling
+    /// `figure.order_inferred` only silences its note.
+    public func process(_ input: CheckInput) -> (records: DocumentRecords, findings: [Finding]) {
+        let orderSettings = settings[FigureOrderResolver.ruleID] ?? RuleSettings()
+        let (records, orderFindings) = FigureOrderResolver().resolve(input.records, settings: orderSettings)
+        let settled = CheckInput(content: input.content, records: records)
+        let findings = rules.flatMap { rule -> [Finding] in
             let s = settings[rule.id] ?? RuleSettings()
             guard s.enabled else { return [] }
-            return rule.check(input, settings: s)
+            return rule.id == FigureOrderResolver.ruleID ? orderFindings : rule.check(settled, settings: s)
         }
+        return (records, findings)
     }
+
+    /// Runs every enabled rule (after settling column order, as `process` does) and returns the
+    /// findings only.
+    public func check(_ input: CheckInput) -> [Finding] { process(input).findings }
 }

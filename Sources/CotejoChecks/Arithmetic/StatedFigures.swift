@@ -1,0 +1,59 @@
+import CotejoModel
+
+/// The figures of a record a percentage check needs, with the precision each was stated at.
+struct PercentClaim {
+    var planned: [Double]
+    var executed: [Double]
+    var percent: Double
+    var decimals: Int
+    var hasPercentSign: Bool
+    /// The text the percentage was read from, when known.
+    var percentText: String?
+
+    /// The first reading of each figure (as recorded).
+    var plannedValue: Double { planned[0] }
+    var executedValue: Double { executed[0] }
+
+    /// How the stated percentage fits, trying every reading of the figures; with `swapped`, the
+    /// figures are read the other way round (executed first).
+    func fit(swapped: Bool = false, slack: Double = 0) -> StatedPrecision.PercentFit {
+        var best = StatedPrecision.PercentFit.none
+        for p in (swapped ? executed : planned) {
+            for e in (swapped ? planned : executed) {
+                let f = StatedPrecision.percentFit(planned: p, executed: e, stated: percent, decimals: decimals,
+                                                   slack: slack, hasPercentSign: hasPercentSign)
+                if f == .exact { return .exact }
+                if f.fits { best = f }
+            }
+        }
+        return best
+    }
+}
+
+extension Activity {
+    /// The row's percentage claim, when it states planned, executed and a percentage and planned is
+    /// not 0 (a target of 0 makes the ratio undefined: never a mismatch).
+    var percentClaim: PercentClaim? {
+        guard let p = planned, let e = executed, let r = reportedPercent, p > 0, e >= 0, r >= 0 else { return nil }
+        let ps = fieldSource("planned")?.text, es = fieldSource("executed")?.text
+        let rs = fieldSource("reported_percent", "reportedPercent", "percent")?.text
+        let planned = StatedPrecision.readings(p, text: ps).filter { $0 > 0 }
+        guard !planned.isEmpty else { return nil }
+        let number = rs.flatMap { StatedPrecision.statedNumber(r, in: $0) }
+        return PercentClaim(planned: planned, executed: StatedPrecision.readings(e, text: es), percent: r,
+                            decimals: number?.decimals ?? StatedPrecision.inferredDecimals(r),
+                            hasPercentSign: number?.isPercent ?? (rs == nil || rs!.contains("%")),
+                            percentText: number?.text)
+    }
+}
+
+extension StatedTotal {
+    /// The total's percentage claim; its precision is read from the source texts that state it.
+    var percentClaim: PercentClaim? {
+        guard let p = planned, let e = executed, let r = reportedPercent, p > 0, e >= 0, r >= 0 else { return nil }
+        let number = source.lazy.compactMap { StatedPrecision.statedNumber(r, in: $0.text) }.first
+        return PercentClaim(planned: [p], executed: [e], percent: r,
+                            decimals: number?.decimals ?? StatedPrecision.inferredDecimals(r),
+                            hasPercentSign: number?.isPercent ?? true, percentText: number?.text)
+    }
+}

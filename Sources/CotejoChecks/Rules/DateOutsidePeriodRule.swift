@@ -1,0 +1,79 @@
+import CotejoModel
+import CotejoRecords
+
+/// `date.outside_period`: in a plan for one year, an activity date far outside that year.
+///
+/// Deliberately conservative, because dates outside the year are often right: follow-up reports by
+/// quarter or cuatrimestre carry the previous year's dates, and a plan's last follow-up or its
+/// formulation falls in the neighbouring months. So it fires only when the document is a plan with a
+/// year, the date lies outside every year the title names ("Plan 2020-2024" covers 2020 to 2024) and
+/// outside a grace window of three months either side of those years (October of the year before to
+/// March of the year after). "01-febrero-2012" in a 2021 plan fires; "15-enero-2022" does not.
+public struct DateOutsidePeriodRule: Rule {
+    public let id = "date.outside_period"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Fecha de actividad fuera de la vigencia del plan / activity date outside the plan's year"
+    /// Months of grace before the first and after the last covered year.
+    public var graceMonths = 3
+
+    public init() {}
+
+    public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        let facts = input.records.facts
+        guard facts.kind == .plan, let year = facts.year else { return [] }
+        // Years the title names widen the period ("2020 – 2024", "2021-2022").
+        var years = [year]
+        if let title = facts.title {
+            years += SpanishNumber.scan(in: title).filter(\.isLikelyYear).map { Int($0.value) }
+            years += title.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (1900...2100).contains($0) }
+        }
+        // A year span stated early in the body ("vigencia 2020 – 2024") widens it too.
+        for line in input.content.pages.prefix(3).flatMap(\.bodyLines) { years += yearSpan(line.text) }
+        let first = years.min()!, last = years.max()!
+        let from = DayDate(year: first - 1, month: 12 - graceMonths + 1, day: 1)
+        let to = DayDate(year: last + 1, month: graceMonths, day: 31)
+        let period = first == last ? "\(first)" : "\(first)–\(last)"
+        // When most dated rows fall outside, the document's year was misread, not the rows.
+        let dated = input.records.activities.flatMap { [$0.start, $0.end].compactMap { $0 } }
+        let outside = dated.filter { $0 < from || to < $0 }
+        guard outside.count * 2 <= dated.count else { return [] }
+        var findings: [Finding] = []
+        for a in input.records.activities {
+            for (field, date) in [("start", a.start), ("end", a.end)] {
+                guard let d = date, d < from || to < d else { continue }
+                let written = a.fieldSource(field)?.text.collapsedWhitespace ?? d.description
+                let whatES = field == "start" ? "empieza" : "termina", whatEN = field == "start" ? "starts" : "ends"
+                let message = "\(a.labelES.prefix(1).uppercased() + a.labelES.dropFirst()) \(whatES) el \(written), fuera de la vigencia \(period) del plan"
+                let messageEN = "\(a.labelEN.prefix(1).uppercased() + a.labelEN.dropFirst()) \(whatEN) \(written), outside the plan's period \(period)"
+                var values: [String: FindingValue] = [
+                    "field": .text(field), "date": .text(written), "iso_date": .text(d.description),
+                    "year": .number(Double(year)), "period": .text(period),
+                ]
+                if let item = a.item { values["item"] = .text(item) }
+                var sources = a.sources(for: [field])
+                if let ys = facts.sources["year"] { sources.append(ys) }
+                findings.append(Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
+                                        values: values, source: sources.uniqued()))
+            }
+        }
+        return findings
+    }
+
+    /// The ends of a span of years written "2020-2024", "2020 – 2024" or "2020 a 2024".
+    func yearSpan(_ text: String) -> [Int] {
+        let tokens = text.split(whereSeparator: { $0.isWhitespace })
+        var out: [Int] = []
+        func year(_ s: Substring) -> Int? {
+            let digits = s.filter(\.isNumber)
+            guard digits.count == 4, let y = Int(digits), (1900...2100).contains(y) else { return nil }
+            return y
+        }
+        for (k, t) in tokens.enumerated() {
+            let dashed = t.split(whereSeparator: { "-–—".contains($0) })
+            if dashed.count == 2, let a = year(dashed[0]), let b = year(dashed[1]), a < b { out += [a, b]; continue }
+            if k + 2 < tokens.count, let a = year(t), ["-", "–", "—", "a", "al"].contains(String(tokens[k + 1])),
+               let b = year(tokens[k + 2]), a < b { out += [a, b] }
+        }
+        return out
+    }
+}

@@ -1,0 +1,74 @@
+import CotejoModel
+
+/// `percent.mismatch`: a stated percentage that no honest rounding of its stated precision makes equal
+/// to executed / planned. "113 %" for 78 of 69 (113,04 %) holds; "118 %" does not.
+///
+/// Accepted before calling a figure wrong (see `StatedPrecision`): rounding or truncation at the stated
+/// decimals; compliance capped at 100 % where executed exceeds planned (no finding: a reporting
+/// convention, and `percent.over_100` covers what is worth noting); a share written without "%"
+/// (1,13 for 113 %); the other reading of an ambiguous separator ("1.234"); for rows whose figures
+/// had no headers and whose order arithmetic could not settle, either order; for a total, the mean of
+/// the rows' percentages. A target of 0 makes the ratio undefined: never a mismatch. When most rows of
+/// a document miss (three or more rows, over half), the column is read as meaning something else and
+/// no row is flagged. `tolerance` adds slack in percentage points.
+public struct PercentMismatchRule: Rule {
+    public let id = "percent.mismatch"
+    public let defaultSeverity = Severity.error
+    public let summary = "Porcentaje que no es ejecutado/programado con ningún redondeo / percentage that is not executed/planned under any rounding"
+
+    public init() {}
+
+    public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        var findings: [Finding] = []
+        let claims = input.records.activities.compactMap { a in a.percentClaim.map { (a, $0) } }
+        let off = claims.filter { a, claim in
+            !claim.fit(slack: settings.tolerance).fits
+                && !(a.figuresUnlabelled && claim.fit(swapped: true, slack: settings.tolerance).fits)
+        }
+        // When most rows miss, the percentage column means something else (a weight, a cumulative
+        // advance, another period) or was misread: that is not a set of wrong figures.
+        let systematic = claims.count >= 3 && off.count * 2 > claims.count
+        for (a, claim) in off where !systematic {
+            findings.append(finding(claim, whatES: a.labelES, whatEN: a.labelEN, item: a.item,
+                                    sources: a.sources(for: ["planned", "executed", "reported_percent", "reportedPercent"]),
+                                    settings: settings))
+        }
+        // A total's percentage may also be the mean of the rows' percentages, or of their ratios capped
+        // at 100 %: reports compute it either way, so both readings clear it.
+        let rowPercents: [Double] = input.records.activities.compactMap(\.reportedPercent)
+        let cappedRatios: [Double] = input.records.activities.compactMap { (a: Activity) -> Double? in
+            guard let r = StatedPrecision.ratioPercent(planned: a.planned, executed: a.executed) else { return nil }
+            return min(100, r)
+        }
+        var means: [Double] = []
+        for xs in [rowPercents, cappedRatios] where xs.count >= 2 {
+            means.append(xs.reduce(0, +) / Double(xs.count))
+        }
+        for t in input.records.totals {
+            guard let claim = t.percentClaim, !claim.fit(slack: settings.tolerance).fits else { continue }
+            if means.contains(where: {
+                StatedPrecision.consistent($0, stated: claim.percent, decimals: claim.decimals, slack: settings.tolerance)
+            }) { continue }
+            findings.append(finding(claim, whatES: "el total «\(t.label)»", whatEN: "total “\(t.label)”", item: nil,
+                                    sources: t.sourcesOrQuote, settings: settings))
+        }
+        return findings
+    }
+
+    private func finding(_ c: PercentClaim, whatES: String, whatEN: String, item: String?, sources: [Source],
+                         settings: RuleSettings) -> Finding {
+        let computed = c.executedValue / c.plannedValue * 100
+        // One decimal more than the stated figure shows how far off it is ("113,0").
+        let shown = max(1, c.decimals + 1)
+        let p = c.plannedValue, e = c.executedValue
+        let message = "Se reporta \(Figures.es(c.percent, decimals: c.decimals)) % pero \(Figures.es(e)) de \(Figures.es(p)) es \(Figures.es(computed, decimals: shown)) % (\(whatES))"
+        let messageEN = "\(Figures.en(c.percent, decimals: c.decimals)) % is reported but \(Figures.en(e)) of \(Figures.en(p)) is \(Figures.en(computed, decimals: shown)) % (\(whatEN))"
+        var values: [String: FindingValue] = [
+            "planned": .number(p), "executed": .number(e), "reported_percent": .number(c.percent),
+            "computed_percent": .number(Figures.round2(computed)), "decimals": .number(Double(c.decimals)),
+        ]
+        if let item { values["item"] = .text(item) }
+        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
+                       values: values, source: sources.uniqued())
+    }
+}

@@ -1,0 +1,144 @@
+import CotejoModel
+import CotejoRecords
+
+/// `period.label_mismatch`: a period label (trimestre, cuatrimestre, semestre, bimestre N) that names a
+/// period the year does not have ("CUARTO CUATRIMESTRE": a year has three), or that contradicts the
+/// months stated with it ("II CUATRIMESTRE" over "Para el cuatrimestre de septiembre – diciembre":
+/// septiembre–diciembre is the third cuatrimestre).
+///
+/// The months must be near the label: on its line, or after it in its block or the next blocks of the
+/// page (at most `windowLines` lines), and before any other label. They count only when they are exactly
+/// one period of the label's kind ("enero – diciembre" under a cuatrimestre label is a cumulative cut,
+/// not a contradiction). Body text only; table cells are read for impossible labels. Each distinct
+/// wrong label is one finding, with every place it stands.
+public struct PeriodLabelMismatchRule: Rule {
+    public let id = "period.label_mismatch"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Etiqueta de periodo que contradice sus meses o no existe / period label that contradicts its months or cannot exist"
+    public var windowLines = 8
+
+    public init() {}
+
+    private struct Occurrence {
+        var label: SpanishPeriod
+        var source: Source
+        var months: MonthRange?
+        var monthsSource: Source?
+    }
+
+    public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        var invalid: [Occurrence] = []
+        var wrong: [Occurrence] = []
+        for page in input.content.pages {
+            let blocks = page.bodyBlocks.filter { !$0.lines.isEmpty }.map { JoinedLines($0.lines) }
+            let labels = blocks.map { SpanishPeriod.scan(in: $0.text) }
+            for (b, block) in blocks.enumerated() {
+                for (j, p) in labels[b].enumerated() {
+                    let here = block.source(for: p.range, quote: p.text)
+                    guard p.isValid else { invalid.append(Occurrence(label: p, source: here)); continue }
+                    guard let (range, source) = months(near: j, block: b, blocks: blocks, labels: labels),
+                          let m = range.months, let (kind, ordinal) = PeriodKind.period(covering: m),
+                          kind == p.kind, ordinal != p.ordinal else { continue }
+                    wrong.append(Occurrence(label: p, source: here, months: range, monthsSource: source))
+                }
+            }
+        }
+        // Impossible labels standing only in table cells (a header "IV CUATRIMESTRE").
+        let seen = Set(invalid.map { $0.label.text.folded })
+        for cell in input.content.textCells {
+            for p in SpanishPeriod.scan(in: cell.text) where !p.isValid && !seen.contains(p.text.folded) {
+                invalid.append(Occurrence(label: p, source: cell.source.quoting(cell.text.collapsedWhitespace)))
+            }
+        }
+        let titleLabels = SpanishPeriod.scan(in: input.records.facts.title ?? "").filter(\.isValid)
+        var findings: [Finding] = []
+        for group in grouped(invalid, key: { $0.label.text.folded }) {
+            let p = group[0].label
+            let title = titleLabels.first { $0.kind == p.kind }
+            var es = "«\(p.text)» nombra un periodo que no existe: un año tiene \(p.kind.periodsPerYear) \(plural(p.kind))"
+            var en = "“\(p.text)” names a period that cannot exist: a year has \(p.kind.periodsPerYear) \(p.kind.rawValue)s"
+            var values: [String: FindingValue] = [
+                "label": .text(p.ordinalText), "text": .text(p.text), "kind": .text(p.kind.rawValue),
+                "ordinal": .number(Double(p.ordinal)), "periods_per_year": .number(Double(p.kind.periodsPerYear)),
+            ]
+            if let title {
+                es += "; el título dice «\(title.text)»"; en += "; the title says “\(title.text)”"
+                values["title_label"] = .text(title.text)
+            }
+            var sources = group.map(\.source)
+            if let title, let ts = input.records.facts.sources["title"] { sources.append(ts.quoting(title.text)) }
+            findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
+                                    values: values, source: sources.uniqued()))
+        }
+        for group in grouped(wrong, key: { "\($0.label.text.folded)|\($0.months!.first)-\($0.months!.last)" }) {
+            let o = group[0]
+            let p = o.label, r = o.months!
+            let expected = PeriodKind.period(covering: r.months!)!.ordinal
+            var es = "«\(p.text)» acompaña a «\(r.text)», que es el \(ordinalES(expected)) \(p.kind.rawValue), no el \(p.ordinalText)"
+            var en = "“\(p.text)” goes with “\(r.text)”, which is \(p.kind.rawValue) \(expected), not \(p.ordinalText)"
+            var values: [String: FindingValue] = [
+                "label": .text(p.ordinalText), "text": .text(p.text), "kind": .text(p.kind.rawValue),
+                "ordinal": .number(Double(p.ordinal)), "months": .text(r.text),
+                "expected_ordinal": .number(Double(expected)),
+            ]
+            if let title = titleLabels.first(where: { $0.kind == p.kind && $0.ordinal != p.ordinal }) {
+                es += "; el título dice «\(title.text)»"; en += "; the title says “\(title.text)”"
+                values["title_label"] = .text(title.text)
+            }
+            let sources = group.flatMap { [$0.source] + ($0.monthsSource.map { [$0] } ?? []) }
+            findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
+                                    values: values, source: sources.uniqued()))
+        }
+        return findings
+    }
+
+    /// The month range that goes with label `j` of block `b`: after it on its block up to the next label,
+    /// then in the following blocks of the page up to the next label; else before it on its own line.
+    private func months(near j: Int, block b: Int, blocks: [JoinedLines], labels: [[SpanishPeriod]]) -> (MonthRange, Source)? {
+        let block = blocks[b]
+        let p = labels[b][j]
+        let end = j + 1 < labels[b].count ? labels[b][j + 1].range.lowerBound : block.text.endIndex
+        if let r = MonthRange.scan(in: block.text[p.range.upperBound..<end]).first(where: { $0.months != nil }) {
+            return (r, block.source(for: r.range, quote: r.text))
+        }
+        if j + 1 == labels[b].count {
+            var lines = block.lines.count - block.lineIndex(at: block.offset(p.range.lowerBound))
+            var k = b + 1
+            while k < blocks.count, lines < windowLines {
+                let next = blocks[k]
+                let stop = labels[k].first?.range.lowerBound ?? next.text.endIndex
+                if let r = MonthRange.scan(in: next.text[next.text.startIndex..<stop]).first(where: { $0.months != nil }) {
+                    return (r, next.source(for: r.range, quote: r.text))
+                }
+                if !labels[k].isEmpty { break }
+                lines += next.lines.count
+                k += 1
+            }
+        }
+        // Before the label, on its own line ("enero – abril (II cuatrimestre)").
+        let line = block.lineIndex(at: block.offset(p.range.lowerBound))
+        let start = j > 0 ? labels[b][j - 1].range.upperBound : block.text.startIndex
+        let before = MonthRange.scan(in: block.text[start..<p.range.lowerBound]).filter {
+            $0.months != nil && block.lineIndex(at: block.offset($0.range.lowerBound)) == line
+        }
+        if let r = before.last { return (r, block.source(for: r.range, quote: r.text)) }
+        return nil
+    }
+
+    private func grouped(_ xs: [Occurrence], key: (Occurrence) -> String) -> [[Occurrence]] {
+        var order: [String] = []
+        var groups: [String: [Occurrence]] = [:]
+        for x in xs {
+            let k = key(x)
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: []].append(x)
+        }
+        return order.map { groups[$0]! }
+    }
+
+    private func plural(_ k: PeriodKind) -> String { k == .month ? "meses" : k.rawValue + "s" }
+
+    private func ordinalES(_ n: Int) -> String {
+        ["primer", "segundo", "tercer", "cuarto", "quinto", "sexto"][max(0, min(5, n - 1))]
+    }
+}

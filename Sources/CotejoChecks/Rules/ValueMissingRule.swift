@@ -1,0 +1,74 @@
+import CotejoModel
+
+/// `value.missing`: columns a table sets up for targets or results (meta, meta trimestre N, resultado,
+/// ejecutado, avance, logro, cumplimiento, programado) left empty in every body row. One finding per
+/// table, naming the empty columns; a column with any value filled stays silent.
+///
+/// A column's name is its lowest header cell (the cell under a spanning "2021"); a spanning header
+/// names the columns below it only when their own header says nothing and it spans at most four. Rows
+/// with no text at all (spacers) do not count, and a table needs `minimumRows` body rows with text.
+public struct ValueMissingRule: Rule {
+    public let id = "value.missing"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Columnas de metas o resultados vacías / target or result columns left empty"
+    public var minimumRows = 2
+
+    static let keywords: Set<String> = [
+        "meta", "metas", "resultado", "resultados", "ejecutado", "ejecutada", "ejecutados", "ejecucion", "avance",
+        "avances", "logro", "logros", "cumplimiento", "programado", "programada", "programados", "programacion",
+    ]
+
+    public init() {}
+
+    public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        input.content.tables.compactMap { table(_: $0, settings: settings) }
+    }
+
+    private func table(_ t: Table, settings: RuleSettings) -> Finding? {
+        func isHeader(_ c: Cell) -> Bool { c.isHeader || c.row < t.headerRowCount }
+        let headerRows = Set(t.cells.filter(isHeader).flatMap { $0.row..<($0.row + $0.rowSpan) })
+        guard !headerRows.isEmpty else { return nil }
+        let grid = t.grid
+        let bodyRows = (0..<t.rowCount).filter { r in
+            !headerRows.contains(r) && grid[r].contains { !$0.collapsedWhitespace.isEmpty }
+        }
+        guard bodyRows.count >= minimumRows else { return nil }
+
+        var empty: [(name: String, header: Cell)] = []
+        var done: Set<Cell> = []
+        for c in 0..<t.columnCount {
+            let headers = t.cells.filter { isHeader($0) && c >= $0.column && c < $0.column + $0.columnSpan }
+                .sorted { $0.row > $1.row }
+            guard let leaf = headers.first, !done.contains(leaf) else { continue }
+            var name: String? = names(leaf.text) ? leaf.text : nil
+            if name == nil, headers.count > 1, headers[1].columnSpan <= 4, names(headers[1].text) {
+                name = "\(headers[1].text) \(leaf.text)"
+            }
+            guard let name else { continue }
+            // Every column under the leaf header must be empty in every body row.
+            let columns = leaf.column..<min(t.columnCount, leaf.column + leaf.columnSpan)
+            let filled = bodyRows.contains { r in columns.contains { !grid[r][$0].collapsedWhitespace.isEmpty } }
+            done.insert(leaf)
+            if !filled { empty.append((name.collapsedWhitespace, leaf)) }
+        }
+        guard !empty.isEmpty else { return nil }
+        let list = empty.map(\.name).joined(separator: ", ")
+        let n = bodyRows.count
+        let one = empty.count == 1
+        let message = one
+            ? "La columna \(list) de la tabla \(t.index) está vacía en sus \(n) filas"
+            : "Las columnas \(list) de la tabla \(t.index) están vacías en sus \(n) filas"
+        let messageEN = one
+            ? "Column \(list) of table \(t.index) is empty in all its \(n) rows"
+            : "Columns \(list) of table \(t.index) are empty in all its \(n) rows"
+        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
+                       values: ["columns": .text(list), "rows": .number(Double(n)), "table": .number(Double(t.index)),
+                                "empty_columns": .number(Double(empty.count))],
+                       source: empty.map { $0.header.source.quoting($0.header.text.collapsedWhitespace) }.uniqued())
+    }
+
+    /// True when a header names a target or result column.
+    private func names(_ text: String) -> Bool {
+        text.folded.split(whereSeparator: { !$0.isLetter }).contains { Self.keywords.contains(String($0)) }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import CotejoModel
+
+/// How findings write figures: Spanish with a decimal comma ("113,0"), English with a point.
+enum Figures {
+    /// A figure as Spanish text: integers bare ("78"), others with `decimals` (default: as needed, ≤ 2).
+    static func es(_ v: Double, decimals: Int? = nil) -> String { en(v, decimals: decimals).replacingOccurrences(of: ".", with: ",") }
+
+    static func en(_ v: Double, decimals: Int? = nil) -> String {
+        if let decimals { return String(format: "%.\(max(0, decimals))f", v) }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        var s = String(format: "%.2f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    /// Rounded to two decimals, as `values` carry computed figures.
+    static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+}
+
+extension Activity {
+    /// Where a field was read, trying the export name and the Swift name ("reported_percent",
+    /// "reportedPercent").
+    func fieldSource(_ names: String...) -> Source? {
+        for n in names { if let s = fieldSources[n] { return s } }
+        return nil
+    }
+
+    /// The sources of the named fields, or the row's own sources when none was recorded; never empty.
+    func sources(for names: [String]) -> [Source] {
+        var out: [Source] = []
+        for n in names { if let s = fieldSources[n], !out.contains(s) { out.append(s) } }
+        if out.isEmpty { out = source }
+        if out.isEmpty { out = [Source(text: String(description.prefix(200)))] }
+        return out
+    }
+
+    /// How a message names the row: "ítem 7" / "item 7", or the start of its description.
+    var labelES: String { item.map { "el ítem \($0)" } ?? "la actividad «\(shortDescription)»" }
+    var labelEN: String { item.map { "item \($0)" } ?? "activity “\(shortDescription)”" }
+
+    var shortDescription: String {
+        let d = description.collapsedWhitespace
+        return d.count > 60 ? String(d.prefix(57)) + "…" : d
+    }
+}
+
+extension StatedTotal {
+    /// The total's sources; never empty.
+    var sourcesOrQuote: [Source] { source.isEmpty ? [Source(text: label)] : source }
+}
+
+extension Array where Element == Source {
+    /// The same sources, each once, in order.
+    func uniqued() -> [Source] {
+        var out: [Source] = []
+        for s in self where !out.contains(s) { out.append(s) }
+        return out
+    }
+}
+
+/// A block's lines joined with spaces, so that a label or citation broken across lines ("CUARTO" /
+/// "CUATRIMESTRE POR") reads as one, with a way back from a match to the lines it came from.
+struct JoinedLines {
+    let text: String
+    let lines: [TextLine]
+    /// UTF-8 offset where each line starts in `text`.
+    private let starts: [Int]
+
+    init(_ lines: [TextLine]) {
+        var text = ""
+        var starts: [Int] = []
+        for (i, line) in lines.enumerated() {
+            if i > 0 { text += " " }
+            starts.append(text.utf8.count)
+            text += line.text
+        }
+        self.text = text; self.lines = lines; self.starts = starts
+    }
+
+    func offset(_ i: String.Index) -> Int { text.utf8.distance(from: text.startIndex, to: i) }
+
+    /// Index of the line holding UTF-8 offset `o`.
+    func lineIndex(at o: Int) -> Int {
+        var k = 0
+        while k + 1 < starts.count, starts[k + 1] <= o { k += 1 }
+        return k
+    }
+
+    /// The lines a range of `text` touches.
+    func lines(for range: Range<String.Index>) -> [TextLine] {
+        let a = lineIndex(at: offset(range.lowerBound))
+        let b = lineIndex(at: max(offset(range.lowerBound), offset(range.upperBound) - 1))
+        return Array(lines[a...max(a, b)])
+    }
+
+    /// One source for a range: the touched lines' sources merged, quoting `quote`.
+    func source(for range: Range<String.Index>, quote: String? = nil) -> Source {
+        let ls = lines(for: range)
+        var s = ls[0].source
+        for l in ls.dropFirst() { s = s.merged(with: l.source) }
+        if let quote { s.text = quote } else { s.text = ls.map(\.text).joined(separator: " ") }
+        return s
+    }
+}
+
+extension DocumentContent {
+    /// Every body block's lines (furniture left out), page by page, joined for scanning.
+    var bodyBlockTexts: [(page: Int, joined: JoinedLines)] {
+        pages.flatMap { page in
+            page.bodyBlocks.filter { !$0.lines.isEmpty }.map { (page.number, JoinedLines($0.lines)) }
+        }
+    }
+
+    /// Table cells with text, for rules that read words: some readers put table text only in tables.
+    var textCells: [Cell] { tables.flatMap(\.cells).filter { !$0.text.collapsedWhitespace.isEmpty } }
+}
+
+extension Activity {
+    /// True when two rows look like one row read twice (a row cut by a line break, a summary repeating
+    /// the detail): one description begins the other, or their boxes on the page mostly overlap.
+    func looksLikeDuplicate(of other: Activity) -> Bool {
+        let a = description.folded, b = other.description.folded
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if short.count >= 20, long.hasPrefix(short) { return true }
+        for s in source {
+            for o in other.source where s.page != nil && s.page == o.page {
+                guard let x = s.bbox, let y = o.bbox, let i = x.intersection(y) else { continue }
+                if i.area > 0.5 * min(x.area, y.area) { return true }
+            }
+        }
+        return false
+    }
+}

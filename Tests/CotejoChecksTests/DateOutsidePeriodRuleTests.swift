@@ -1,0 +1,43 @@
+import Testing
+import CotejoModel
+@testable import CotejoChecks
+
+@Suite("date.outside_period")
+struct DateOutsidePeriodRuleTests {
+    let rule = DateOutsidePeriodRule()
+
+    func row(_ item: String, start: DayDate, end: DayDate) -> Activity {
+        var a = Make.row("Actividad \(item)", item: item)
+        a.start = start; a.end = end
+        return a
+    }
+
+    func plan(_ rows: [Activity], kind: DocumentKind = .plan, title: String = "Plan de participación ciudadana 2021") -> DocumentRecords {
+        DocumentRecords(facts: DocumentFacts(title: title, kind: kind, year: 2021), activities: rows)
+    }
+
+    var ordinary: [Activity] {
+        (1...4).map { row("\($0)", start: DayDate(year: 2021, month: $0 * 2, day: 1), end: DayDate(year: 2021, month: $0 * 2 + 1, day: 28)) }
+    }
+
+    @Test("a 2012 date in a 2021 plan fires")
+    func fires() throws {
+        let bad = row("5", start: DayDate(year: 2012, month: 2, day: 1), end: DayDate(year: 2021, month: 3, day: 31))
+        let f = rule.check(Make.input(plan(ordinary + [bad])), settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1)
+        #expect(x.values["item"] == .text("5"))
+        #expect(x.values["iso_date"] == .text("2012-02-01"))
+        #expect(!x.source.isEmpty)
+    }
+
+    @Test("January of the next year, a report's previous-year dates and a multi-year plan are silent")
+    func silent() {
+        let january = row("5", start: DayDate(year: 2021, month: 12, day: 1), end: DayDate(year: 2022, month: 1, day: 31))
+        #expect(rule.check(Make.input(plan(ordinary + [january])), settings: RuleSettings()).isEmpty)
+        let old = row("6", start: DayDate(year: 2019, month: 2, day: 1), end: DayDate(year: 2019, month: 3, day: 1))
+        #expect(rule.check(Make.input(plan(ordinary + [old], kind: .report)), settings: RuleSettings()).isEmpty)
+        let later = row("7", start: DayDate(year: 2023, month: 2, day: 1), end: DayDate(year: 2023, month: 3, day: 1))
+        #expect(rule.check(Make.input(plan(ordinary + [later], title: "Plan estratégico 2020-2024")), settings: RuleSettings()).isEmpty)
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+import CotejoModel
+@testable import CotejoChecks
+
+@Suite("percent.mismatch")
+struct PercentMismatchRuleTests {
+    let rule = PercentMismatchRule()
+
+    @Test("118 % for 78 of 69 fires, with computed 113,04 and the figures' sources")
+    func fires() throws {
+        let a = Make.row("Realizar foros", item: "4", planned: 69, executed: 78, percent: 118)
+        let f = rule.check(Make.input(DocumentRecords(activities: [a])), settings: RuleSettings())
+        #expect(f.count == 1)
+        let x = try #require(f.first)
+        #expect(x.rule == "percent.mismatch")
+        #expect(x.severity == .error)
+        #expect(x.values["computed_percent"] == .number(113.04))
+        #expect(x.values["reported_percent"] == .number(118))
+        #expect(x.message.contains("Se reporta 118 % pero 78 de 69 es 113,0 %"))
+        #expect(x.messageEN.contains("118 % is reported but 78 of 69 is 113.0 %"))
+        #expect(x.source.count == 3)
+        #expect(x.source.allSatisfy { $0.isLocated })
+    }
+
+    @Test("near misses stay silent: 113 %, truncated 66 %, capped 100 %, 2,5 %, planned 0")
+    func silent() {
+        let rows = [
+            Make.row("a", planned: 69, executed: 78, percent: 113),
+            Make.row("b", planned: 3, executed: 2, percent: 66),
+            Make.row("c", planned: 40, executed: 69, percent: 100),
+            Make.row("d", planned: 40, executed: 1, percent: 2.5, percentText: "2,5 %"),
+            Make.row("e", planned: 0, executed: 5, percent: 100),
+        ]
+        #expect(rule.check(Make.input(DocumentRecords(activities: rows)), settings: RuleSettings()).isEmpty)
+    }
+
+    @Test("the stated precision comes from the text: 2,6 % for 1 of 40 fires, 2,5 % does not")
+    func precisionFromText() {
+        let bad = Make.row("d", planned: 40, executed: 1, percent: 2.6, percentText: "2,6 %")
+        #expect(rule.check(Make.input(DocumentRecords(activities: [bad])), settings: RuleSettings()).count == 1)
+    }
+
+    @Test("an unlabelled row that fits in the other order is not a mismatch; one that fits neither is")
+    func unlabelled() {
+        let swapped = Make.row("Desarrollar la estrategia", planned: 29, executed: 20, percent: 145, unlabelled: true)
+        #expect(rule.check(Make.input(DocumentRecords(activities: [swapped])), settings: RuleSettings()).isEmpty)
+        let neither = Make.row("x", planned: 29, executed: 20, percent: 160, unlabelled: true)
+        #expect(rule.check(Make.input(DocumentRecords(activities: [neither])), settings: RuleSettings()).count == 1)
+    }
+
+    @Test("totals are checked too: 113 % for 69/78 holds, 118 % fires; severity follows the settings")
+    func totals() {
+        let good = Make.total("vigencia 2021", planned: 69, executed: 78, percent: 113, text: "113 % CUMPLIMIENTO")
+        let bad = Make.total("II cuatrimestre", planned: 28, executed: 35, percent: 130, text: "130% CUMPLIMIENTO")
+        let f = rule.check(Make.input(DocumentRecords(totals: [good, bad])), settings: RuleSettings(severity: .warning))
+        #expect(f.count == 1)
+        #expect(f.first?.severity == .warning)
+        #expect(f.first?.values["computed_percent"] == .number(125))
+    }
+
+    @Test("when most rows miss, the column means something else: no row is flagged")
+    func systematic() {
+        let rows = [Make.row("a", planned: 10, executed: 5, percent: 20), Make.row("b", planned: 10, executed: 8, percent: 30),
+                    Make.row("c", planned: 10, executed: 10, percent: 40), Make.row("d", planned: 4, executed: 4, percent: 100)]
+        #expect(rule.check(Make.input(DocumentRecords(activities: rows)), settings: RuleSettings()).isEmpty)
+    }
+
+    @Test("a total stated as the mean of the rows' percentages is not a mismatch")
+    func meanTotal() {
+        let rows = [Make.row("a", planned: 10, executed: 10, percent: 100), Make.row("b", planned: 2, executed: 1, percent: 50)]
+        let t = Make.total("vigencia", planned: 12, executed: 11, percent: 75, text: "75 % de cumplimiento")
+        #expect(rule.check(Make.input(DocumentRecords(activities: rows, totals: [t])), settings: RuleSettings()).isEmpty)
+    }
+}

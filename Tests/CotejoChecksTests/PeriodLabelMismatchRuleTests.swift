@@ -1,0 +1,51 @@
+import Testing
+import CotejoModel
+@testable import CotejoChecks
+
+@Suite("period.label_mismatch")
+struct PeriodLabelMismatchRuleTests {
+    let rule = PeriodLabelMismatchRule()
+
+    @Test("'125% CUMPLIMIENTO II CUATRIMESTRE' over 'septiembre – diciembre' fires: that is the third")
+    func contradicts() throws {
+        let page = Make.page(2, blocks: [["125% CUMPLIMIENTO II CUATRIMESTRE"],
+                                         ["Para el cuatrimestre de", "septiembre – diciembre se", "tenían 28 actividades"]])
+        let records = DocumentRecords(facts: DocumentFacts(title: "Informe de cumplimiento tercer cuatrimestre"))
+        let f = rule.check(Make.input(pages: [page], records: records), settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1)
+        #expect(x.values["label"] == .text("II"))
+        #expect(x.values["expected_ordinal"] == .number(3))
+        #expect(x.values["title_label"] == .text("tercer cuatrimestre"))
+        #expect(x.source.count == 2)
+        #expect(x.source[0].page == 2)
+    }
+
+    @Test("'CUARTO CUATRIMESTRE' (broken across lines) cannot exist: one finding for all its places")
+    func impossible() throws {
+        let p3 = Make.page(3, blocks: [["CUMPLIMIENTO Y AVANCE", "CUARTO", "CUATRIMESTRE POR DEPENDENCIA"]])
+        let p4 = Make.page(4, blocks: [["Avance cuarto cuatrimestre"]])
+        let f = rule.check(Make.input(pages: [p3, p4]), settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1)
+        #expect(x.values["label"] == .text("CUARTO"))
+        #expect(x.values["periods_per_year"] == .number(3))
+        #expect(x.source.count == 2)
+    }
+
+    @Test("a label that agrees with its months, a cumulative cut and furniture are silent")
+    func silent() {
+        let page = Make.page(1, blocks: [["Informe del tercer cuatrimestre", "septiembre – diciembre 2021"],
+                                         ["II SEMESTRE"], ["Ejecución enero – diciembre"]],
+                             furniture: ["IV CUATRIMESTRE"])
+        #expect(rule.check(Make.input(pages: [page]), settings: RuleSettings()).isEmpty)
+    }
+
+    @Test("an impossible label standing only in a table header fires")
+    func tableCell() {
+        let t = Make.table([["ACTIVIDAD", "IV CUATRIMESTRE"], ["Foro", "1"]])
+        let f = rule.check(Make.input(tables: [t]), settings: RuleSettings())
+        #expect(f.count == 1)
+        #expect(f.first?.values["label"] == .text("IV"))
+    }
+}

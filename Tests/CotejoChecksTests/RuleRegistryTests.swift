@@ -1,0 +1,38 @@
+import Testing
+import CotejoModel
+@testable import CotejoChecks
+
+@Suite("Rule registry")
+struct RuleRegistryTests {
+    @Test("every contract rule is registered once")
+    func ids() {
+        let ids = RuleRegistry.allRules.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ["percent.mismatch", "sum.mismatch", "total.mismatch", "date.reversed", "date.outside_period",
+                   "sequence.gap", "period.label_mismatch", "reference.conflict", "numberword.mismatch",
+                   "value.missing", "text.unreadable", "percent.over_100", "figure.order_inferred"] {
+            #expect(ids.contains(id), "\(id)")
+        }
+    }
+
+    @Test("a disabled rule gives nothing; a severity from the settings wins")
+    func settings() {
+        let rows = [Make.row("a", planned: 69, executed: 78, percent: 118)]
+        let input = Make.input(DocumentRecords(activities: rows))
+        let off = RuleRegistry(settings: ["percent.mismatch": RuleSettings(enabled: false)])
+        #expect(!off.check(input).contains { $0.rule == "percent.mismatch" })
+        let warn = RuleRegistry(settings: ["percent.mismatch": RuleSettings(severity: .warning)])
+        #expect(warn.check(input).first { $0.rule == "percent.mismatch" }?.severity == .warning)
+    }
+
+    @Test("every finding carries a source and both messages")
+    func sources() {
+        let rows = [Make.row("a", item: "1", planned: 69, executed: 78, percent: 118),
+                    Make.row("b", item: "2", planned: 20, executed: 29, percent: 145),
+                    Make.row("c", item: "4", planned: 3, executed: 3, percent: 100)]
+        let page = Make.page(1, blocks: [["tres (4) foros", "IV cuatrimestre"]])
+        let findings = RuleRegistry().check(Make.input(pages: [page], records: DocumentRecords(activities: rows)))
+        #expect(findings.count >= 4)
+        #expect(findings.allSatisfy { !$0.source.isEmpty && !$0.message.isEmpty && !$0.messageEN.isEmpty })
+    }
+}
