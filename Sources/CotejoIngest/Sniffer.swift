@@ -43,7 +43,8 @@ public enum FormatSniffer {
             return .unsupported("binary data of unknown type")
         }
         let text = String(decoding: sample, as: UTF8.self)
-        let trimmed = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).prefix(512).lowercased()
+        // A long DOCTYPE (entity declarations) can push <html> past the first lines: look a page ahead.
+        let trimmed = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).prefix(4096).lowercased()
         if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.contains("<html")
             || (trimmed.hasPrefix("<") && (trimmed.contains("<body") || trimmed.contains("<head") || trimmed.contains("<table") || trimmed.contains("<p>")))
             || (trimmed.hasPrefix("<?xml") && trimmed.contains("xhtml")) {

@@ -83,6 +83,12 @@ public struct Pipeline: Sendable {
         }
         let sha = Digest.sha256(data)
         if case .unsupported(let what) = FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
+            // A file named as a document Cotejo reads whose bytes are something else is a broken
+            // document, not a file to pass over: an auditor must see it.
+            if let claimed = FormatSniffer.claimedFormat(fileExtension: url.pathExtension) {
+                return .failed(ProcessedDocument(path: path, sha256: sha, format: claimed, byteCount: data.count, status: .failed,
+                                                 error: "the name says .\(url.pathExtension) but the bytes are not a \(claimed.rawValue.uppercased()) file (\(what))"))
+            }
             return .unsupported(path: path, reason: what)
         }
         if let store, (try? store.processedVersion(sha256: sha)) == version {

@@ -185,6 +185,14 @@ enum Schema {
                 GROUP BY d.entity, d.year, d.kind;
                 """)
         }
+        // A run killed half way (kill -9, power loss) leaves its row without an end; the next run
+        // marks it interrupted. Its documents are whole or absent: each was one transaction.
+        migrator.registerMigration("v2: run status") { db in
+            try db.alter(table: "runs") { t in
+                t.add(column: "status", .text).notNull().defaults(to: "finished")
+            }
+            try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE finished_at IS NULL")
+        }
         return migrator
     }
 }

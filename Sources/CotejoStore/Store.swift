@@ -42,7 +42,8 @@ public final class Store: Sendable {
 
     public func beginRun(pipeline: String, version: String) throws -> Int64 {
         try writer.write { db in
-            try db.execute(sql: "INSERT INTO runs (pipeline, pipeline_version, started_at) VALUES (?, ?, ?)",
+            try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            try db.execute(sql: "INSERT INTO runs (pipeline, pipeline_version, started_at, status) VALUES (?, ?, ?, 'running')",
                            arguments: [pipeline, version, Self.now()])
             return db.lastInsertedRowID
         }
@@ -51,7 +52,7 @@ public final class Store: Sendable {
     public func finishRun(_ id: Int64, summary: RunSummary) throws {
         try writer.write { db in
             try db.execute(sql: """
-                UPDATE runs SET finished_at = ?, files_seen = ?, processed = ?, unchanged = ?, failed = ?,
+                UPDATE runs SET status = 'finished', finished_at = ?, files_seen = ?, processed = ?, unchanged = ?, failed = ?,
                 skipped = ?, seconds = ? WHERE id = ?
                 """, arguments: [Self.now(), summary.filesSeen, summary.processed, summary.unchanged,
                                  summary.failed, summary.skipped.count, summary.seconds, id])

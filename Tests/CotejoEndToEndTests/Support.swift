@@ -57,3 +57,44 @@ final class FixtureCorpus: @unchecked Sendable {
 }
 
 func folded(_ s: String?) -> String { (s ?? "").folded }
+
+extension Repo {
+    /// The `cotejo` executable built with the tests (SwiftPM builds it beside the test bundle).
+    static var cotejoExecutable: URL? {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cotejo"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("cotejo"),
+            root.appendingPathComponent(".build/debug/cotejo"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs a command to the end; returns its exit status and standard output.
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The export of a store with what differs between two runs of the same corpus left out
+    /// (run ids), for comparing stores.
+    static func comparableExport(_ store: Store) throws -> String {
+        let docs = try store.documents().map { d -> String in
+            var parts = ["\(d.path) \(d.sha256 ?? "-") \(d.status.rawValue) \(d.error ?? "") \(d.pages)"]
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            parts.append(String(decoding: try encoder.encode(d.records), as: UTF8.self))
+            parts.append(String(decoding: try encoder.encode(d.findings), as: UTF8.self))
+            return parts.joined(separator: "\n")
+        }
+        return docs.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import CotejoModel
+import CotejoStore
+import CotejoPipeline
+
+/// A batch over hostile and broken files finishes, records every file with a reason, and loses
+/// nothing; a crash, a hang or a memory blow-up in a reader costs one document.
+@Suite(.serialized) struct RobustnessTests {
+    func isolated(seconds: Double = 30, megabytes: Double = 1024) throws -> Pipeline.Isolation {
+        let exe = try #require(Repo.cotejoExecutable, "the cotejo executable is built with the tests")
+        return .childProcess(ChildProcessRunner(executable: exe, pipelinePath: nil, seconds: seconds, megabytes: megabytes))
+    }
+
+    @Test func hostileCorpus() throws {
+        let dir = try Repo.temporaryDirectory()
+        let corpus = dir.appendingPathComponent("corpus")
+        let made = try Repo.run("/usr/bin/env", ["python3", Repo.root.appendingPathComponent("scripts/hostile_corpus.py").path, corpus.path])
+        #expect(made.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+        #expect(files.count >= 20)
+
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        // A short time limit: the 1,500-page PDF may not finish in a debug build, and then it
+        // must be recorded as stopped, not hang the batch.
+        let summary = try Pipeline(config: PipelineConfig(inputs: [])).ingest(
+            paths: [corpus.path], store: store, jobs: 2, isolation: try isolated(seconds: 20))
+        let docs = Dictionary(uniqueKeysWithValues: try store.documents().map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
+
+        // Every file is accounted for: stored (read or failed with a reason) or skipped with a reason.
+        #expect(docs.count + summary.skipped.count == files.count)
+        #expect(summary.skipped.allSatisfy { !$0.reason.isEmpty })
+        for d in docs.values where d.status == .failed {
+            #expect(!(d.error ?? "").isEmpty, "\(d.path) failed without a reason")
+        }
+        #expect(docs["empty.pdf"]?.error?.contains("empty") == true)
+        #expect(docs["encrypted.pdf"]?.error?.contains("encrypted") == true)
+        #expect(docs["truncated.pdf"]?.status == .failed)
+        #expect(docs["random.pdf"]?.error?.contains("not a PDF") == true)
+        #expect(docs["zip_bomb.docx"]?.error?.contains("too large") == true)
+        #expect(docs["malformed.docx"]?.status == .failed)
+        #expect(docs["malformed.xlsx"]?.status == .failed)
+        #expect(docs["billion_laughs.docx"]?.status == .failed)
+        #expect(docs["text_named.pdf"]?.format == .txt)
+        #expect(docs["latin1.txt"]?.notes.contains { $0.contains("Latin-1") } == true)
+        if let many = docs["many_pages.pdf"], many.status == .failed {
+            #expect(many.error?.contains("longer than") == true)
+        }
+        // External entities and remote resources are never fetched nor expanded.
+        for name in ["external.html", "external_entity.docx"] {
+            let d = try #require(docs[name])
+            let text = try store.blocks(documentID: d.id).map(\.text).joined(separator: " ")
+            #expect(!text.contains("root:"), "\(name) expanded a file entity")
+        }
+        // Nested and entity-laden HTML is read, not crashed on.
+        #expect(docs["nested.html"]?.status == .ok)
+        #expect(docs["billion_laughs.html"] != nil)
+    }
+
+    @Test func memoryLimitFailsTheDocumentNotTheBatch() throws {
+        let dir = try Repo.temporaryDirectory()
+        try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("001.pdf"), to: dir.appendingPathComponent("001.pdf"))
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: store, isolation: try isolated(megabytes: 48))
+        let d = try #require(try store.documents().first)
+        #expect(d.status == .failed)
+        #expect(d.error?.contains("memory") == true, "got: \(d.error ?? "nil")")
+    }
+
+    @Test func isolatedAndInProcessRunsAgree() throws {
+        let dir = try Repo.temporaryDirectory()
+        for name in ["003.html", "004.docx", "001.pptx"] {
+            try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let a = try Store(path: dir.appendingPathComponent("a.sqlite").path)
+        let b = try Store(path: dir.appendingPathComponent("b.sqlite").path)
+        _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: a, jobs: 2, isolation: try isolated())
+        _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: b)
+        #expect(try Repo.comparableExport(a) == Repo.comparableExport(b))
+    }
+
+    /// kill -9 in the middle of a run, then run again: the store equals an uninterrupted run's.
+    @Test func killedRunResumesToTheSameStore() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let dir = try Repo.temporaryDirectory()
+        let corpus = dir.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for name in ["000.pdf", "001.html", "003.html", "003.xlsx", "004.docx", "004.pdf", "001.pptx", "000.docx"] {
+            try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+        }
+        let killedDB = dir.appendingPathComponent("killed.sqlite").path
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = ["ingest", "--db", killedDB, "--jobs", "1", "-q", corpus.path]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Wait until at least one document is stored, then kill the batch without warning.
+        let deadline = Date().addingTimeInterval(120)
+        var stored = 0
+        while Date() < deadline, p.isRunning {
+            if FileManager.default.fileExists(atPath: killedDB), let s = try? Store(path: killedDB) {
+                stored = (try? s.documents().count) ?? 0
+                if stored >= 2 { break }
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        #expect(stored >= 2 && stored < 8, "the kill should land mid-run (stored \(stored))")
+
+        let resumed = try Repo.run(exe.path, ["ingest", "--db", killedDB, "-q", corpus.path])
+        #expect(resumed.status == 0)
+        let cleanDB = dir.appendingPathComponent("clean.sqlite").path
+        #expect(try Repo.run(exe.path, ["ingest", "--db", cleanDB, "-q", corpus.path]).status == 0)
+        let killedStore = try Store(path: killedDB)
+        #expect(try Repo.comparableExport(killedStore) == Repo.comparableExport(Store(path: cleanDB)))
+        let statuses = try killedStore.runs().map { $0["status"] as String }
+        #expect(statuses == ["finished", "interrupted"])
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Corpus-scale benchmark: prints figures, asserts nothing (targets are read by people, not tests).
+#
+#   scripts/bench.sh [DOCS]      (default 200 documents; `make bench` runs it)
+#
+# Builds a corpus of DOCS PDFs of 5 to 60 pages each from the fixtures' pages (qpdf), then measures:
+#   - pages per second of the whole pipeline (cotejo ingest, 1 and 2 jobs) and of pdftotext -layout;
+#   - peak memory (largest resident set of the batch's processes) at 10, 100 and 1,000 documents;
+#   - the re-run time of the unchanged corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DOCS=${1:-200}
+OUT=output/bench
+deps=""
+for p in qpdf poppler-utils time bc; do dpkg-query -W -f='${Status}' $p 2>/dev/null | grep -q "ok installed" || deps="$deps $p"; done
+if [ -n "$deps" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $deps >/dev/null
+fi
+swift build -c release --product cotejo >/dev/null
+BIN="$(swift build -c release --show-bin-path)/cotejo"
+rm -rf "$OUT"; mkdir -p "$OUT/corpus" "$OUT/small"
+
+# The fixtures' pages, as (file, page) pairs; each document draws its own mix, so each is unique.
+mapfile -t SOURCES < <(for f in fixtures/000.pdf fixtures/001.pdf fixtures/003.pdf fixtures/004.pdf; do
+  n=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}'); for p in $(seq 1 "$n"); do echo "$f $p"; done; done)
+RANDOM=20261121
+make_doc() { # $1 = output path, $2 = page count
+  local args=() k pick
+  for ((k = 0; k < $2; k++)); do pick=${SOURCES[$((RANDOM % ${#SOURCES[@]}))]}; args+=("${pick% *}" "${pick#* }"); done
+  qpdf --empty --pages "${args[@]}" -- "$1"
+}
+for ((i = 1; i <= DOCS; i++)); do make_doc "$OUT/corpus/doc$(printf %04d $i).pdf" $((5 + RANDOM % 56)); done
+for ((i = 1; i <= 1000; i++)); do make_doc "$OUT/small/doc$(printf %04d $i).pdf" $((1 + RANDOM % 3)); done
+PAGES=$(for f in "$OUT"/corpus/*.pdf; do pdfinfo "$f" | awk '/^Pages:/ {print $2}'; done | paste -sd+ | bc)
+echo "corpus: $DOCS PDFs, $PAGES pages (from the fixtures' layouts); memory corpus: 1000 PDFs of 1-3 pages"
+
+now() { date +%s.%N; }
+rate() { echo "scale=1; $1 / $2" | bc; }
+
+t0=$(now); for f in "$OUT"/corpus/*.pdf; do pdftotext -layout "$f" /dev/null; done; t1=$(now)
+PDFTOTEXT=$(echo "$t1 - $t0" | bc)
+echo "pdftotext -layout:       $(printf %.1f "$PDFTOTEXT") s  $(rate "$PAGES" "$PDFTOTEXT") pages/s"
+
+for jobs in 1 2; do
+  rm -f "$OUT"/j$jobs.sqlite*
+  t0=$(now); "$BIN" ingest -q --jobs $jobs --db "$OUT/j$jobs.sqlite" "$OUT/corpus" 2>/dev/null || true; t1=$(now)
+  T=$(echo "$t1 - $t0" | bc); eval "T$jobs=$T"
+  echo "cotejo ingest --jobs $jobs: $(printf %.1f "$T") s  $(rate "$PAGES" "$T") pages/s  ($(echo "scale=2; $T / $PDFTOTEXT" | bc)x pdftotext's time)"
+done
+echo "speed-up 1 -> 2 jobs:    $(echo "scale=2; $T1 / $T2" | bc)x"
+t0=$(now); "$BIN" ingest -q --jobs 2 --db "$OUT/j2.sqlite" "$OUT/corpus" 2>/dev/null; t1=$(now)
+R=$(echo "$t1 - $t0" | bc)
+echo "unchanged re-run:        $(printf %.2f "$R") s  ($(echo "scale=2; 100 * $R / $T2" | bc) % of the first run)"
+
+mkdir -p "$OUT/m10" "$OUT/m100"
+cp "$OUT"/small/doc000[1-9].pdf "$OUT"/small/doc0010.pdf "$OUT/m10/"
+cp "$OUT"/small/doc00[0-9][0-9].pdf "$OUT"/small/doc0100.pdf "$OUT/m100/" 2>/dev/null
+# GNU time's figure is the largest resident set among the batch's processes (parent and workers).
+for set in m10 m100 small; do
+  rm -f "$OUT/$set.sqlite"*
+  n=$(ls "$OUT/$set" | wc -l)
+  /usr/bin/time -f "%M" -o "$OUT/$set.mem" "$BIN" ingest -q --jobs 2 --db "$OUT/$set.sqlite" "$OUT/$set" >/dev/null 2>&1 || true
+  echo "peak memory, $n documents: $(( $(tail -1 "$OUT/$set.mem") / 1024 )) MB"
+done
