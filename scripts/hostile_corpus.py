@@ -4,7 +4,7 @@
 usage: hostile_corpus.py OUT_DIR [--large]
 
 Every file is made here from nothing (standard library only), except the encrypted PDF, which is
-copied from fixtures/hostile/ (encrypting a PDF needs qpdf). --large adds the heavier cases used by
+copied from Tests/Fixtures/ (encrypting a PDF needs qpdf). --large adds the heavier cases used by
 the benchmark (a 5,000-page PDF); the default keeps the test quick.
 """
 import os, random, sys, zipfile, zlib, shutil, pathlib
@@ -84,7 +84,7 @@ def main():
     write("empty.pdf", b"")
     good = pdf(3)
     write("truncated.pdf", good[: len(good) // 2])
-    shutil.copy(REPO / "fixtures" / "hostile" / "encrypted.pdf", out / "encrypted.pdf")
+    shutil.copy(REPO / "Tests" / "Fixtures" / "encrypted.pdf", out / "encrypted.pdf")
     write("random.pdf", bytes(rnd.getrandbits(8) for _ in range(20000)))
     write("random.bin", bytes(rnd.getrandbits(8) for _ in range(20000)))
     write("text_named.pdf", "Informe de gestión 2021\nSe programaron 10 actividades y se ejecutaron 9.\n".encode())

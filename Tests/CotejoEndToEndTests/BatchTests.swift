@@ -14,13 +14,14 @@ import CotejoPipeline
         fm.createFile(atPath: dir.appendingPathComponent("a_empty.pdf").path, contents: Data())
         let pdf = try Data(contentsOf: Repo.fixtures.appendingPathComponent("003.pdf"))
         fm.createFile(atPath: dir.appendingPathComponent("b_truncated.pdf").path, contents: pdf.prefix(3000))
-        try fm.copyItem(at: Repo.fixtures.appendingPathComponent("hostile/encrypted.pdf"), to: dir.appendingPathComponent("c_encrypted.pdf"))
+        try fm.copyItem(at: Repo.root.appendingPathComponent("Tests/Fixtures/encrypted.pdf"), to: dir.appendingPathComponent("c_encrypted.pdf"))
         fm.createFile(atPath: dir.appendingPathComponent("d_text.pdf").path, contents: Data("Informe de gestión 2021\nSe programaron 10 actividades.\n".utf8))
         try fm.copyItem(at: Repo.fixtures.appendingPathComponent("003.pdf"), to: dir.appendingPathComponent("e_good.pdf"))
         fm.createFile(atPath: dir.appendingPathComponent("f_photo.png").path, contents: try Data(contentsOf: Repo.fixtures.appendingPathComponent("logo_bogota.png")))
         let missing = dir.appendingPathComponent("z_missing.pdf").path
 
-        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        // The store lives outside the folder read, or its own files would be read too.
+        let store = try Store(path: try Repo.temporaryDirectory().appendingPathComponent("db.sqlite").path)
         let summary = try pipeline().ingest(paths: [dir.path, missing], store: store)
         let docs = Dictionary(uniqueKeysWithValues: try store.documents().map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
 
@@ -50,7 +51,7 @@ import CotejoPipeline
         let dir = try Repo.temporaryDirectory()
         try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("003.html"), to: dir.appendingPathComponent("003.html"))
         try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("003.pdf"), to: dir.appendingPathComponent("003.pdf"))
-        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        let store = try Store(path: try Repo.temporaryDirectory().appendingPathComponent("db.sqlite").path)
         let first = try pipeline().ingest(paths: [dir.path], store: store)
         #expect(first.processed == 2)
         let second = try pipeline().ingest(paths: [dir.path], store: store)

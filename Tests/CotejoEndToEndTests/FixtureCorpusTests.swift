@@ -49,7 +49,7 @@ import CotejoReport
     }
 
     @Test func searchFindsParticipationWithPages() throws {
-        let hits = try corpus.store.search("participación")
+        let hits = try corpus.store.search("participación", limit: 1000)
         #expect(hits.count >= 10)
         #expect(hits.contains { $0.path.hasSuffix("001.pdf") && $0.page > 1 })
     }

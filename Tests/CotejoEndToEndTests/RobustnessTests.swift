@@ -60,7 +60,7 @@ import CotejoPipeline
     @Test func memoryLimitFailsTheDocumentNotTheBatch() throws {
         let dir = try Repo.temporaryDirectory()
         try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent("001.pdf"), to: dir.appendingPathComponent("001.pdf"))
-        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        let store = try Store(path: try Repo.temporaryDirectory().appendingPathComponent("db.sqlite").path)
         _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: store, isolation: try isolated(megabytes: 48))
         let d = try #require(try store.documents().first)
         #expect(d.status == .failed)
@@ -72,8 +72,9 @@ import CotejoPipeline
         for name in ["003.html", "004.docx", "001.pptx"] {
             try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))
         }
-        let a = try Store(path: dir.appendingPathComponent("a.sqlite").path)
-        let b = try Store(path: dir.appendingPathComponent("b.sqlite").path)
+        let stores = try Repo.temporaryDirectory()
+        let a = try Store(path: stores.appendingPathComponent("a.sqlite").path)
+        let b = try Store(path: stores.appendingPathComponent("b.sqlite").path)
         _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: a, jobs: 2, isolation: try isolated())
         _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: b)
         #expect(try Repo.comparableExport(a) == Repo.comparableExport(b))

@@ -185,7 +185,7 @@ import CotejoModel
     }
 
     @Test func encryptedPDFIsReported() throws {
-        let url = Self.fixtures.appendingPathComponent("hostile/encrypted.pdf")
+        let url = Self.fixtures.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/encrypted.pdf")
         let data = try Data(contentsOf: url)
         #expect(data.count < 20_000)
         #expect(throws: ReadError.encrypted) { try PDFReader().read(url: url, data: data) }

@@ -32,6 +32,7 @@ public struct TextReader: DocumentReader {
         var tableRun: [(line: Int, raw: String)] = []
 
         func flushTable() {
+            guard !tableRun.isEmpty else { return }
             current.endBlock()
             if tableRun.count >= 1, tableRun.contains(where: { $0.raw.split(separator: "\t", omittingEmptySubsequences: false).count >= 3 }) || format == .tsv {
                 var table = Self.table(from: tableRun, index: tables.count + 1, page: current.number)
