@@ -7,9 +7,10 @@ SWIFT ?= swift
 PIPELINE ?= pipelines/default.yaml
 # Libraries the build links (poppler-glib, cairo, libxml2, SQLite), and tools the tests call.
 BUILD_DEPS = libpoppler-glib-dev libcairo2-dev libxml2-dev libsqlite3-dev pkg-config
-TEST_DEPS = poppler-utils
+# chromium: the report test opens a page headless and screenshots it (skipped when absent).
+TEST_DEPS = poppler-utils chromium
 
-.PHONY: run test deps test-deps build clean
+.PHONY: run test deps test-deps build clean bench-tables
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
@@ -36,5 +37,12 @@ run: build
 test: test-deps
 	$(SWIFT) test
 
+# Table stage in page mode over the table benchmark (BENCH=DIR to use another copy), scored by its
+# score.py; prints the scores and the pages per second, reading included.
+BENCH ?= ../shared/bench/tables
+bench-tables: deps
+	$(SWIFT) build -c release --product cotejo-bench
+	$$($(SWIFT) build -c release --show-bin-path)/cotejo-bench $(BENCH) $(BENCH_ARGS)
+
 clean:
-	rm -rf .build output/*.sqlite* output/export.json output/report.html
+	rm -rf .build output/*.sqlite* output/export.json output/report.html output/report/

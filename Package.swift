@@ -56,6 +56,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The table benchmark runner (make bench-tables): page-mode tables, scored by the bench's score.py.
+        .executableTarget(name: "cotejo-bench", dependencies: ["CotejoIngest", "CotejoTables", "CotejoModel"]),
 
         .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel"],
                     path: "Tests/CotejoIngestTests"),
@@ -68,5 +70,10 @@ let package = Package(
         .testTarget(name: "CotejoEndToEndTests", dependencies: [
             "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoIngest",
         ], path: "Tests/CotejoEndToEndTests"),
+        .testTarget(name: "CotejoReportTests", dependencies: [
+            "CotejoReport", "CotejoStore", "CotejoModel", "CotejoPipeline",
+        ], path: "Tests/CotejoReportTests"),
+        .testTarget(name: "CotejoTablesTests", dependencies: ["CotejoTables", "CotejoIngest", "CotejoModel"],
+                    path: "Tests/CotejoTablesTests"),
     ]
 )

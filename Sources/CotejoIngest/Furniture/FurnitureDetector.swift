@@ -64,8 +64,11 @@ public struct FurnitureDetector: Sendable {
         if paged {
             guard let band = band(of: line, on: page) else { return nil }
             if repeatedKeys.contains(band + Self.maskDigits(folded)) { return "running \(band == "top" ? "header" : "footer")" }
-            // A lone number in the margin is a page number.
-            if folded.allSatisfy({ $0.isNumber }), !folded.isEmpty, folded.count <= 4 { return "page number" }
+            // A lone number in the margin is a page number, unless it is a year (a table's "2021"
+            // header printed at the top of a page).
+            if folded.allSatisfy({ $0.isNumber }), !folded.isEmpty, folded.count <= 4, let n = Int(folded), !(1900...2100).contains(n) {
+                return "page number"
+            }
         } else if repeatedKeys.contains(folded) {
             return "repeated on every page"
         }
