@@ -58,7 +58,7 @@ public struct PipelineConfig: Codable, Sendable {
     enum CodingKeys: String, CodingKey { case name, inputs, output, language, limits, rules }
 
     public init(name: String = "default", inputs: [String] = ["fixtures"],
-                output: Output = Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report.html"),
+                output: Output = Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report/"),
                 language: Language = .es, limits: Limits = Limits(), rules: [String: RuleSettings] = [:]) {
         self.name = name; self.inputs = inputs; self.output = output; self.language = language
         self.limits = limits; self.rules = rules
@@ -69,7 +69,7 @@ public struct PipelineConfig: Codable, Sendable {
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? "default"
         inputs = try c.decodeIfPresent([String].self, forKey: .inputs) ?? []
         output = try c.decodeIfPresent(Output.self, forKey: .output)
-            ?? Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report.html")
+            ?? Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report/")
         language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .es
         limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? Limits()
         rules = try c.decodeIfPresent([String: RuleSettings].self, forKey: .rules) ?? [:]

@@ -147,6 +147,7 @@ public enum JSONExporter {
 
 /// Puts contract keys that Swift's encoder dropped (nil optionals) back as `null`.
 enum NullFiller {
+    static let generatorKeys = ["pipeline", "pipeline_version"]
     static let documentKeys = ["sha256", "error", "entity", "title", "kind", "year", "format"]
     static let activityKeys = ["item", "unit", "phase", "start", "end", "responsible", "target", "target_quantity",
                                "indicator", "periodicity", "planned", "executed", "reported_percent"]
@@ -156,6 +157,10 @@ enum NullFiller {
     static func fill(_ data: Data) throws -> Data {
         guard var root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let docs = root["documents"] as? [[String: Any]] else { return data }
+        if var generator = root["generator"] as? [String: Any] {
+            for k in generatorKeys where generator[k] == nil { generator[k] = NSNull() }
+            root["generator"] = generator
+        }
         root["documents"] = docs.map { doc -> [String: Any] in
             var doc = doc
             for k in documentKeys where doc[k] == nil { doc[k] = NSNull() }

@@ -1,3 +1,4 @@
+import Foundation
 import CotejoModel
 
 /// User-facing words of the report, in Spanish by default and English with `--lang en`.
@@ -5,9 +6,56 @@ struct Words {
     let language: Language
 
     func callAsFunction(_ es: String, _ en: String) -> String { language == .en ? en : es }
+
+    func status(_ s: DocumentStatus) -> String {
+        switch s { case .ok: self("leído", "read"); case .partial: self("parcial", "partial"); case .failed: self("falló", "failed") }
+    }
+
+    func kind(_ k: DocumentKind?) -> String {
+        switch k {
+        case .plan: self("plan", "plan")
+        case .report: self("informe", "report")
+        case .policy: self("política", "policy")
+        case .other: self("otro", "other")
+        case nil: "—"
+        }
+    }
+
+    func severity(_ s: Severity) -> String {
+        switch s { case .error: self("error", "error"); case .warning: self("advertencia", "warning"); case .info: self("nota", "note") }
+    }
+
+    /// A number for reading: decimal comma in Spanish, no needless decimals, "—" when unknown.
+    func number(_ d: Double?) -> String { formatNumber(d, language: language) }
+
+    /// A percentage with one decimal ("113,0 %"), "—" when unknown.
+    func percent(_ d: Double?) -> String {
+        guard let d, d.isFinite else { return "—" }
+        let s = String(format: "%.1f", d)
+        return (language == .es ? s.replacingOccurrences(of: ".", with: ",") : s) + " %"
+    }
+
+    /// Where a source stands, in words: "página 4", "hoja Plan, celda B7", "línea 12", an XPath.
+    func locator(_ s: Source, format: DocumentFormat?) -> String {
+        var parts: [String] = []
+        if let sheet = s.sheet, let cell = s.cell { parts.append(self("hoja «\(sheet)», celda \(cell)", "sheet “\(sheet)”, cell \(cell)")) }
+        if let xpath = s.xpath { parts.append("XPath \(xpath)") }
+        if let page = s.page {
+            parts.append(format == .pptx ? self("diapositiva \(page)", "slide \(page)") : self("página \(page)", "page \(page)"))
+        }
+        if let table = s.table, let row = s.row {
+            var t = self("tabla \(table), fila \(row)", "table \(table), row \(row)")
+            if let c = s.column { t += self(", celda \(c)", ", cell \(c)") }
+            parts.append(t)
+        }
+        if let p = s.paragraph, s.table == nil { parts.append(self("párrafo \(p)", "paragraph \(p)")) }
+        if let line = s.line { parts.append(self("línea \(line)", "line \(line)")) }
+        return parts.isEmpty ? self("sin ubicación", "no location") : parts.joined(separator: " · ")
+    }
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values. Every text that comes from a
+/// document goes through here: documents are untrusted input.
 func escapeHTML(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)

@@ -193,6 +193,26 @@ enum Schema {
             }
             try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE finished_at IS NULL")
         }
+        // More views for browsing, matching the report's figures: compliance computed over the
+        // activities that state both planned and executed (as `cotejo compare` does).
+        migrator.registerMigration("v2: views document_summary, findings_by_rule") { db in
+            try db.execute(sql: """
+                CREATE VIEW document_summary AS
+                SELECT d.id, d.path, d.format, d.status, d.error, d.entity, d.year, d.kind, d.pages,
+                       (SELECT COUNT(*) FROM activities a WHERE a.document_id = d.id) AS activities,
+                       (SELECT SUM(a.planned) FROM activities a WHERE a.document_id = d.id AND a.planned IS NOT NULL AND a.executed IS NOT NULL) AS planned,
+                       (SELECT SUM(a.executed) FROM activities a WHERE a.document_id = d.id AND a.planned IS NOT NULL AND a.executed IS NOT NULL) AS executed,
+                       (SELECT ROUND(100.0 * SUM(a.executed) / NULLIF(SUM(a.planned), 0), 1) FROM activities a
+                         WHERE a.document_id = d.id AND a.planned IS NOT NULL AND a.executed IS NOT NULL) AS computed_percent,
+                       (SELECT COUNT(*) FROM findings f WHERE f.document_id = d.id AND f.severity = 'error') AS errors,
+                       (SELECT COUNT(*) FROM findings f WHERE f.document_id = d.id AND f.severity = 'warning') AS warnings,
+                       (SELECT COUNT(*) FROM findings f WHERE f.document_id = d.id AND f.severity = 'info') AS infos
+                FROM documents d ORDER BY d.path;
+                CREATE VIEW findings_by_rule AS
+                SELECT f.rule, f.severity, COUNT(*) AS findings, COUNT(DISTINCT f.document_id) AS documents
+                FROM findings f GROUP BY f.rule, f.severity;
+                """)
+        }
         return migrator
     }
 }

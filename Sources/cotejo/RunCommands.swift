@@ -49,8 +49,7 @@ struct Run: ParsableCommand {
                 printError("Wrote \(out)")
             }
             if let out = config.output.report {
-                try write(Data(HTMLReport(language: config.language, version: cotejoVersion).render(docs).utf8), to: out)
-                printError("Wrote \(out)")
+                try writeReport(docs, to: out, language: config.language)
             }
         }
         if code != 0 { throw ExitCode(code) }
@@ -95,43 +94,5 @@ struct Ingest: ParsableCommand {
             code = reportSummary(summary, verb: "Read")
         }
         if code != 0 { throw ExitCode(code) }
-    }
-}
-
-struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Exports the store (JSON per the cotejo.export/1 contract).")
-
-    enum Format: String, ExpressibleByArgument { case json }
-
-    @Option(name: .long, help: "Export format.")
-    var format: Format = .json
-    @Option(name: .long, help: "Output file (stdout when omitted).")
-    var out: String?
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var language: LanguageOption
-
-    func run() throws {
-        try guarded {
-            let docs = try store.open().documents()
-            let data = try JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: nil, language: language.lang ?? .es))
-            if let out { try write(data, to: out) } else { FileHandle.standardOutput.write(data + Data("\n".utf8)) }
-        }
-    }
-}
-
-struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Writes the HTML report of the store.")
-
-    @Option(name: .long, help: "Output file.")
-    var out: String = "output/report.html"
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var language: LanguageOption
-
-    func run() throws {
-        try guarded {
-            let docs = try store.open().documents()
-            try write(Data(HTMLReport(language: language.lang ?? .es, version: cotejoVersion).render(docs).utf8), to: out)
-            printError("Wrote \(out)")
-        }
     }
 }

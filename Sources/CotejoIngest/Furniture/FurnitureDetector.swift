@@ -34,7 +34,10 @@ public struct FurnitureDetector: Sendable {
         for p in content.pages.indices {
             let page = content.pages[p]
             var blocks: [Block] = []
+            // Where each original block starts after splitting, to keep tables' anchors in place.
+            var newIndex: [Int] = []
             for block in page.blocks {
+                newIndex.append(blocks.count)
                 if block.role == .furniture { blocks.append(block); continue }
                 // Split a block where furniture lines start or end, so that body text stays whole.
                 var run: [TextLine] = []
@@ -53,6 +56,10 @@ public struct FurnitureDetector: Sendable {
                 flush()
             }
             content.pages[p].blocks = blocks
+            newIndex.append(blocks.count)
+            for t in content.tables.indices where content.tables[t].pages.first == page.number {
+                if let a = content.tables[t].anchor { content.tables[t].anchor = newIndex[min(a, newIndex.count - 1)] }
+            }
         }
         return content
     }

@@ -1,0 +1,110 @@
+import Foundation
+import CotejoModel
+import CotejoStore
+
+/// RFC 4180 CSV text: CRLF line ends, fields quoted when they hold a comma, quote or line break,
+/// quotes doubled. No byte-order mark: spreadsheet programs and `csv` readers take UTF-8 as is.
+public enum CSV {
+    public static func field(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    public static func render(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A number as machines read it: decimal point, integral values without decimals, empty when unknown.
+    static func number(_ d: Double?) -> String {
+        guard let d else { return "" }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        return String(d)
+    }
+
+    static func int(_ i: Int?) -> String { i.map(String.init) ?? "" }
+}
+
+/// `cotejo export --format csv`: one file per record kind, in long form — one row per record and
+/// source, so that no source is lost: a record located in three places has three rows, the record's
+/// own columns repeated; a record with no source has one row with empty source columns.
+/// `source_field` names the field a source is of ("planned", "entity"), empty for the whole record.
+public enum CSVExporter {
+    public static let files = ["documents.csv", "activities.csv", "totals.csv", "commitments.csv", "findings.csv"]
+
+    static let sourceHeaders = ["source_field", "source_index", "page", "x0", "y0", "x1", "y1", "xpath", "sheet", "cell",
+                                "line", "paragraph", "table", "row", "column", "source_text"]
+
+    /// The files' contents by name.
+    public static func tables(_ docs: [StoredDocument], language: Language = .es) -> [String: String] {
+        var documents = [["document", "file", "sha256", "format", "pages", "status", "error", "entity", "title", "kind", "year"] + sourceHeaders]
+        var activities = [["document", "file", "activity", "item", "description", "unit", "phase", "start", "end", "responsible",
+                           "target", "target_quantity", "indicator", "periodicity", "planned", "executed", "reported_percent"] + sourceHeaders]
+        var totals = [["document", "file", "total", "label", "planned", "executed", "reported_percent", "first_month", "last_month"] + sourceHeaders]
+        var commitments = [["document", "file", "commitment", "period", "collected", "in_charge", "not_in_charge"] + sourceHeaders]
+        var findings = [["document", "file", "finding", "rule", "severity", "message", "values"] + sourceHeaders]
+
+        for d in docs {
+            let key = d.sha256 ?? "id:\(d.id)"
+            let f = d.records.facts
+            appendRows(&documents, [key, d.path, d.sha256 ?? "", d.format?.rawValue ?? "", String(d.pages), d.status.rawValue,
+                                    d.error ?? "", f.entity ?? "", f.title ?? "", f.kind?.rawValue ?? "", CSV.int(f.year)],
+                       whole: [], fields: f.sources)
+            for (i, a) in d.records.activities.enumerated() {
+                appendRows(&activities, [key, d.path, String(i + 1), a.item ?? "", a.description, a.unit ?? "", a.phase?.rawValue ?? "",
+                                         a.start?.description ?? "", a.end?.description ?? "", a.responsible ?? "", a.target ?? "",
+                                         CSV.number(a.targetQuantity), a.indicator ?? "", a.periodicity ?? "", CSV.number(a.planned),
+                                         CSV.number(a.executed), CSV.number(a.reportedPercent)],
+                           whole: a.source, fields: a.fieldSources)
+            }
+            for (i, t) in d.records.totals.enumerated() {
+                appendRows(&totals, [key, d.path, String(i + 1), t.label, CSV.number(t.planned), CSV.number(t.executed),
+                                     CSV.number(t.reportedPercent), CSV.int(t.months?.lowerBound), CSV.int(t.months?.upperBound)],
+                           whole: t.source, fields: [:])
+            }
+            for (i, c) in d.records.commitments.enumerated() {
+                appendRows(&commitments, [key, d.path, String(i + 1), c.period, CSV.number(c.collected), CSV.number(c.inCharge),
+                                          CSV.number(c.notInCharge)], whole: c.source, fields: [:])
+            }
+            for (i, x) in d.findings.enumerated() {
+                appendRows(&findings, [key, d.path, String(i + 1), x.rule, x.severity.rawValue, x.message(in: language),
+                                       valuesJSON(x.values)], whole: x.source, fields: [:])
+            }
+        }
+        return ["documents.csv": CSV.render(documents), "activities.csv": CSV.render(activities), "totals.csv": CSV.render(totals),
+                "commitments.csv": CSV.render(commitments), "findings.csv": CSV.render(findings)]
+    }
+
+    /// Writes the five files into `folder` (created when missing); returns their paths.
+    @discardableResult
+    public static func write(_ docs: [StoredDocument], to folder: String, language: Language = .es) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var written: [String] = []
+        for (name, text) in tables(docs, language: language).sorted(by: { $0.key < $1.key }) {
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            written.append(path)
+        }
+        return written
+    }
+
+    static func appendRows(_ rows: inout [[String]], _ record: [String], whole: [Source], fields: [String: Source]) {
+        let located: [(String, Int, Source)] = whole.enumerated().map { ("", $0.offset + 1, $0.element) }
+            + fields.sorted { $0.key < $1.key }.map { ($0.key, 1, $0.value) }
+        if located.isEmpty {
+            rows.append(record + Array(repeating: "", count: sourceHeaders.count)); return
+        }
+        for (field, index, s) in located { rows.append(record + sourceColumns(field, index, s)) }
+    }
+
+    static func sourceColumns(_ field: String, _ index: Int, _ s: Source) -> [String] {
+        let b = s.bbox?.rounded
+        return [field, String(index), CSV.int(s.page), CSV.number(b?.x0), CSV.number(b?.y0), CSV.number(b?.x1), CSV.number(b?.y1),
+                s.xpath ?? "", s.sheet ?? "", s.cell ?? "", CSV.int(s.line), CSV.int(s.paragraph), CSV.int(s.table), CSV.int(s.row),
+                CSV.int(s.column), s.text]
+    }
+
+    static func valuesJSON(_ values: [String: FindingValue]) -> String {
+        let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: e.encode(values), as: UTF8.self)) ?? "{}"
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import ArgumentParser
+import CotejoModel
+import CotejoStore
+import CotejoReport
+import CotejoPipeline
+
+/// Writes the report folder and says where it is. An old pipeline naming a file
+/// ("output/report.html") gets the folder of that name without the extension ("output/report/"):
+/// the report is a folder of pages and crops now.
+func writeReport(_ docs: [StoredDocument], to out: String, language: Language) throws {
+    var folder = out
+    if folder.lowercased().hasSuffix(".html") {
+        folder = String(folder.dropLast(5)) + "/"
+        printError("note: the report is a folder now; writing \(folder) instead of \(out)")
+    }
+    let result = try HTMLReport(language: language, version: cotejoVersion).write(docs, to: folder)
+    printError(String(format: "Wrote %@ (%d document pages, %d crops, %.1fs)", result.index, result.pages.count, result.crops, result.seconds))
+    for path in result.withoutCrops { printError("  no crops for \(path): the file is missing or changed since it was read") }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Writes the HTML report of the store: a folder with index.html, compare.html, one page per document and crops of the PDF pages.")
+
+    @Option(name: .long, help: "Output folder.")
+    var out: String = "output/report/"
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try guarded {
+            try writeReport(store.open().documents(), to: out, language: language.lang ?? .es)
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exports the store: JSON per the cotejo.export/1 contract, or CSV files (one per record kind).",
+        discussion: """
+        json: one file (stdout when --out is omitted), valid against schema/cotejo.export-1.schema.json.
+        csv: documents.csv, activities.csv, totals.csv, commitments.csv and findings.csv in the --out folder; \
+        one row per record and source (page, x0/y0/x1/y1, xpath, sheet, cell, line, text), RFC 4180, UTF-8 without BOM.
+        """)
+
+    enum Format: String, ExpressibleByArgument { case json, csv }
+
+    @Option(name: .long, help: "Export format: json or csv.")
+    var format: Format = .json
+    @Option(name: .long, help: "Output file (json; stdout when omitted) or folder (csv; required).")
+    var out: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try guarded {
+            let lang = language.lang ?? .es
+            if format == .csv && out == nil {
+                throw CLIError(code: 2, message: "--format csv writes several files: give the folder with --out")
+            }
+            let docs = try store.open().documents()
+            switch format {
+            case .json:
+                let data = try JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: nil, language: lang))
+                if let out { try write(data, to: out) } else { FileHandle.standardOutput.write(data + Data("\n".utf8)) }
+            case .csv:
+                // Checked above, before opening the store: exit code 2, the README's usage error.
+                for path in try CSVExporter.write(docs, to: out!, language: lang) { printError("Wrote \(path)") }
+            }
+        }
+    }
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compares documents: planned, executed, stated and recomputed compliance, and error/warning findings, by entity, year or document.",
+        discussion: """
+        Planned and executed sum the activities that state both figures; recomputed % = Σ executed / Σ planned; \
+        stated % is each document's headline total, weighted by its planned figure. Failed documents are left out.
+        """)
+
+    @Option(name: .long, help: "Group by entity, year or document.")
+    var by: CompareGrouping = .entity
+    @Option(name: .long, help: "Write CSV to this file instead of printing a table.")
+    var out: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try guarded {
+            let rows = CotejoReport.Compare.rows(try store.open().documents(), by: by, language: language.lang ?? .es)
+            if let out {
+                try write(Data(CotejoReport.Compare.csv(rows).utf8), to: out)
+                printError("Wrote \(out)")
+            } else {
+                print(CotejoReport.Compare.text(rows, by: by, language: language.lang ?? .es), terminator: "")
+            }
+        }
+    }
+}
+
+extension CompareGrouping: ExpressibleByArgument {}
