@@ -154,6 +154,16 @@ public struct DocumentContent: Codable, Sendable {
         self.format = format; self.pages = pages; self.tables = tables; self.metadata = metadata; self.notes = notes
     }
 
+    /// Forgets the words of every line (keeping lines, blocks and their boxes): what later stages
+    /// and the store need, at a fraction of the size.
+    public mutating func dropWords() {
+        for p in pages.indices {
+            for b in pages[p].blocks.indices {
+                for l in pages[p].blocks[b].lines.indices { pages[p].blocks[b].lines[l].words = [] }
+            }
+        }
+    }
+
     public var bodyText: String {
         pages.flatMap(\.bodyLines).map(\.text).joined(separator: "\n")
     }

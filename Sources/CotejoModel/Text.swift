@@ -2,10 +2,42 @@ import Foundation
 
 extension String {
     /// Lower-cased, accents removed, runs of white space collapsed: for matching words, never for display.
+    ///
+    /// Runs over every word of every document, so Spanish and ASCII letters take a fast path;
+    /// anything else goes through Foundation's diacritic folding.
     public var folded: String {
-        let base = self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "es"))
-        return base.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) { pendingSpace = !out.isEmpty; continue }
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : scalar)
+                continue
+            }
+            if scalar.properties.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            if let mapped = Self.spanishFold[v] {
+                out.append(mapped)
+            } else {
+                let slow = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "es"))
+                out.append(contentsOf: slow.unicodeScalars)
+            }
+        }
+        return String(out)
     }
+
+    /// Accented letters of Spanish (and the few others common in entity names) to their base letter.
+    private static let spanishFold: [UInt32: Unicode.Scalar] = {
+        var map: [UInt32: Unicode.Scalar] = [:]
+        let pairs: [(String, Unicode.Scalar)] = [
+            ("áàâäãåÁÀÂÄÃÅ", "a"), ("éèêëÉÈÊË", "e"), ("íìîïÍÌÎÏ", "i"), ("óòôöõÓÒÔÖÕ", "o"),
+            ("úùûüÚÙÛÜ", "u"), ("ñÑ", "n"), ("çÇ", "c"), ("ýÿÝ", "y"),
+        ]
+        for (letters, base) in pairs { for s in letters.unicodeScalars { map[s.value] = base } }
+        return map
+    }()
 
     /// White space runs collapsed to one space, ends trimmed.
     public var collapsedWhitespace: String {

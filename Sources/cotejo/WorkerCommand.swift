@@ -30,7 +30,10 @@ struct Worker: ParsableCommand {
 
         let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: [])
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let doc = Pipeline(config: config).process(path: path, data: data, sha256: sha256)
+        var doc = Pipeline(config: config).process(path: path, data: data, sha256: sha256)
+        // Word boxes served the table and record stages, which ran here; the store keeps lines and
+        // blocks only, so the words need not cross the process boundary.
+        doc.content?.dropWords()
         FileHandle.standardOutput.write(try JSONEncoder().encode(doc))
     }
 }

@@ -16,6 +16,8 @@ public struct PDFReader: DocumentReader {
     /// Render each page and look for long thin straight runs of ink (table rulings).
     /// Costs a page render; turn off when only the text is wanted.
     public var detectRulings: Bool = true
+    /// Render only pages whose words look tabular; prose pages keep no rulings (they need none).
+    public var renderOnlyTabularPages: Bool = true
 
     public init() {}
 
@@ -55,10 +57,14 @@ public struct PDFReader: DocumentReader {
         let images = page.imageBoxes(glyphs: extraction.glyphs)
         // Rulings first: the layout uses them to keep table cells apart.
         // The words' boxes tell the detector where strokes of the text itself would pass for lines.
-        let rulings = detectRulings
-            ? RulingDetector.detect(page: page, width: width, height: height, imageBoxes: images,
-                                    wordBoxes: PDFLayout.wordBoxes(extraction.glyphs))
-            : []
+        // Only pages whose words look tabular are rendered (see TabularTextGate).
+        var rulings: [Ruling] = []
+        if detectRulings {
+            let wordBoxes = PDFLayout.wordBoxes(extraction.glyphs)
+            if !renderOnlyTabularPages || TabularTextGate.mayHoldTable(wordBoxes: wordBoxes, pageHeight: height) {
+                rulings = RulingDetector.detect(page: page, width: width, height: height, imageBoxes: images, wordBoxes: wordBoxes)
+            }
+        }
         let blocks = PDFLayout.blocks(from: extraction.glyphs, page: number, rulings: rulings)
         let hasText = extraction.glyphs.contains { !$0.isSpace }
         return Page(number: number, width: width, height: height, blocks: blocks,

@@ -46,8 +46,17 @@ enum RulingDetector {
 
         let horizontalRuns = runs(gray, alongCount: width, acrossCount: height, alongStride: 1,
                                   acrossStride: width, window: window, gap: gap, minRun: minRun)
-        let verticalRuns = runs(gray, alongCount: height, acrossCount: width, alongStride: width,
-                                acrossStride: 1, window: window, gap: gap, minRun: minRun)
+        // Columns are scanned on a transposed copy: walking down a column of the row-major image
+        // touches a new cache line at every pixel, which made the vertical pass most of the cost.
+        var transposed = [UInt8](repeating: 255, count: width * height)
+        for y in 0..<height {
+            let row = y * width
+            for x in 0..<width { transposed[x * height + y] = gray[row + x] }
+        }
+        let verticalRuns = transposed.withUnsafeBufferPointer {
+            runs($0, alongCount: height, acrossCount: width, alongStride: 1,
+                 acrossStride: height, window: window, gap: gap, minRun: minRun)
+        }
 
         var rulings: [Ruling] = []
         for g in stack(horizontalRuns, maxThickness: 2 * window + 1) {
