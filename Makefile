@@ -10,7 +10,7 @@ BUILD_DEPS = libpoppler-glib-dev libcairo2-dev libxml2-dev libsqlite3-dev pkg-co
 # chromium: the report test opens a page headless and screenshots it (skipped when absent).
 TEST_DEPS = poppler-utils chromium
 
-.PHONY: run test deps test-deps build clean bench-tables
+.PHONY: run test deps test-deps build clean bench bench-tables
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
@@ -43,6 +43,12 @@ BENCH ?= ../shared/bench/tables
 bench-tables: deps
 	$(SWIFT) build -c release --product cotejo-bench
 	$$($(SWIFT) build -c release --show-bin-path)/cotejo-bench $(BENCH) $(BENCH_ARGS)
+
+# Corpus-scale figures (pages per second against pdftotext -layout, peak memory at 10, 100 and
+# 1,000 documents, unchanged re-run, 1 → 2 jobs): DOCS documents of 5 to 60 pages.
+DOCS ?= 200
+bench: deps
+	scripts/bench.sh $(DOCS)
 
 clean:
 	rm -rf .build output/*.sqlite* output/export.json output/report.html output/report/
