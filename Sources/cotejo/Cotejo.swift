@@ -22,7 +22,7 @@ struct Cotejo: ParsableCommand {
         3 the store or the pipeline definition could not be opened.
         """,
         version: cotejoVersion,
-        subcommands: [Run.self, Ingest.self, Export.self, Search.self, Show.self, Tables.self, Report.self, Compare.self, Worker.self])
+        subcommands: [Run.self, Ingest.self, Export.self, Search.self, Show.self, Tables.self, Findings.self, Report.self, Compare.self, Worker.self])
 }
 
 /// Options every subcommand shares.

@@ -81,3 +81,27 @@ import CotejoReport
         }
     }
 }
+
+@Suite struct CommandLineTests {
+    @Test func findingsFilterByRuleSeverityAndDocument() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let db = FixtureCorpus.shared.dbPath
+        let gaps = try Repo.run(exe.path, ["findings", "--db", db, "--rule", "sequence.gap"])
+        #expect(gaps.status == 0)
+        let lines = gaps.output.split(separator: "\n")
+        // Items 4 and 13 are missing in 003, in each of its four formats.
+        #expect(lines.count == 8)
+        #expect(lines.allSatisfy { $0.contains("\tsequence.gap\t") && $0.contains("003") })
+        let errors = try Repo.run(exe.path, ["findings", "--db", db, "--severity", "error", "--doc", "003.pdf"]).output
+        #expect(errors.split(separator: "\n").map { $0.split(separator: "\t")[1] }.allSatisfy { $0 == "error" })
+        #expect(errors.contains("date.reversed"))
+        let english = try Repo.run(exe.path, ["findings", "--db", db, "--rule", "date.reversed", "--doc", "003.html", "--lang", "en"]).output
+        #expect(english.contains("starts") || english.contains("ends"))
+    }
+
+    @Test func searchPrintsDocumentPageAndSnippet() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let out = try Repo.run(exe.path, ["search", "--db", FixtureCorpus.shared.dbPath, "participacion", "--limit", "500"]).output
+        #expect(out.split(separator: "\n").contains { $0.contains("001.pdf\tp. ") && $0.contains("[") })
+    }
+}
