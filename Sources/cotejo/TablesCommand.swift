@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import CotejoModel
 import CotejoStore
+import CotejoReport
 
 struct Tables: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct Tables: ParsableCommand {
                     try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
                     for t in tables {
                         let path = (csv as NSString).appendingPathComponent("\(stem)_t\(t.index).csv")
-                        try CSVText.render(t.grid).write(toFile: path, atomically: true, encoding: .utf8)
+                        try CSV.render(t.grid).write(toFile: path, atomically: true, encoding: .utf8)
                         printError("Wrote \(path)")
                     }
                     continue
@@ -40,17 +41,5 @@ struct Tables: ParsableCommand {
                 }
             }
         }
-    }
-}
-
-/// RFC 4180 CSV: fields quoted when they hold a comma, quote or line break.
-enum CSVText {
-    static func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
-
-    static func render(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

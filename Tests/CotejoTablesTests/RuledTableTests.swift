@@ -1,12 +1,12 @@
-import XCTest
+import Testing
 @testable import CotejoTables
 import CotejoModel
 
 /// Ruled grids built in code: each test is one of the known failures of other extractors.
-final class RuledTableTests: XCTestCase {
+@Suite struct RuledTableTests {
     typealias S = Synthetic
 
-    func testMultiLineCellStaysOneCell() {
+    @Test func multiLineCellStaysOneCell() {
         let xs = [50.0, 150, 400], ys = [100.0, 120, 160, 180]
         let lines = [
             S.line("Nombre", x: 55, y: 105, bold: true), S.line("Valor", x: 155, y: 105, bold: true),
@@ -15,20 +15,20 @@ final class RuledTableTests: XCTestCase {
             S.line("Total", x: 55, y: 165), S.line("12", x: 155, y: 165),
         ]
         let tables = TableStage().detectTables(on: S.page(lines: lines, rulings: S.grid(xs: xs, ys: ys)))
-        XCTAssertEqual(tables.count, 1)
+        #expect(tables.count == 1)
         let t = tables[0]
-        XCTAssertEqual(t.rowCount, 3)
-        XCTAssertEqual(t.columnCount, 2)
-        XCTAssertEqual(t.grid[1][1], "Diseñar la política de Participación Ciudadana")
-        XCTAssertEqual(t.headerRowCount, 1)
-        XCTAssertTrue(t.cells.first { $0.row == 0 }!.isHeader)
+        #expect(t.rowCount == 3)
+        #expect(t.columnCount == 2)
+        #expect(t.grid[1][1] == "Diseñar la política de Participación Ciudadana")
+        #expect(t.headerRowCount == 1)
+        #expect(t.cells.first { $0.row == 0 }!.isHeader)
         let cell = t.cell(row: 1, column: 1)!
-        XCTAssertEqual(cell.source.page, 1)
-        XCTAssertEqual(cell.source.bbox, BBox(x0: 150, y0: 120, x1: 400, y1: 160))
+        #expect(cell.source.page == 1)
+        #expect(cell.source.bbox == BBox(x0: 150, y0: 120, x1: 400, y1: 160))
     }
 
     /// A two-row header: ITEM spans both rows, "2021" spans the quarter columns below it.
-    func testMergedCellsAndTwoRowHeader() {
+    @Test func mergedCellsAndTwoRowHeader() {
         let xs = [50.0, 100, 200, 300], ys = [100.0, 120, 140, 160, 180]
         var rulings: [Ruling] = [S.h(100, 50, 300), S.h(140, 50, 300), S.h(160, 50, 300), S.h(180, 50, 300)]
         rulings.append(S.h(120, 100, 300))                      // no line under ITEM: it spans two rows
@@ -42,22 +42,22 @@ final class RuledTableTests: XCTestCase {
             S.line("2", x: 55, y: 165), S.line("30", x: 105, y: 165), S.line("40", x: 205, y: 165),
         ]
         let tables = TableStage().detectTables(on: S.page(lines: lines, rulings: rulings))
-        XCTAssertEqual(tables.count, 1)
+        #expect(tables.count == 1)
         let t = tables[0]
-        XCTAssertEqual(t.rowCount, 4)
-        XCTAssertEqual(t.columnCount, 3)
-        XCTAssertEqual(t.headerRowCount, 2)
+        #expect(t.rowCount == 4)
+        #expect(t.columnCount == 3)
+        #expect(t.headerRowCount == 2)
         let year = t.cells.first { $0.text == "2021" }!
-        XCTAssertEqual(year.columnSpan, 2)
-        XCTAssertEqual(t.cells.first { $0.text == "ITEM" }!.rowSpan, 2)
+        #expect(year.columnSpan == 2)
+        #expect(t.cells.first { $0.text == "ITEM" }!.rowSpan == 2)
         // Header rows joined per column read "2021 META T1".
         let joined = (0..<t.columnCount).map { c in (0..<t.headerRowCount).map { t.grid[$0][c] } }
-        XCTAssertEqual(joined[1], ["2021", "META T1"])
-        XCTAssertEqual(joined[2], ["2021", "META T2"])
-        XCTAssertEqual(t.grid[3], ["2", "30", "40"])
+        #expect(joined[1] == ["2021", "META T1"])
+        #expect(joined[2] == ["2021", "META T2"])
+        #expect(t.grid[3] == ["2", "30", "40"])
     }
 
-    func testTwoTablesOnOnePageStayTwo() {
+    @Test func twoTablesOnOnePageStayTwo() {
         let first = S.grid(xs: [50, 150, 250], ys: [100, 120, 140])
         let second = S.grid(xs: [50, 200, 300, 400], ys: [300, 320, 340, 360])
         let lines = [
@@ -67,16 +67,16 @@ final class RuledTableTests: XCTestCase {
             S.line("4", x: 55, y: 345), S.line("5", x: 205, y: 345), S.line("6", x: 305, y: 345),
         ]
         let tables = TableStage().detectTables(on: S.page(lines: lines, rulings: first + second))
-        XCTAssertEqual(tables.count, 2)
-        XCTAssertEqual(tables.map(\.columnCount), [2, 3])
-        XCTAssertEqual(tables.map(\.rowCount), [2, 3])
-        XCTAssertEqual(tables[1].grid[2], ["4", "5", "6"])
+        #expect(tables.count == 2)
+        #expect(tables.map(\.columnCount) == [2, 3])
+        #expect(tables.map(\.rowCount) == [2, 3])
+        #expect(tables[1].grid[2] == ["4", "5", "6"])
     }
 
     /// A frame around a paragraph, or a logo beside a title, is layout.
-    func testFrameIsNotATable() {
+    @Test func frameIsNotATable() {
         let lines = [S.line("Un párrafo enmarcado que no es una tabla.", x: 60, y: 110)]
         let tables = TableStage().detectTables(on: S.page(lines: lines, rulings: S.grid(xs: [50, 400], ys: [100, 130])))
-        XCTAssertTrue(tables.isEmpty)
+        #expect(tables.isEmpty)
     }
 }

@@ -1,13 +1,13 @@
-import XCTest
+import Testing
 @testable import CotejoTables
 import CotejoModel
 
-final class StitchAndProseTests: XCTestCase {
+@Suite struct StitchAndProseTests {
     typealias S = Synthetic
 
     /// A table runs to the foot of page 1 above an approval block, and goes on at the top of page
     /// 2 with the header repeated; its last row on page 1 is cut, the rest of it has no key.
-    func testTableContinuedAfterFurnitureIsStitched() {
+    @Test func tableContinuedAfterFurnitureIsStitched() {
         let xs = [50.0, 250, 450]
         let page1 = S.page(1, lines: [
             S.line("Texto antes de la tabla", x: 50, y: 60),
@@ -23,20 +23,20 @@ final class StitchAndProseTests: XCTestCase {
             S.line("Texto después", x: 50, y: 200, page: 2),
         ], rulings: S.grid(xs: xs, ys: [40, 60, 80, 100]))
         let tables = TableStage().tables(in: [page1, page2])
-        XCTAssertEqual(tables.count, 1)
+        #expect(tables.count == 1)
         let t = tables[0]
-        XCTAssertEqual(t.pages, [1, 2])
-        XCTAssertEqual(t.headerRowCount, 1)
-        XCTAssertEqual(t.rowCount, 4)
-        XCTAssertEqual(t.grid[2], ["Establecer el cronograma de ejecución de las actividades", "Implementar la política"])
-        XCTAssertEqual(t.grid[3], ["Convocar a los ciudadanos", "Implementar"])
+        #expect(t.pages == [1, 2])
+        #expect(t.headerRowCount == 1)
+        #expect(t.rowCount == 4)
+        #expect(t.grid[2] == ["Establecer el cronograma de ejecución de las actividades", "Implementar la política"])
+        #expect(t.grid[3] == ["Convocar a los ciudadanos", "Implementar"])
         // The merged cell keeps the first part's place.
-        XCTAssertEqual(t.cell(row: 2, column: 0)!.source.page, 1)
-        XCTAssertFalse(t.cells.contains { $0.text.contains("Elaboró") || $0.text.contains("Sandy") })
+        #expect(t.cell(row: 2, column: 0)!.source.page == 1)
+        #expect(!(t.cells.contains { $0.text.contains("Elaboró") || $0.text.contains("Sandy") }))
     }
 
     /// A table followed by prose on its page is not continued by a table on the next page.
-    func testTableNotAtFootIsNotStitched() {
+    @Test func tableNotAtFootIsNotStitched() {
         let xs = [50.0, 250, 450]
         let lines1 = [S.line("A", x: 55, y: 105), S.line("B", x: 255, y: 105), S.line("1", x: 55, y: 125), S.line("2", x: 255, y: 125),
                       S.line("Un párrafo después de la tabla.", x: 50, y: 300)]
@@ -45,10 +45,10 @@ final class StitchAndProseTests: XCTestCase {
             S.page(1, lines: lines1, rulings: S.grid(xs: xs, ys: [100, 120, 140])),
             S.page(2, lines: lines2, rulings: S.grid(xs: xs, ys: [40, 60, 80])),
         ])
-        XCTAssertEqual(tables.count, 2)
+        #expect(tables.count == 2)
     }
 
-    func testProsePageYieldsNoTable() {
+    @Test func prosePageYieldsNoTable() {
         let text = "Conocer y registrar los avances en la implementación de la política de gestión y desempeño de su competencia en el marco del modelo integrado"
         let words = text.split(separator: " ").map(String.init)
         var lines: [TextLine] = []
@@ -57,18 +57,18 @@ final class StitchAndProseTests: XCTestCase {
             let chunk = (0..<n).map { words[($0 + i) % words.count] }.joined(separator: " ")
             lines.append(S.line(chunk, x: 50, y: 80 + Double(i) * 14))
         }
-        XCTAssertTrue(TableStage().detectTables(on: S.page(lines: lines)).isEmpty)
+        #expect(TableStage().detectTables(on: S.page(lines: lines)).isEmpty)
         // Two columns of prose side by side are not a table either.
         var twoColumns: [TextLine] = []
         for i in 0..<30 {
             twoColumns.append(S.line("registrar los avances en la implementación de", x: 40, y: 80 + Double(i) * 14))
             twoColumns.append(S.line("la política de gestión y desempeño de su", x: 320, y: 80 + Double(i) * 14))
         }
-        XCTAssertTrue(TableStage().detectTables(on: S.page(lines: twoColumns)).isEmpty)
+        #expect(TableStage().detectTables(on: S.page(lines: twoColumns)).isEmpty)
     }
 
     /// Columns from whitespace, a wrapped label merged into its row.
-    func testUnruledTable() {
+    @Test func unruledTable() {
         var lines = [S.line("Country", x: 50, y: 100, bold: true), S.line("2019", x: 250, y: 100, bold: true),
                      S.line("2020", x: 350, y: 100, bold: true)]
         let rows = [("Austria", "12,5", "13,1"), ("Belgium", "7,2", "8,0"), ("Czech Republic", "22,0", "21,4"), ("Denmark", "3,1", "2,9")]
@@ -77,10 +77,10 @@ final class StitchAndProseTests: XCTestCase {
             lines += [S.line(r.0, x: 50, y: y), S.line(r.1, x: 250, y: y), S.line(r.2, x: 350, y: y)]
         }
         let tables = TableStage().detectTables(on: S.page(lines: lines))
-        XCTAssertEqual(tables.count, 1)
-        XCTAssertEqual(tables.first?.columnCount, 3)
-        XCTAssertEqual(tables.first?.rowCount, 5)
-        XCTAssertEqual(tables.first?.headerRowCount, 1)
-        XCTAssertEqual(tables.first?.grid[3], ["Czech Republic", "22,0", "21,4"])
+        #expect(tables.count == 1)
+        #expect(tables.first?.columnCount == 3)
+        #expect(tables.first?.rowCount == 5)
+        #expect(tables.first?.headerRowCount == 1)
+        #expect(tables.first?.grid[3] == ["Czech Republic", "22,0", "21,4"])
     }
 }

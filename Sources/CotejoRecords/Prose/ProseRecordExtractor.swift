@@ -1,4 +1,3 @@
-import Foundation
 import CotejoModel
 
 /// Records stated in prose: plan and period totals ("Se programaron 69 productos para la vigencia y
@@ -14,9 +13,6 @@ public struct ProseRecordExtractor: Sendable {
 
     public func extract(from content: DocumentContent, year: Int?) -> Output {
         let regions = TextRegions.regions(of: content)
-        if ProcessInfo.processInfo.environment["COTEJO_DEBUG_REGIONS"] != nil {
-            for r in regions { FileHandle.standardError.write(Data("p\(r.page) | \(r.text.prefix(160))\n".utf8)) }
-        }
         return Output(totals: totals(in: regions), commitments: commitments(in: regions, year: year))
     }
 
