@@ -27,12 +27,14 @@ struct Cotejo: ParsableCommand {
 
 /// Options every subcommand shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite store to use.")
-    var db: String = "output/cotejo.sqlite"
+    @Option(name: .long, help: "SQLite store to use (default: output/cotejo.sqlite, or the pipeline's for run).")
+    var db: String?
 
-    func open() throws -> Store {
-        do { return try Store(path: db) } catch {
-            throw CLIError(code: 3, message: "\(db): the store cannot be opened: \(error)")
+    /// Opens the store given with --db, else `fallback`.
+    func open(fallback: String = "output/cotejo.sqlite") throws -> Store {
+        let path = db ?? fallback
+        do { return try Store(path: path) } catch {
+            throw CLIError(code: 3, message: "\(path): the store cannot be opened: \(error)")
         }
     }
 }

@@ -36,9 +36,8 @@ struct Run: ParsableCommand {
             var config = try PipelineConfig.load(path: pipeline)
             if let lang = language.lang { config.language = lang }
             // --db wins over the pipeline's database only when given.
-            let dbPath = CommandLine.arguments.contains("--db") ? store.db : config.output.database
-            let st: Store
-            do { st = try Store(path: dbPath) } catch { throw CLIError(code: 3, message: "\(dbPath): the store cannot be opened: \(error)") }
+            // --db wins over the pipeline's database.
+            let st = try store.open(fallback: config.output.database)
             let p = Pipeline(config: config)
             let summary = try p.ingest(paths: config.inputs, store: st, jobs: batch.jobs, isolation: batch.isolation(config: config),
                                        logger: Logger(label: "cotejo"), progress: progressPrinter(quiet: quiet))
