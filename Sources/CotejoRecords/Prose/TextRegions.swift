@@ -13,8 +13,29 @@ public struct TextRegion: Sendable {
 public enum TextRegions {
     /// The regions of a document, in reading order.
     public static func regions(of content: DocumentContent) -> [TextRegion] {
-        content.pages.flatMap { page -> [TextRegion] in
-            let blocks = page.bodyBlocks
+        // On paged formats the table stage finds tables in text the reader gave as lines: those
+        // lines are table cells, not prose, and stay out ("Meta programada" heading a column is no
+        // statement of what was programmed).
+        var tableAreas: [Int: [BBox]] = [:]
+        for table in content.tables {
+            var byPage: [Int: BBox] = [:]
+            for cell in table.cells {
+                guard let page = cell.source.page, let box = cell.source.bbox else { continue }
+                byPage[page] = byPage[page].map { $0.union(box) } ?? box
+            }
+            for (page, box) in byPage { tableAreas[page, default: []].append(box) }
+        }
+        return content.pages.flatMap { page -> [TextRegion] in
+            let areas = tableAreas[page.number] ?? []
+            let blocks = page.bodyBlocks.compactMap { block -> Block? in
+                guard !areas.isEmpty else { return block }
+                var kept = block
+                kept.lines = block.lines.filter { line in
+                    guard let box = line.bbox else { return true }
+                    return !areas.contains { $0.x0 <= box.midX && box.midX <= $0.x1 && $0.y0 <= box.midY && box.midY <= $0.y1 }
+                }
+                return kept.lines.isEmpty ? nil : kept
+            }
             if blocks.contains(where: { $0.source.bbox != nil }) { return geometric(blocks, page: page.number) }
             if blocks.contains(where: { $0.source.xpath != nil }) { return byParentElement(blocks, page: page.number) }
             return byHeading(blocks, page: page.number)
