@@ -18,7 +18,7 @@ public enum ColumnRole: String, Sendable, CaseIterable {
         func has(_ w: String) -> Bool { words.contains(w) }
         func hasPrefix(_ p: String) -> Bool { words.contains { $0.hasPrefix(p) } }
 
-        if has("fecha") || (words.count <= 2 && (has("inicio") || has("fin") || has("final"))) {
+        if has("fecha") || (words.count == 1 && (has("inicio") || has("fin") || has("final"))) {
             if has("inicio") || has("inicial") || has("desde") || h.contains("fecha de inicio") { return .start }
             if has("final") || has("fin") || has("terminacion") || has("hasta") || has("cierre") || has("finalizacion") { return .end }
         }
