@@ -22,7 +22,7 @@ import CotejoModel
 
     @Test("Header words name the column's role", arguments: [
         ("ACTIVIDAD", ColumnRole.description), ("Actividades de gestión", .description), ("FECHA INICIO", .start),
-        ("Fecha de terminación", .end), ("UNIDAD DE MEDIDA", .unitOfMeasure), ("META TRIMESTRE 1", .periodTarget),
+        ("Fecha de terminación", .end), ("Fecha programada", .end), ("UNIDAD DE MEDIDA", .unitOfMeasure), ("META TRIMESTRE 1", .periodTarget),
         ("Meta programada", .planned), ("Meta ejecutada", .executed), ("% de avance", .percent), ("Cumplimiento vigencia", .percent),
         ("RESPONSABLE", .responsible), ("Dependencia", .unit), ("PERIODICIDAD", .periodicity), ("ITEM", .item), ("No.", .item),
         ("CICLO DE PROCESO P: Planear H: Hacer", .phase), ("DESCRIPCIÓN DEL INDICADOR", .indicator), ("META", .target),

@@ -21,6 +21,9 @@ public enum ColumnRole: String, Sendable, CaseIterable {
         if has("fecha") || (words.count == 1 && (has("inicio") || has("fin") || has("final"))) {
             if has("inicio") || has("inicial") || has("desde") || h.contains("fecha de inicio") { return .start }
             if has("final") || has("fin") || has("terminacion") || has("hasta") || has("cierre") || has("finalizacion") { return .end }
+            // "Fecha programada", "fecha límite", "fecha de entrega": the date the action is due.
+            if has("fecha") && (hasPrefix("programad") || has("limite") || has("entrega") || has("vencimiento")
+                                || has("cumplimiento") || has("compromiso")) { return .end }
         }
         if h.contains("unidad de medida") { return .unitOfMeasure }
         if hasPrefix("criterio") { return .criteria }

@@ -131,7 +131,14 @@ public struct TableActivityExtractor: Sendable {
         if let e = text(.end), let d = SpanishDate.parse(e)?.date { a.end = d; note("end", .end) }
         if let v = text(.responsible) { a.responsible = v; note("responsible", .responsible) }
         if let v = text(.unit) { a.unit = v; note("unit", .unit) }
-        if let v = text(.target) { a.target = v; note("target", .target) }
+        if let v = text(.target) {
+            // A target column of bare figures states a quantity, not a target text.
+            if let n = SpanishNumber.parse(v), !n.isPercent {
+                a.targetQuantity = n.value; note("target_quantity", .target)
+            } else {
+                a.target = v; note("target", .target)
+            }
+        }
         if let v = text(.indicator) { a.indicator = v; note("indicator", .indicator) }
         if let v = text(.periodicity) { a.periodicity = v; note("periodicity", .periodicity) }
         if let v = text(.planned), let n = SpanishNumber.parse(v), !n.isPercent { a.planned = n.value; note("planned", .planned) }
@@ -153,7 +160,7 @@ public struct TableActivityExtractor: Sendable {
         // ("Un (1) Documento …", "Dos (2) espacios …").
         if let v = text(.targetQuantity), let n = SpanishNumber.parse(v) {
             a.targetQuantity = n.value; note("target_quantity", .targetQuantity)
-        } else {
+        } else if a.targetQuantity == nil {
             for role in [ColumnRole.indicator, .target] {
                 if let v = text(role), let q = NumberWords.leadingQuantity(in: v) {
                     a.targetQuantity = Double(q.value)
