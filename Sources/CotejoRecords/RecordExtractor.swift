@@ -28,6 +28,7 @@ public struct RecordExtractor: Sendable {
         var sequential: SequentialFigureRow?
         var events: [Activity] = []
         var activities: [Activity] = []
+        var tableTotals: [StatedTotal] = []
 
         func add(_ a: Activity) {
             var a = a
@@ -39,7 +40,9 @@ public struct RecordExtractor: Sendable {
             switch item {
             case .table(let table):
                 pendingNumber = nil
-                for a in tables.activities(in: table) { add(a) }
+                let found = tables.records(in: table)
+                for a in found.activities { add(a) }
+                tableTotals += found.totals
             case .block(let block, let pageNumber):
                 // Find the block's index among the page's blocks (furniture included) for the row map.
                 let page = content.pages.first { $0.number == pageNumber }
@@ -89,7 +92,7 @@ public struct RecordExtractor: Sendable {
         }
         records.activities = Self.deduplicated(activities + events)
         let proseRecords = prose.extract(from: content, year: records.facts.year)
-        records.totals = proseRecords.totals
+        records.totals = tableTotals + proseRecords.totals
         records.commitments = proseRecords.commitments
         return records
     }

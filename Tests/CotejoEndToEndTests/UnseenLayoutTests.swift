@@ -27,3 +27,32 @@ import CotejoPipeline
         #expect(d.findings.first { $0.rule == "percent.mismatch" }?.values["computed_percent"] == .number(75))
     }
 }
+
+extension UnseenLayoutTests {
+    /// A TSV follow-up whose TOTAL row does not add up: the total is a stated total, and the check
+    /// holds it against the rows.
+    @Test func totalRowThatDoesNotAddUp() throws {
+        let dir = try Repo.temporaryDirectory()
+        let tsv = """
+            Seguimiento Plan de Acción 2020 - Gobernación de Antioquia
+            Nº\tActividad\tFecha inicio\tFecha fin\tProgramado\tEjecutado\t% Cumplimiento
+            1\tRealizar jornadas de participación en los municipios\t01/07/2020\t30/09/2020\t30\t33\t110%
+            2\tActualizar la caracterización de usuarios\t15/07/2020\t30/08/2020\t1\t1\t100%
+            3\tCapacitar a servidores en lenguaje claro\t01/08/2020\t15/09/2020\t120\t60\t50%
+            TOTAL\t\t\t\t160\t94\t62%
+
+            """
+        try tsv.write(to: dir.appendingPathComponent("seguimiento.tsv"), atomically: true, encoding: .utf8)
+        let store = try Store(path: try Repo.temporaryDirectory().appendingPathComponent("db.sqlite").path)
+        _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: store)
+        let d = try #require(try store.documents().first)
+        #expect(d.records.activities.count == 3)
+        let total = try #require(d.records.totals.first)
+        #expect(total.label == "TOTAL" && total.planned == 160 && total.executed == 94 && total.reportedPercent == 62)
+        #expect(total.source.contains { $0.line == 6 })
+        let errors = d.findings.filter { $0.severity == .error }.map(\.rule)
+        // 151 planned in the rows, 160 stated; and 94 of 160 is 58,75 %, not 62 %.
+        #expect(errors.contains("total.mismatch"))
+        #expect(d.findings.contains { $0.rule == "total.mismatch" && $0.values.values.contains(.number(151)) })
+    }
+}

@@ -16,14 +16,38 @@ public struct TableActivityExtractor: Sendable {
         var unlabelledFigures: [Int]
     }
 
-    public func activities(in table: Table) -> [Activity] {
+    public func activities(in table: Table) -> [Activity] { records(in: table).activities }
+
+    /// The table's activities, and the totals its "TOTAL" rows state for them.
+    public func records(in table: Table) -> (activities: [Activity], totals: [StatedTotal]) {
         let grid = table.grid
-        guard table.rowCount >= 2, table.columnCount >= 2, let layout = layout(of: table, grid: grid) else { return [] }
-        var result: [Activity] = []
+        guard table.rowCount >= 2, table.columnCount >= 2, let layout = layout(of: table, grid: grid) else { return ([], []) }
+        var activities: [Activity] = []
+        var totals: [StatedTotal] = []
         for r in layout.headerRows..<table.rowCount {
-            if let a = activity(row: r, table: table, grid: grid, layout: layout) { result.append(a) }
+            if let t = totalRow(r, table: table, grid: grid, layout: layout) {
+                totals.append(t)
+            } else if let a = activity(row: r, table: table, grid: grid, layout: layout) {
+                activities.append(a)
+            }
         }
-        return result
+        return (activities, totals)
+    }
+
+    /// A row whose first words are "Total" states the sum of the rows above it: its figures are a
+    /// stated total (which the checks hold against the rows), not an activity.
+    func totalRow(_ r: Int, table: Table, grid: [[String]], layout: Layout) -> StatedTotal? {
+        guard let label = grid[r].first(where: { !$0.isEmpty }), label.folded.hasPrefix("total") else { return nil }
+        func figure(_ role: ColumnRole) -> (Double, Source)? {
+            guard let c = layout.roles.filter({ $0.value == role }).map(\.key).min(), let n = SpanishNumber.parse(grid[r][c]),
+                  let source = table.cell(row: r, column: c)?.source else { return nil }
+            return (role == .percent && !n.isPercent && n.value <= 1.5 ? n.value * 100 : n.value, source)
+        }
+        let planned = figure(.planned), executed = figure(.executed), percent = figure(.percent)
+        guard planned != nil || executed != nil else { return nil }
+        let labelSource = table.cells.first { $0.row == r && $0.text == label }?.source
+        return StatedTotal(label: label.collapsedWhitespace, planned: planned?.0, executed: executed?.0, reportedPercent: percent?.0,
+                           source: [labelSource, planned?.1, executed?.1, percent?.1].compactMap { $0 })
     }
 
     // MARK: Layout
