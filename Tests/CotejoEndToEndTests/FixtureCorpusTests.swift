@@ -29,6 +29,8 @@ import CotejoReport
                 #expect(f.kind?.rawValue == truth.kind, "\(d.path): kind \(f.kind?.rawValue ?? "nil")")
                 #expect(f.sources["entity"] != nil && f.sources["year"] != nil, "\(d.path): facts need sources")
             }
+            // One entity, one name, whatever the format: researchers group by it.
+            #expect(Set(docs.compactMap(\.records.facts.entity)).count == 1, "\(truth.seed): \(Set(docs.compactMap(\.records.facts.entity)))")
         }
     }
 

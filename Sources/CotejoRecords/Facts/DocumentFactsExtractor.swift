@@ -102,10 +102,20 @@ public struct DocumentFactsExtractor: Sendable {
     private func entity(lines: [TextLine], metadataTitle: String?) -> (String, Source)? {
         for (i, line) in lines.enumerated() {
             guard var name = Self.entityName(in: line.text) else { continue }
+            // A name broken over lines ("Secretaría General Alcaldía Mayor de" / "Bogotá") goes on
+            // when it ran to the end of its line and the next line is more of a proper name.
+            var next = i + 1
+            var tail = Self.tailAfter(name, in: line.text.collapsedWhitespace)
+            while next < lines.count, let connectors = tail, Self.continuesName(lines[next].text), name.split(separator: " ").count < 16 {
+                let more = lines[next].text.collapsedWhitespace
+                name += (connectors.isEmpty ? "" : " " + connectors) + " " + more
+                tail = ""
+                next += 1
+            }
             // An acronym on the next line or after a dash completes the name ("… Juventud" / "IDIPRON").
-            if !name.contains(" - "), i + 1 < lines.count {
-                let next = lines[i + 1].text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if Self.isAcronym(next) { name += " - " + next }
+            if !name.contains(" - "), next < lines.count {
+                let acronym = lines[next].text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if Self.isAcronym(acronym) { name += " - " + acronym }
             }
             return (name, line.source)
         }
@@ -115,6 +125,24 @@ public struct DocumentFactsExtractor: Sendable {
             if Self.isAcronym(tail) { return (tail, Source(text: meta)) }
         }
         return nil
+    }
+
+    /// What follows `name` at the end of `line` when it is only connectors ("de", "del", "la"), so
+    /// that the name may go on over the next line; nil when other words follow.
+    static func tailAfter(_ name: String, in line: String) -> String? {
+        guard let r = line.range(of: name, options: .backwards) else { return nil }
+        let rest = line[r.upperBound...].split(separator: " ").map(String.init)
+        return rest.allSatisfy { connectors.contains($0.folded) } ? rest.joined(separator: " ") : nil
+    }
+
+    /// A line that only carries more of a proper name: capitalised words and connectors, no
+    /// figures, no sentence punctuation, short. An acronym alone is not (it is added after a dash).
+    static func continuesName(_ text: String) -> Bool {
+        let t = text.collapsedWhitespace
+        let tokens = t.split(separator: " ").map(String.init)
+        guard !tokens.isEmpty, tokens.count <= 6, !isAcronym(t), !t.contains(where: { $0.isNumber || ".:;".contains($0) }) else { return false }
+        guard tokens.first?.first?.isUppercase == true else { return false }
+        return tokens.allSatisfy { $0.first?.isUppercase == true || connectors.contains($0.folded) }
     }
 
     static func isAcronym(_ s: String) -> Bool {
