@@ -40,6 +40,13 @@ enum CellText {
                     // What did not fit is short: a letter or two ("Caracterizació" / "n").
                     broken = box.x1 - w.bbox.x1 <= padding + 0.5 * em && row[0].text.count <= 3
                 }
+                // A date or code broken after one of its hyphens ("15-junio-" / "2023"): the
+                // hyphen is the text's own, not a hyphenation mark, and the parts join as written.
+                if let w = previous.last, w.text.count >= 2, w.text.last == "-",
+                   w.text.dropLast().last?.isLetter == true || w.text.dropLast().last?.isNumber == true,
+                   lineText.first?.isNumber == true {
+                    broken = true
+                }
                 text += broken ? "" : " "
             }
             text += lineText

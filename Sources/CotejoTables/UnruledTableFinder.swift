@@ -23,9 +23,16 @@ enum UnruledTableFinder {
         guard rows.count >= minMultiRows else { return [] }
         var tables: [TableCandidate] = []
         for region in regions(rows) {
-            if let t = table(rows: region.rows, above: Array(rows[..<region.start]), text: text, rulings: rulings) {
-                tables.append(t)
+            guard var t = table(rows: region.rows, above: Array(rows[..<region.start]), text: text, rulings: rulings) else { continue }
+            // Records whose cells wrap over several lines come out of the row-by-row reading cut
+            // into pieces; when the records can be read whole, and that gives fewer rows and no
+            // fewer columns, they are the better reading.
+            if let records = MultiLineRecords.table(region: region, rows: rows, text: text),
+               records.rowCount < t.rowCount, records.columnCount >= t.columnCount,
+               !isProse(records), !isDisplay(records) {
+                t = records
             }
+            tables.append(t)
         }
         return tables
     }

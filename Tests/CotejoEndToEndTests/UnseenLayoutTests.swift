@@ -7,10 +7,12 @@ import CotejoPipeline
 /// A plan follow-up laid out unlike any fixture (other header words, three date styles, a stated
 /// total in prose), with one wrong percentage, one reversed date and one missing item.
 @Suite struct UnseenLayoutTests {
-    @Test func planFollowUpInHTML() throws {
+    /// The HTML page and the PDF Chromium printed from it (a borderless table whose cells wrap).
+    @Test(arguments: ["plan_accion.html", "plan_accion.pdf"])
+    func planFollowUp(file: String) throws {
         let dir = try Repo.temporaryDirectory()
-        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("Tests/Fixtures/unruled/plan_accion.html"),
-                                         to: dir.appendingPathComponent("plan_accion.html"))
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("Tests/Fixtures/unruled/\(file)"),
+                                         to: dir.appendingPathComponent(file))
         let store = try Store(path: try Repo.temporaryDirectory().appendingPathComponent("db.sqlite").path)
         _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: store)
         let d = try #require(try store.documents().first)
