@@ -58,3 +58,22 @@ extension UnseenLayoutTests {
         #expect(d.findings.contains { $0.rule == "total.mismatch" && $0.values.values.contains(.number(151)) })
     }
 }
+
+extension UnseenLayoutTests {
+    /// A 60-row ruled table printed by Chromium over three pages, its header repeated on each, rows
+    /// with templated text ("Actividad número 24 …") at the same heights on two pages: no row is
+    /// taken for a running header or a page number, and the one wrong percentage (item 37) is found.
+    @Test func longTableOverThreePages() throws {
+        let dir = try Repo.temporaryDirectory()
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("Tests/Fixtures/paged/avance.pdf"),
+                                         to: dir.appendingPathComponent("avance.pdf"))
+        let store = try Store(path: try Repo.temporaryDirectory().appendingPathComponent("db.sqlite").path)
+        _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: store)
+        let d = try #require(try store.documents().first)
+        #expect(d.records.activities.map(\.item) == (1...60).map(String.init))
+        #expect(d.records.activities.allSatisfy { $0.description.hasSuffix("palabras") && $0.planned != nil && $0.reportedPercent != nil })
+        let alarms = d.findings.filter { $0.severity != .info }
+        #expect(alarms.map(\.rule) == ["percent.mismatch"])
+        #expect(alarms.first?.values["item"] == .text("37"))
+    }
+}

@@ -59,4 +59,28 @@ import CotejoModel
         // Names repeated on every page go; a repeated figure is data and stays.
         #expect(content.pages[0].bodyLines.map(\.text) == ["100%", "Párrafo 0", "100%", "Párrafo 1", "100%", "Párrafo 2"])
     }
+
+    /// Table rows with templated text at the same height on several pages repeat with masked digits
+    /// like a running header, but their numbers do not keep step with the pages: they stay body.
+    @Test func templatedTableRowsAreNotRunningHeaders() {
+        let pages = (1...3).map { n in
+            Page(number: n, width: 612, height: 792, blocks: [
+                Block(lines: [line("PÁGINA \(n) de 3", y: 20, page: n)]),
+                Block(lines: [line("Actividad número \(n * 27) del plan", y: 60, page: n)]),
+                Block(lines: [line("con su descripción larga", y: 72, page: n)]),
+                Block(lines: [line("\(n * 7)", y: 84, page: n)]),
+                Block(lines: [line("Cuerpo", y: 400, page: n)]),
+            ])
+        }
+        let content = FurnitureDetector().apply(to: DocumentContent(format: .pdf, pages: pages))
+        for page in content.pages {
+            #expect(page.bodyLines.map(\.text) == ["Actividad número \(page.number * 27) del plan", "con su descripción larga", "\(page.number * 7)", "Cuerpo"])
+        }
+    }
+
+    @Test func numbersInStepWithPages() {
+        #expect(FurnitureDetector.numbersKeepStepWithPages([(2, "pagina 2 de 9"), (3, "pagina 3 de 9"), (5, "pagina 5 de 9")]))
+        #expect(FurnitureDetector.numbersKeepStepWithPages([(2, "vigente desde 04/10/2022"), (3, "vigente desde 04/10/2022")]))
+        #expect(!FurnitureDetector.numbersKeepStepWithPages([(2, "actividad numero 24"), (3, "actividad numero 51")]))
+    }
 }

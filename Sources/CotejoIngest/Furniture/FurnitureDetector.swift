@@ -24,6 +24,7 @@ public struct FurnitureDetector: Sendable {
         var content = content
         let paged = content.pages.count >= 2 && content.pages.contains { $0.height > 0 && $0.lines.contains { $0.bbox != nil } }
         let repeatedKeys: Set<String>
+        let numberOffset = paged ? pageNumberOffset(content.pages) : nil
         if paged {
             repeatedKeys = pagedRepeats(content.pages)
         } else if content.format == .txt || content.format == .tsv {
@@ -33,10 +34,14 @@ public struct FurnitureDetector: Sendable {
         }
         for p in content.pages.indices {
             let page = content.pages[p]
+            var reasons = page.blocks.map { block in
+                block.lines.map { block.role == .furniture ? nil : furnitureReason($0, page: page, paged: paged, repeatedKeys: repeatedKeys, pageNumberOffset: numberOffset) }
+            }
+            if paged { keepMarginFurnitureContiguous(&reasons, page: page) }
             var blocks: [Block] = []
             // Where each original block starts after splitting, to keep tables' anchors in place.
             var newIndex: [Int] = []
-            for block in page.blocks {
+            for (b, block) in page.blocks.enumerated() {
                 newIndex.append(blocks.count)
                 if block.role == .furniture { blocks.append(block); continue }
                 // Split a block where furniture lines start or end, so that body text stays whole.
@@ -47,8 +52,8 @@ public struct FurnitureDetector: Sendable {
                     blocks.append(Block(lines: run, role: reason == nil ? block.role : .furniture, reason: reason))
                     run = []
                 }
-                for line in block.lines {
-                    let reason = furnitureReason(line, page: page, paged: paged, repeatedKeys: repeatedKeys)
+                for (l, line) in block.lines.enumerated() {
+                    let reason = reasons[b][l]
                     if runReason != nil, (runReason! == nil) != (reason == nil) { flush() }
                     if run.isEmpty { runReason = .some(reason) }
                     run.append(line)
@@ -64,16 +69,51 @@ public struct FurnitureDetector: Sendable {
         return content
     }
 
-    func furnitureReason(_ line: TextLine, page: Page, paged: Bool, repeatedKeys: Set<String>) -> String? {
+    /// Running headers and footers hold the page's edges: from the top (or bottom) edge inwards,
+    /// furniture rows come first and body text after. A line found by repetition alone that stands
+    /// below a body row of the top band (or above one of the bottom band) is body text that happens
+    /// to repeat — the second line of a table row with templated text — and stays body. Lines found
+    /// by pattern ("PÁGINA 2 de 9", "Elaboró:") stay furniture wherever they are.
+    func keepMarginFurnitureContiguous(_ reasons: inout [[String?]], page: Page) {
+        let weak: Set<String> = ["running header", "running footer", "page number"]
+        var top: [(b: Int, l: Int, box: BBox)] = [], bottom: [(b: Int, l: Int, box: BBox)] = []
+        for (b, block) in page.blocks.enumerated() where block.role != .furniture {
+            for (l, line) in block.lines.enumerated() {
+                guard let box = line.bbox, let band = band(of: line, on: page) else { continue }
+                if band == "top" { top.append((b, l, box)) } else { bottom.append((b, l, box)) }
+            }
+        }
+        for (lines, fromTop) in [(top, true), (bottom, false)] {
+            // Rows of the band: lines side by side on one baseline, edge first.
+            var rows: [[(b: Int, l: Int, box: BBox)]] = []
+            for line in lines.sorted(by: { fromTop ? $0.box.y0 < $1.box.y0 : $0.box.y1 > $1.box.y1 }) {
+                if let i = rows.indices.last, rows[i].contains(where: { $0.box.verticalOverlap(line.box) >= 0.5 }) {
+                    rows[i].append(line)
+                } else {
+                    rows.append([line])
+                }
+            }
+            var inBody = false
+            for row in rows {
+                if !inBody, row.allSatisfy({ reasons[$0.b][$0.l] != nil }) { continue }
+                inBody = true
+                for line in row where weak.contains(reasons[line.b][line.l] ?? "") { reasons[line.b][line.l] = nil }
+            }
+        }
+    }
+
+    func furnitureReason(_ line: TextLine, page: Page, paged: Bool, repeatedKeys: Set<String>, pageNumberOffset: Int? = nil) -> String? {
         let folded = line.text.folded
         if Self.isPageNumber(folded) { return "page number" }
         if Self.opensApprovalBlock(folded) { return "approval block" }
         if paged {
             guard let band = band(of: line, on: page) else { return nil }
-            if repeatedKeys.contains(band + Self.maskDigits(folded)) { return "running \(band == "top" ? "header" : "footer")" }
-            // A lone number in the margin is a page number, unless it is a year (a table's "2021"
-            // header printed at the top of a page).
-            if folded.allSatisfy({ $0.isNumber }), !folded.isEmpty, folded.count <= 4, let n = Int(folded), !(1900...2100).contains(n) {
+            let key = band + Self.maskDigits(folded)
+            if let y = line.bbox?.y0, [-1.0, 0, 1].contains(where: { repeatedKeys.contains(Self.positionedKey(key, y: y + $0 * Self.positionTolerance)) }) {
+                return "running \(band == "top" ? "header" : "footer")"
+            }
+            // A lone number in the margin is a page number when it keeps step with the pages.
+            if let n = Self.loneNumber(folded), let offset = pageNumberOffset, n - page.number == offset {
                 return "page number"
             }
         } else if repeatedKeys.contains(folded) {
@@ -89,17 +129,81 @@ public struct FurnitureDetector: Sendable {
         return nil
     }
 
+    /// Running headers and footers stand at the same height on every page; rows of a long table
+    /// with templated text ("Actividad número 22 …", "… 48 …") fall in the bands too, digits masked
+    /// alike, but at heights that drift from page to page. So a repeated line counts only where it
+    /// stands within `positionTolerance` of the height it has on most pages. Keys are band, masked
+    /// text and that height, rounded.
+    static let positionTolerance = 3.0
+
     private func pagedRepeats(_ pages: [Page]) -> Set<String> {
-        var pagesByKey: [String: Set<Int>] = [:]
+        var placesByKey: [String: [(page: Int, y: Double, text: String)]] = [:]
         for page in pages {
             for line in page.lines {
-                guard let band = band(of: line, on: page) else { continue }
-                let key = band + Self.maskDigits(line.text.folded)
-                pagesByKey[key, default: []].insert(page.number)
+                guard let band = band(of: line, on: page), let box = line.bbox else { continue }
+                let folded = line.text.folded
+                placesByKey[band + Self.maskDigits(folded), default: []].append((page.number, box.y0, folded))
             }
         }
         let needed = max(2, Int((Double(pages.count) * minimumPageShare).rounded(.up)))
-        return Set(pagesByKey.filter { $0.value.count >= needed }.keys)
+        var keys = Set<String>()
+        for (key, places) in placesByKey {
+            // Each height that enough pages share becomes a key of its own.
+            for reference in places {
+                let there = places.filter { abs($0.y - reference.y) <= Self.positionTolerance }
+                guard Set(there.map(\.page)).count >= needed, Self.numbersKeepStepWithPages(there.map { ($0.page, $0.text) }) else { continue }
+                keys.insert(Self.positionedKey(key, y: reference.y))
+            }
+        }
+        return keys
+    }
+
+    /// A running line is the same on every page but for its page numbers ("PÁGINA 2 de 9",
+    /// "PÁGINA 3 de 9"): where the texts differ, the figures differ by as much as the pages. Table
+    /// rows with templated text at the same place on two pages ("Actividad número 24" on page 2,
+    /// "… 51" on page 3) do not.
+    static func numbersKeepStepWithPages(_ lines: [(page: Int, text: String)]) -> Bool {
+        let sorted = lines.sorted { $0.page < $1.page }
+        guard let first = sorted.first else { return false }
+        let base = numbers(in: first.text)
+        for other in sorted.dropFirst() where other.text != first.text {
+            let values = numbers(in: other.text)
+            guard values.count == base.count else { return false }
+            for (a, b) in zip(base, values) where a != b {
+                if b - a != other.page - first.page { return false }
+            }
+        }
+        return true
+    }
+
+    static func numbers(in text: String) -> [Int] {
+        text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+    }
+
+    /// A bare number of at most four digits that is not a year (a table's "2021" header).
+    static func loneNumber(_ folded: String) -> Int? {
+        guard !folded.isEmpty, folded.count <= 4, folded.allSatisfy({ $0.isNumber }), let n = Int(folded), !(1900...2100).contains(n) else { return nil }
+        return n
+    }
+
+    /// Page numbers printed alone in the margin run with the pages, from a fixed offset (a report
+    /// cut from a longer one starts at 37). The offset most pages share, if at least two do.
+    func pageNumberOffset(_ pages: [Page]) -> Int? {
+        var pagesByOffset: [Int: Set<Int>] = [:]
+        for page in pages {
+            for line in page.lines {
+                guard band(of: line, on: page) != nil, let n = Self.loneNumber(line.text.folded) else { continue }
+                pagesByOffset[n - page.number, default: []].insert(page.number)
+            }
+        }
+        guard let best = pagesByOffset.max(by: { $0.value.count < $1.value.count }), best.value.count >= 2 else { return nil }
+        return best.key
+    }
+
+    /// A key with its height in `positionTolerance` steps, so that a line matches the key of any
+    /// reference within the tolerance (both neighbouring steps are looked up).
+    static func positionedKey(_ key: String, y: Double) -> String {
+        key + "@" + String(Int((y / positionTolerance).rounded()))
     }
 
     private func unpagedRepeats(_ pages: [Page]) -> Set<String> {
