@@ -41,8 +41,4 @@ public struct RuleRegistry: Sendable {
         }
         return (records, findings)
     }
-
-    /// Runs every enabled rule (after settling column order, as `process` does) and returns the
-    /// findings only.
-    public func check(_ input: CheckInput) -> [Finding] { process(input).findings }
 }
