@@ -1,6 +1,5 @@
 import Foundation
 import ArgumentParser
-import Logging
 import CotejoModel
 import CotejoStore
 import CotejoPipeline
@@ -27,21 +26,15 @@ struct Run: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
     @OptionGroup var batch: BatchOptions
-    @Flag(name: .shortAndLong, help: "No progress lines.")
-    var quiet = false
 
     func run() throws {
         var code: Int32 = 0
         try guarded {
             var config = try PipelineConfig.load(path: pipeline)
             if let lang = language.lang { config.language = lang }
-            // --db wins over the pipeline's database only when given.
             // --db wins over the pipeline's database.
             let st = try store.open(fallback: config.output.database)
-            let p = Pipeline(config: config)
-            let summary = try p.ingest(paths: config.inputs, store: st, jobs: batch.jobs, isolation: batch.isolation(config: config),
-                                       logger: Logger(label: "cotejo"), progress: progressPrinter(quiet: quiet))
-            code = reportSummary(summary, verb: "Read")
+            code = try batch.ingest(paths: config.inputs, config: config, store: st)
             let docs = try st.documents()
             if let out = config.output.export {
                 try write(JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: pipeline, language: config.language)), to: out)
@@ -79,18 +72,12 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var batch: BatchOptions
-    @Flag(name: .shortAndLong, help: "No progress lines.")
-    var quiet = false
 
     func run() throws {
         var code: Int32 = 0
         try guarded {
             let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
-            let st = try store.open()
-            let summary = try Pipeline(config: config).ingest(paths: paths, store: st, jobs: batch.jobs,
-                                                              isolation: batch.isolation(config: config),
-                                                              logger: Logger(label: "cotejo"), progress: progressPrinter(quiet: quiet))
-            code = reportSummary(summary, verb: "Read")
+            code = try batch.ingest(paths: paths, config: config, store: store.open())
         }
         if code != 0 { throw ExitCode(code) }
     }

@@ -2,6 +2,8 @@ import Foundation
 import ArgumentParser
 import CotejoModel
 import CotejoPipeline
+import CotejoStore
+import Logging
 
 /// `cotejo worker`: reads one file and writes its processed document as JSON on stdout. The batch
 /// runs it as a child process so that a crash in a reader costs one document, not the batch.
@@ -44,6 +46,15 @@ struct BatchOptions: ParsableArguments {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(name: .long, help: "Process documents inside this process instead of one child process each (faster, no crash isolation).")
     var noIsolation = false
+    @Flag(name: .shortAndLong, help: "No progress lines.")
+    var quiet = false
+
+    /// Ingests `paths` with these options, prints the summary, and returns the exit code it deserves.
+    func ingest(paths: [String], config: PipelineConfig, store: Store) throws -> Int32 {
+        let summary = try Pipeline(config: config).ingest(paths: paths, store: store, jobs: jobs, isolation: isolation(config: config),
+                                                          logger: Logger(label: "cotejo"), progress: progressPrinter(quiet: quiet))
+        return reportSummary(summary, verb: "Read")
+    }
 
     /// Child processes of this very executable, with the pipeline's limits.
     func isolation(config: PipelineConfig) -> Pipeline.Isolation {
