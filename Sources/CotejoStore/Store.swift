@@ -20,6 +20,15 @@ public final class Store: Sendable {
         try Schema.migrator.migrate(writer)
     }
 
+    /// How many documents a store holds, read without writing to it (no migration, no lock held):
+    /// for watching a batch that another process is running. Nil while there is nothing to read.
+    public static func documentCount(atPath path: String) -> Int? {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        return try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") }
+    }
+
     /// An in-memory store, for tests.
     public init() throws {
         var config = Configuration()

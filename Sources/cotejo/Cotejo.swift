@@ -42,6 +42,17 @@ struct StoreOptions: ParsableArguments {
 struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: "Language of user-facing text: es (default) or en.")
     var lang: Language?
+
+    /// The language asked for, Spanish when none was.
+    var language: Language { lang ?? .es }
+}
+
+/// The documents of `store` matching a path, file name or SHA-256 prefix (all when nil); a filter
+/// that matches nothing is a usage error, exit code 2.
+func matchingDocuments(_ store: Store, _ filter: String?) throws -> [StoredDocument] {
+    let docs = try store.documents(matching: filter)
+    if let filter, docs.isEmpty { throw CLIError(code: 2, message: "no document matches '\(filter)'") }
+    return docs
 }
 
 extension Language: ExpressibleByArgument {}

@@ -19,9 +19,8 @@ struct Findings: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let docs = try store.open().documents(matching: doc)
-            if let doc, docs.isEmpty { throw CLIError(code: 2, message: "no document matches '\(doc)'") }
-            let lang = language.lang ?? .es
+            let docs = try matchingDocuments(store.open(), doc)
+            let lang = language.language
             var count = 0
             for d in docs {
                 for f in d.findings where (rule == nil || f.rule == rule) && (severity == nil || f.severity >= severity!) {

@@ -40,9 +40,8 @@ struct Show: ParsableCommand {
     func run() throws {
         try guarded {
             let st = try store.open()
-            let docs = try st.documents(matching: document)
-            guard !docs.isEmpty else { throw CLIError(code: 2, message: "no document matches '\(document)'") }
-            let lang = language.lang ?? .es
+            let docs = try matchingDocuments(st, document)
+            let lang = language.language
             for d in docs {
                 let f = d.records.facts
                 print("\(d.path)  [\(d.format?.rawValue ?? "?"), \(d.pages) pages, \(d.status.rawValue)]  sha256 \(d.sha256 ?? "—")")

@@ -30,7 +30,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try guarded {
-            try writeReport(store.open().documents(), to: out, language: language.lang ?? .es)
+            try writeReport(store.open().documents(), to: out, language: language.language)
         }
     }
 }
@@ -55,7 +55,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let lang = language.lang ?? .es
+            let lang = language.language
             if format == .csv && out == nil {
                 throw CLIError(code: 2, message: "--format csv writes several files: give the folder with --out")
             }
@@ -89,12 +89,12 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let rows = CotejoReport.Compare.rows(try store.open().documents(), by: by, language: language.lang ?? .es)
+            let rows = CotejoReport.Compare.rows(try store.open().documents(), by: by, language: language.language)
             if let out {
                 try write(Data(CotejoReport.Compare.csv(rows).utf8), to: out)
                 printError("Wrote \(out)")
             } else {
-                print(CotejoReport.Compare.text(rows, by: by, language: language.lang ?? .es), terminator: "")
+                print(CotejoReport.Compare.text(rows, by: by, language: language.language), terminator: "")
             }
         }
     }

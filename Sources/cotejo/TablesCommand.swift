@@ -17,8 +17,7 @@ struct Tables: ParsableCommand {
     func run() throws {
         try guarded {
             let st = try store.open()
-            let docs = try st.documents(matching: document)
-            guard !docs.isEmpty else { throw CLIError(code: 2, message: "no document matches '\(document)'") }
+            let docs = try matchingDocuments(st, document)
             for d in docs {
                 let tables = try st.tables(documentID: d.id)
                 let stem = URL(fileURLWithPath: d.path).lastPathComponent

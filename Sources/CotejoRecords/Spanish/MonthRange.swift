@@ -47,17 +47,7 @@ public struct MonthRange: Hashable, Sendable {
     }
 
     static func scan(tokens t: [SpanishToken], in text: Substring) -> [MonthRange] {
-        var out: [MonthRange] = []
-        var i = 0
-        while i < t.count {
-            if let (r, end) = match(t, at: i, in: text) {
-                out.append(r)
-                i = end
-            } else {
-                i += 1
-            }
-        }
-        return out
+        SpanishLexer.leftmostMatches(count: t.count) { i in match(t, at: i, in: text) }
     }
 
     static func match(_ t: [SpanishToken], at i: Int, in text: Substring) -> (MonthRange, Int)? {

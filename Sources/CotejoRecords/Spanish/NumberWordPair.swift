@@ -49,17 +49,7 @@ extension NumberWords {
     }
 
     static func pairs(tokens t: [SpanishToken], in text: Substring) -> [NumberWordPair] {
-        var out: [NumberWordPair] = []
-        var i = 0
-        while i < t.count {
-            if let (pair, end) = pair(t, at: i, in: text) {
-                out.append(pair)
-                i = end
-            } else {
-                i += 1
-            }
-        }
-        return out
+        SpanishLexer.leftmostMatches(count: t.count) { i in pair(t, at: i, in: text) }
     }
 
     /// A pair whose "(" is token `i` (words-first) or which starts there (digits-first).

@@ -117,32 +117,15 @@ public struct SpanishDate: Hashable, Sendable {
     }
 
     static func scan(tokens t: [SpanishToken], in text: Substring) -> [SpanishDate] {
-        var out: [SpanishDate] = []
-        var i = 0
-        while i < t.count {
-            if let (date, end) = match(t, at: i, in: text) {
-                out.append(date)
-                i = end
-            } else {
-                i += 1
-            }
-        }
-        return out
+        SpanishLexer.leftmostMatches(count: t.count) { i in match(t, at: i, in: text) }
     }
 
     /// Token spans of the dates in a token list, for scanners that must skip their digits.
     static func spans(_ t: [SpanishToken]) -> [(Int, Int)] {
-        var out: [(Int, Int)] = []
-        var i = 0
-        while i < t.count {
-            if t[i].kind != .symbol, let end = matchEnd(t, at: i) {
-                out.append((i, end.end))
-                i = end.end
-            } else {
-                i += 1
-            }
+        SpanishLexer.leftmostMatches(count: t.count) { i in
+            guard t[i].kind != .symbol, let end = matchEnd(t, at: i) else { return nil }
+            return ((i, end.end), end.end)
         }
-        return out
     }
 
     // MARK: Matching

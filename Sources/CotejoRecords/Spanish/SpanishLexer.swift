@@ -32,6 +32,22 @@ struct SpanishToken {
 }
 
 enum SpanishLexer {
+    /// Walks a token list left to right, taking each match `match(i)` finds at token `i` and going
+    /// on after its end: what every scanner of dates, periods, month ranges and number-word pairs does.
+    static func leftmostMatches<M>(count: Int, _ match: (Int) -> (M, end: Int)?) -> [M] {
+        var out: [M] = []
+        var i = 0
+        while i < count {
+            if let (m, end) = match(i), end > i {
+                out.append(m)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
     static func tokens(_ text: Substring) -> [SpanishToken] {
         // Scanning UTF-8 bytes with hand decoding is many times faster than walking the unicode-scalar
         // view, and native strings hand out their bytes without a copy.

@@ -55,32 +55,17 @@ public struct SpanishPeriod: Hashable, Sendable {
     }
 
     static func scan(tokens t: [SpanishToken], in text: Substring) -> [SpanishPeriod] {
-        var out: [SpanishPeriod] = []
-        var i = 0
-        while i < t.count {
-            if let m = match(t, at: i, kinds: labelKinds) {
-                out.append(period(m, t, text))
-                i = m.end
-            } else {
-                i += 1
-            }
+        SpanishLexer.leftmostMatches(count: t.count) { i in
+            match(t, at: i, kinds: labelKinds).map { (period($0, t, text), $0.end) }
         }
-        return out
     }
 
     /// Token spans of labels, for scanners that must skip their digits ("trimestre 3").
     static func spans(_ t: [SpanishToken]) -> [(Int, Int)] {
-        var out: [(Int, Int)] = []
-        var i = 0
-        while i < t.count {
-            if t[i].kind != .symbol, let m = match(t, at: i, kinds: labelKinds) {
-                out.append((m.first, m.end))
-                i = m.end
-            } else {
-                i += 1
-            }
+        SpanishLexer.leftmostMatches(count: t.count) { i in
+            guard t[i].kind != .symbol, let m = match(t, at: i, kinds: labelKinds) else { return nil }
+            return ((m.first, m.end), m.end)
         }
-        return out
     }
 
     // MARK: Matching
