@@ -68,6 +68,19 @@ public struct Activity: Codable, Hashable, Sendable {
     /// and `executed` then hold the first and second figure in page order, and the check stage
     /// settles which is which by arithmetic.
     public var figuresUnlabelled: Bool
+    /// The indicator's code in the plan (código, código BPIN), when a column states it.
+    public var code: String?
+    /// The unit the indicator is measured in ("Número", "Porcentaje", "Hectáreas").
+    public var unitOfMeasure: String?
+    public var baseline: Double?
+    /// The row's weight (ponderación), as stated: 0,3 or 30 %.
+    public var weight: Double?
+    /// The accumulated result the row states.
+    public var accumulated: Double?
+    /// The row's figures per period, in the order of the columns that state them.
+    public var measures: [Measure]
+    /// Columns no role fits, kept under their header so nothing the row states is dropped.
+    public var otherColumns: [String: String]
 
     public init(item: String? = nil, description: String, unit: String? = nil, phase: Phase? = nil,
                 start: DayDate? = nil, end: DayDate? = nil, responsible: String? = nil, target: String? = nil,
@@ -81,6 +94,7 @@ public struct Activity: Codable, Hashable, Sendable {
         self.planned = planned; self.executed = executed; self.reportedPercent = reportedPercent
         self.source = source; self.fieldSources = fieldSources; self.notes = notes
         self.figuresUnlabelled = figuresUnlabelled
+        self.measures = []; self.otherColumns = [:]
     }
 }
 
@@ -93,11 +107,16 @@ public struct StatedTotal: Codable, Hashable, Sendable {
     /// The months the total covers when the text says so (1…12), for period checks.
     public var months: ClosedRange<Int>?
     public var source: [Source]
+    /// The period the total is stated for, in the contract's form ("2022-Q1"), when the text says.
+    public var period: String?
+    /// The item or code of the activity the total restates, when it restates a table row.
+    public var restates: String?
 
     public init(label: String, planned: Double? = nil, executed: Double? = nil, reportedPercent: Double? = nil,
-                months: ClosedRange<Int>? = nil, source: [Source] = []) {
+                months: ClosedRange<Int>? = nil, source: [Source] = [], period: String? = nil, restates: String? = nil) {
         self.label = label; self.planned = planned; self.executed = executed
         self.reportedPercent = reportedPercent; self.months = months; self.source = source
+        self.period = period; self.restates = restates
     }
 }
 
@@ -122,8 +141,14 @@ public struct DocumentRecords: Codable, Hashable, Sendable {
     public var activities: [Activity]
     public var totals: [StatedTotal]
     public var commitments: [Commitment]
+    /// Shares and changes the document states (see `Claim`).
+    public var claims: [Claim]
+    /// Table columns and rows whose TOTAL the document states, with their parts.
+    public var columnSums: [ColumnSum]
 
-    public init(facts: DocumentFacts = DocumentFacts(), activities: [Activity] = [], totals: [StatedTotal] = [], commitments: [Commitment] = []) {
+    public init(facts: DocumentFacts = DocumentFacts(), activities: [Activity] = [], totals: [StatedTotal] = [],
+                commitments: [Commitment] = [], claims: [Claim] = [], columnSums: [ColumnSum] = []) {
         self.facts = facts; self.activities = activities; self.totals = totals; self.commitments = commitments
+        self.claims = claims; self.columnSums = columnSums
     }
 }

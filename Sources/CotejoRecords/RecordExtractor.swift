@@ -10,6 +10,9 @@ public struct RecordExtractor: Sendable {
     public var tables = TableActivityExtractor()
     public var figureRows = FigureRowExtractor()
     public var prose = ProseRecordExtractor()
+    public var labelledRows = LabelledFigureRows()
+    public var tableStatements = TableStatements()
+    public var formulaRatios = FormulaRatios()
 
     public init() {}
 
@@ -89,6 +92,12 @@ public struct RecordExtractor: Sendable {
                     }
                 }
             }
+        }
+        activities += labelledRows.activities(in: content)
+        for table in content.tables {
+            let stated = tableStatements.read(table)
+            records.claims += stated.claims + formulaRatios.claims(in: table)
+            records.columnSums += stated.sums
         }
         records.activities = Self.deduplicated(activities + events)
         let proseRecords = prose.extract(from: content, year: records.facts.year)

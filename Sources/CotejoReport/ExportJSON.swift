@@ -29,10 +29,11 @@ public struct ExportSource: Codable, Sendable {
     public var row: Int?
     public var column: Int?
     public var text: String
+    public var formula: String?
 
     init(_ s: Source) {
         page = s.page; bbox = s.bbox?.rounded.array; xpath = s.xpath; sheet = s.sheet; cell = s.cell; line = s.line
-        paragraph = s.paragraph; table = s.table; row = s.row; column = s.column; text = s.text
+        paragraph = s.paragraph; table = s.table; row = s.row; column = s.column; text = s.text; formula = s.formula
         // The contract locates a Word table cell as table/row/cell: the cell is its column number.
         if s.table != nil, s.cell == nil, let c = s.column { cell = String(c); column = nil }
     }
@@ -57,6 +58,42 @@ public struct ExportActivity: Codable, Sendable {
     public var source: [ExportSource]
     /// Where each field's value was read, by field name.
     public var field_sources: [String: ExportSource]
+    public var code: String?
+    public var unit_of_measure: String?
+    public var baseline: Double?
+    public var weight: Double?
+    public var accumulated: Double?
+    public var measures: [ExportMeasure]
+}
+
+public struct ExportMeasure: Codable, Sendable {
+    public var period: String
+    public var planned: Double?
+    public var executed: Double?
+    public var reported_percent: Double?
+    public var source: [ExportSource]
+}
+
+public struct ExportClaim: Codable, Sendable {
+    public var kind: String
+    public var label: String
+    public var part: Double?
+    public var whole: Double?
+    public var from: Double?
+    public var to: Double?
+    public var reported_percent: Double?
+    public var period: String?
+    public var restates: String?
+    public var notes: [String]
+    public var source: [ExportSource]
+}
+
+public struct ExportColumnSum: Codable, Sendable {
+    public var label: String
+    public var total: Double
+    public var parts: [Double]
+    public var is_percent: Bool
+    public var source: [ExportSource]
 }
 
 public struct ExportTotal: Codable, Sendable {
@@ -64,6 +101,8 @@ public struct ExportTotal: Codable, Sendable {
     public var planned: Double?
     public var executed: Double?
     public var reported_percent: Double?
+    public var period: String?
+    public var restates: String?
     public var source: [ExportSource]
 }
 
@@ -101,6 +140,8 @@ public struct ExportDocument: Codable, Sendable {
     public var activities: [ExportActivity]
     public var totals: [ExportTotal]
     public var commitments: [ExportCommitment]
+    public var claims: [ExportClaim]
+    public var column_sums: [ExportColumnSum]
     public var findings: [ExportFinding]
 }
 
@@ -124,12 +165,25 @@ public enum JSONExporter {
                                target: a.target, target_quantity: a.targetQuantity, indicator: a.indicator,
                                periodicity: a.periodicity, planned: a.planned, executed: a.executed,
                                reported_percent: a.reportedPercent, notes: a.notes, source: a.source.map(ExportSource.init),
-                               field_sources: a.fieldSources.mapValues(ExportSource.init))
+                               field_sources: a.fieldSources.mapValues(ExportSource.init), code: a.code,
+                               unit_of_measure: a.unitOfMeasure, baseline: a.baseline, weight: a.weight, accumulated: a.accumulated,
+                               measures: a.measures.map { m in
+                                   ExportMeasure(period: m.period, planned: m.planned, executed: m.executed,
+                                                 reported_percent: m.reportedPercent, source: m.source.map(ExportSource.init))
+                               })
             },
             totals: r.totals.map { ExportTotal(label: $0.label, planned: $0.planned, executed: $0.executed,
-                                               reported_percent: $0.reportedPercent, source: $0.source.map(ExportSource.init)) },
+                                               reported_percent: $0.reportedPercent, period: $0.period, restates: $0.restates,
+                                               source: $0.source.map(ExportSource.init)) },
             commitments: r.commitments.map { ExportCommitment(period: $0.period, collected: $0.collected, in_charge: $0.inCharge,
                                                               not_in_charge: $0.notInCharge, source: $0.source.map(ExportSource.init)) },
+            claims: r.claims.map { c in
+                ExportClaim(kind: c.kind.rawValue, label: c.label, part: c.part, whole: c.whole, from: c.from, to: c.to,
+                            reported_percent: c.reportedPercent, period: c.period, restates: c.restates, notes: c.notes,
+                            source: c.source.map(ExportSource.init))
+            },
+            column_sums: r.columnSums.map { ExportColumnSum(label: $0.label, total: $0.total, parts: $0.parts, is_percent: $0.isPercent,
+                                                            source: $0.source.map(ExportSource.init)) },
             findings: d.findings.map { ExportFinding(rule: $0.rule, severity: $0.severity.rawValue, message: $0.message(in: language),
                                                      values: $0.values, source: $0.source.map(ExportSource.init)) })
     }
@@ -150,8 +204,11 @@ enum NullFiller {
     static let generatorKeys = ["pipeline", "pipeline_version"]
     static let documentKeys = ["sha256", "error", "entity", "title", "kind", "year", "format"]
     static let activityKeys = ["item", "unit", "phase", "start", "end", "responsible", "target", "target_quantity",
-                               "indicator", "periodicity", "planned", "executed", "reported_percent"]
-    static let totalKeys = ["planned", "executed", "reported_percent"]
+                               "indicator", "periodicity", "planned", "executed", "reported_percent", "code",
+                               "unit_of_measure", "baseline", "weight", "accumulated"]
+    static let totalKeys = ["planned", "executed", "reported_percent", "period", "restates"]
+    static let claimKeys = ["part", "whole", "from", "to", "reported_percent", "period", "restates"]
+    static let measureKeys = ["planned", "executed", "reported_percent"]
     static let commitmentKeys = ["collected", "in_charge", "not_in_charge"]
 
     static func fill(_ data: Data) throws -> Data {
@@ -170,6 +227,16 @@ enum NullFiller {
                 }
             }
             fillList("activities", activityKeys); fillList("totals", totalKeys); fillList("commitments", commitmentKeys)
+            fillList("claims", claimKeys)
+            if let list = doc["activities"] as? [[String: Any]] {
+                doc["activities"] = list.map { a in
+                    var a = a
+                    if let ms = a["measures"] as? [[String: Any]] {
+                        a["measures"] = ms.map { m in var m = m; for k in measureKeys where m[k] == nil { m[k] = NSNull() }; return m }
+                    }
+                    return a
+                }
+            }
             return doc
         }
         return try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

@@ -213,6 +213,51 @@ enum Schema {
                 FROM findings f GROUP BY f.rule, f.severity;
                 """)
         }
+        // Real documents state an indicator's figures per period, and ratios beside their
+        // activities: measures (kept with their sources as JSON on the activity), claims and the
+        // TOTAL rows and columns of tables, whose sources go to `sources` like every other record's.
+        migrator.registerMigration("v3: periods, claims, column sums") { db in
+            try db.alter(table: "activities") { t in
+                t.add(column: "code", .text)
+                t.add(column: "unit_of_measure", .text)
+                t.add(column: "baseline", .double)
+                t.add(column: "weight", .double)
+                t.add(column: "accumulated", .double)
+                t.add(column: "measures", .text).notNull().defaults(to: "[]")
+                t.add(column: "other_columns", .text).notNull().defaults(to: "{}")
+            }
+            try db.alter(table: "totals") { t in
+                t.add(column: "period", .text)
+                t.add(column: "restates", .text)
+            }
+            try db.create(table: "claims") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("run_id", .integer).notNull().references("runs")
+                t.column("ordinal", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("label", .text).notNull()
+                t.column("part", .double)
+                t.column("whole", .double)
+                t.column("from_value", .double)
+                t.column("to_value", .double)
+                t.column("reported_percent", .double)
+                t.column("period", .text)
+                t.column("restates", .text)
+                t.column("notes", .text).notNull().defaults(to: "[]")
+            }
+            try db.create(table: "column_sums") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("run_id", .integer).notNull().references("runs")
+                t.column("ordinal", .integer).notNull()
+                t.column("label", .text).notNull()
+                t.column("total", .double).notNull()
+                t.column("parts", .text).notNull()
+                t.column("is_percent", .boolean).notNull()
+            }
+            try db.alter(table: "sources") { t in t.add(column: "formula", .text) }
+        }
         return migrator
     }
 }

@@ -149,11 +149,14 @@ public final class Store: Sendable {
         for (i, a) in records.activities.enumerated() {
             try db.execute(sql: """
                 INSERT INTO activities (document_id, run_id, ordinal, item, description, unit, phase, start_date, end_date,
-                  responsible, target, target_quantity, indicator, periodicity, planned, executed, reported_percent, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  responsible, target, target_quantity, indicator, periodicity, planned, executed, reported_percent, notes,
+                  code, unit_of_measure, baseline, weight, accumulated, measures, other_columns)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [docID, runID, i, a.item, a.description, a.unit, a.phase?.rawValue, a.start?.description,
                                  a.end?.description, a.responsible, a.target, a.targetQuantity, a.indicator, a.periodicity,
-                                 a.planned, a.executed, a.reportedPercent, Self.json(a.notes)])
+                                 a.planned, a.executed, a.reportedPercent, Self.json(a.notes),
+                                 a.code, a.unitOfMeasure, a.baseline, a.weight, a.accumulated, Self.json(a.measures),
+                                 Self.json(a.otherColumns)])
             let id = db.lastInsertedRowID
             try insertSources(a.source, owner: "activity", ownerID: id, docID: docID, db: db)
             for (field, s) in a.fieldSources.sorted(by: { $0.key < $1.key }) {
@@ -162,9 +165,11 @@ public final class Store: Sendable {
         }
         for (i, t) in records.totals.enumerated() {
             try db.execute(sql: """
-                INSERT INTO totals (document_id, run_id, ordinal, label, planned, executed, reported_percent, first_month, last_month)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [docID, runID, i, t.label, t.planned, t.executed, t.reportedPercent, t.months?.lowerBound, t.months?.upperBound])
+                INSERT INTO totals (document_id, run_id, ordinal, label, planned, executed, reported_percent, first_month, last_month,
+                  period, restates)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [docID, runID, i, t.label, t.planned, t.executed, t.reportedPercent, t.months?.lowerBound,
+                                 t.months?.upperBound, t.period, t.restates])
             try insertSources(t.source, owner: "total", ownerID: db.lastInsertedRowID, docID: docID, db: db)
         }
         for (i, c) in records.commitments.enumerated() {
@@ -173,6 +178,26 @@ public final class Store: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [docID, runID, i, c.period, c.collected, c.inCharge, c.notInCharge])
             try insertSources(c.source, owner: "commitment", ownerID: db.lastInsertedRowID, docID: docID, db: db)
+        }
+        for (i, c) in records.claims.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO claims (document_id, run_id, ordinal, kind, label, part, whole, from_value, to_value,
+                  reported_percent, period, restates, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [docID, runID, i, c.kind.rawValue, c.label, c.part, c.whole, c.from, c.to,
+                                 c.reportedPercent, c.period, c.restates, Self.json(c.notes)])
+            let id = db.lastInsertedRowID
+            try insertSources(c.source, owner: "claim", ownerID: id, docID: docID, db: db)
+            for (field, s) in c.fieldSources.sorted(by: { $0.key < $1.key }) {
+                try insert(s, owner: "claim", ownerID: id, field: field, ordinal: 0, docID: docID, db: db)
+            }
+        }
+        for (i, c) in records.columnSums.enumerated() {
+            try db.execute(sql: """
+                INSERT INTO column_sums (document_id, run_id, ordinal, label, total, parts, is_percent)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [docID, runID, i, c.label, c.total, Self.json(c.parts), c.isPercent])
+            try insertSources(c.source, owner: "column_sum", ownerID: db.lastInsertedRowID, docID: docID, db: db)
         }
     }
 
@@ -186,10 +211,10 @@ public final class Store: Sendable {
         let b = s.bbox?.rounded
         try db.execute(sql: """
             INSERT INTO sources (document_id, owner, owner_id, field, ordinal, page, x0, y0, x1, y1, xpath, sheet, cell,
-              line, paragraph, tbl, row, col, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              line, paragraph, tbl, row, col, text, formula)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [docID, owner, ownerID, field, ordinal, s.page, b?.x0, b?.y0, b?.x1, b?.y1, s.xpath, s.sheet,
-                             s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text])
+                             s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text, s.formula])
     }
 }
 

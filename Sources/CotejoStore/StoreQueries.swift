@@ -80,12 +80,32 @@ extension Store {
                         indicator: a["indicator"], periodicity: a["periodicity"], planned: a["planned"],
                         executed: a["executed"], reportedPercent: a["reported_percent"], source: s.whole,
                         fieldSources: s.fields, notes: Self.decode([String].self, a["notes"]) ?? []))
+                    var activity = records.activities.removeLast()
+                    activity.code = a["code"]; activity.unitOfMeasure = a["unit_of_measure"]; activity.baseline = a["baseline"]
+                    activity.weight = a["weight"]; activity.accumulated = a["accumulated"]
+                    activity.measures = Self.decode([Measure].self, a["measures"]) ?? []
+                    activity.otherColumns = Self.decode([String: String].self, a["other_columns"]) ?? [:]
+                    records.activities.append(activity)
+                }
+                for c in try Row.fetchAll(db, sql: "SELECT * FROM claims WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
+                    let s = sources("claim", c["id"])
+                    records.claims.append(Claim(
+                        kind: ClaimKind(rawValue: c["kind"]) ?? .share, label: c["label"], part: c["part"], whole: c["whole"],
+                        from: c["from_value"], to: c["to_value"], reportedPercent: c["reported_percent"], period: c["period"],
+                        restates: c["restates"], source: s.whole, fieldSources: s.fields,
+                        notes: Self.decode([String].self, c["notes"]) ?? []))
+                }
+                for c in try Row.fetchAll(db, sql: "SELECT * FROM column_sums WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
+                    records.columnSums.append(ColumnSum(
+                        label: c["label"], total: c["total"], parts: Self.decode([Double].self, c["parts"]) ?? [],
+                        isPercent: c["is_percent"], source: sources("column_sum", c["id"]).whole))
                 }
                 for t in try Row.fetchAll(db, sql: "SELECT * FROM totals WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
                     let first: Int? = t["first_month"], last: Int? = t["last_month"]
                     records.totals.append(StatedTotal(
                         label: t["label"], planned: t["planned"], executed: t["executed"], reportedPercent: t["reported_percent"],
-                        months: first.flatMap { f in last.map { f...max(f, $0) } }, source: sources("total", t["id"]).whole))
+                        months: first.flatMap { f in last.map { f...max(f, $0) } }, source: sources("total", t["id"]).whole,
+                        period: t["period"], restates: t["restates"]))
                 }
                 for c in try Row.fetchAll(db, sql: "SELECT * FROM commitments WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
                     records.commitments.append(Commitment(
@@ -121,7 +141,8 @@ extension Store {
             bbox = BBox(x0: x0, y0: y0, x1: x1, y1: y1)
         }
         return Source(page: s["page"], bbox: bbox, xpath: s["xpath"], sheet: s["sheet"], cell: s["cell"], line: s["line"],
-                      paragraph: s["paragraph"], table: s["tbl"], row: s["row"], column: s["col"], text: s["text"])
+                      paragraph: s["paragraph"], table: s["tbl"], row: s["row"], column: s["col"], text: s["text"],
+                      formula: s["formula"])
     }
 
     /// Full-text search over body and heading blocks (furniture is left out). Words match whatever

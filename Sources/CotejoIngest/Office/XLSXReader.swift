@@ -266,6 +266,9 @@ private struct Merge { var r0: Int, c0: Int, r1: Int, c1: Int }
 private struct SheetGrid {
     /// Non-empty values by row, then column (1-based).
     var values: [Int: [Int: String]] = [:]
+    /// Formulas by row, then column, for cells that hold one (a shared formula's followers carry
+    /// none of their own and are left out).
+    var formulas: [Int: [Int: String]] = [:]
     var merges: [Merge] = []
     /// Merge anchored at (row, column).
     var mergeAt: [Int: [Int: Merge]] = [:]
@@ -288,6 +291,9 @@ private struct SheetGrid {
                 let text = Self.value(c, shared: shared, formats: formats, date1904: date1904)
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 if !text.isEmpty { values[pos?.row ?? r, default: [:]][col] = text }
+                if !text.isEmpty, let f = c.child("f")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines), !f.isEmpty {
+                    formulas[pos?.row ?? r, default: [:]][col] = "=" + f
+                }
             }
         }
         for m in mergeNodes {
@@ -390,7 +396,7 @@ private struct SheetGrid {
                                   rowSpan: m.map { min($0.r1, end) - r + 1 } ?? 1,
                                   columnSpan: m.map { min($0.c1, c1) - c + 1 } ?? 1,
                                   text: t, isHeader: r <= headerEnd,
-                                  source: Source(sheet: sheet, cell: ref, text: t)))
+                                  source: Source(sheet: sheet, cell: ref, text: t, formula: formulas[r]?[c])))
             }
         }
         let table = Table(index: tableIndex, pages: [page], rowCount: end - h + 1, columnCount: c1 - c0 + 1,

@@ -1,0 +1,212 @@
+import CotejoModel
+
+/// What a table states besides activities: shares of a whole (a count column with its "%" column
+/// over a TOTAL), changes between years (a "2018-2017" column of rates beside the 2017 and 2018
+/// columns), and TOTAL rows and columns with their parts. Report tables of every kind are made of
+/// these: PQRS by type, population by group, budget by eje, survey answers.
+///
+/// Each reading is taken only when the table itself declares it: a share needs a stated whole (a TOTAL
+/// row, or percentages that add up to 100 %), and a percentage column that is the ratio of two
+/// columns of its row (programado/ejecutado) is left to the activity reader.
+public struct TableStatements: Sendable {
+    public init() {}
+
+    public struct Result: Sendable {
+        public var claims: [Claim] = []
+        public var sums: [ColumnSum] = []
+    }
+
+    public func read(_ table: Table) -> Result {
+        var result = Result()
+        guard table.rowCount >= 3, table.columnCount >= 2 else { return result }
+        let grid = table.grid
+        let headerRows = min(table.headerRowCount, table.rowCount - 1)
+        let body = Array(headerRows..<table.rowCount)
+        func number(_ r: Int, _ c: Int) -> SpanishNumber? {
+            let t = grid[r][c].collapsedWhitespace
+            guard !t.isEmpty, let n = SpanishNumber.parse(t), !n.isLikelyYear || n.isPercent else { return nil }
+            return n
+        }
+        func header(_ c: Int) -> String {
+            var parts: [String] = []
+            for r in 0..<headerRows where !grid[r][c].isEmpty && !parts.contains(grid[r][c]) { parts.append(grid[r][c]) }
+            return parts.joined(separator: " ").collapsedWhitespace
+        }
+        func source(_ r: Int, _ c: Int) -> Source? { table.cell(row: r, column: c)?.source }
+
+        // The label of each body row: its first cell with letters.
+        var labelColumn: [Int: Int] = [:]
+        for r in body {
+            if let c = (0..<table.columnCount).first(where: { c in
+                grid[r][c].contains(where: \.isLetter) && number(r, c) == nil
+            }) { labelColumn[r] = c }
+        }
+        func label(_ r: Int) -> String? { labelColumn[r].map { grid[r][$0].collapsedWhitespace } }
+        let totalRows = body.filter { r in label(r).map(Self.isTotalLabel) ?? false }
+        guard labelColumn.count >= 2 else { return result }
+
+        // Column kinds.
+        var numericColumns: [Int] = []
+        var percentColumns: [Int] = []
+        for c in 0..<table.columnCount {
+            let cells = body.filter { labelColumn[$0] != c && !grid[$0][c].isEmpty }
+            guard cells.count >= 2 else { continue }
+            let numbers = cells.compactMap { number($0, c) }
+            guard Double(numbers.count) >= 0.7 * Double(cells.count) else { continue }
+            let signed = numbers.filter(\.isPercent).count
+            let h = header(c).folded
+            if Double(signed) >= 0.6 * Double(numbers.count) || h == "%" || h.hasPrefix("porcentaje") || h.hasPrefix("particip") {
+                percentColumns.append(c)
+            } else if signed == 0 {
+                numericColumns.append(c)
+            }
+        }
+
+        // TOTAL rows: each numeric or percentage column adds up to its TOTAL cell.
+        for t in totalRows {
+            let previousTotal = totalRows.filter { $0 < t }.max() ?? (headerRows - 1)
+            let parts = body.filter { $0 > previousTotal && $0 < t && label($0) != nil && !Self.isSubtotalLabel(label($0)!) }
+            for c in numericColumns + percentColumns {
+                guard let total = number(t, c), labelColumn[t] != c else { continue }
+                let partCells = parts.compactMap { r in number(r, c).map { (r, $0) } }
+                guard partCells.count >= 2 else { continue }
+                let isPercent = percentColumns.contains(c)
+                // A percentage column sums to its TOTAL only as shares of one whole: 100 % or the stated total.
+                if isPercent, abs(total.value - 100) > 0.5, !Self.isShareHeader(header(c)) && headerRows > 0 && !header(c).isEmpty { continue }
+                let h = header(c)
+                result.sums.append(ColumnSum(
+                    label: h.isEmpty ? (isPercent ? "%" : "columna \(c + 1)") : h, total: total.value,
+                    parts: partCells.map(\.1.value), isPercent: isPercent,
+                    source: ([source(t, c)] + partCells.map { source($0.0, c) }).compactMap { $0 }))
+            }
+        }
+
+        // TOTAL columns: a column headed "total" or "global" adds up the figures left of it in its row.
+        for tc in numericColumns where Self.isTotalLabel(header(tc)) || header(tc).folded.hasPrefix("global") {
+            let partsColumns = numericColumns.filter { $0 < tc && !Self.isTotalLabel(header($0)) }
+            guard partsColumns.count >= 2 else { continue }
+            for r in body {
+                guard let total = number(r, tc), let l = label(r) else { continue }
+                let parts = partsColumns.compactMap { c in number(r, c).map { (c, $0) } }
+                guard parts.count >= 2 else { continue }
+                result.sums.append(ColumnSum(label: l, total: total.value, parts: parts.map(\.1.value),
+                                             source: ([source(r, tc)] + parts.map { source(r, $0.0) }).compactMap { $0 }))
+            }
+        }
+
+        // Percentage columns: shares of the column's whole, or changes between two year columns.
+        for p in percentColumns {
+            let h = header(p)
+            if let years = Self.changeYears(h) {
+                let yearColumn = { (y: Int) in numericColumns.first { header($0).folded.contains(String(y)) && Self.changeYears(header($0)) == nil } }
+                guard let fromC = yearColumn(years.from), let toC = yearColumn(years.to), fromC != toC else { continue }
+                for r in body {
+                    guard let l = label(r), let pct = number(r, p), let a = number(r, fromC), let b = number(r, toC) else { continue }
+                    result.claims.append(Claim(
+                        kind: .change, label: l, from: a.value, to: b.value, reportedPercent: pct.value,
+                        source: [source(r, labelColumn[r]!), source(r, fromC), source(r, toC), source(r, p)].compactMap { $0 },
+                        fieldSources: ["from": source(r, fromC), "to": source(r, toC), "reported_percent": source(r, p)].compactMapValues { $0 },
+                        notes: ["change from \(header(fromC)) to \(header(toC))"]))
+                }
+                continue
+            }
+            guard !Self.isRowRatioHeader(h) else { continue }
+            guard let c = numericColumns.filter({ $0 < p && p - $0 <= 2 }).max() else { continue }
+            // A percentage that is the ratio of two figures of its row is compliance, not a share.
+            let others = numericColumns.filter { $0 != c }
+            let rowsWithBoth = body.filter { number($0, c) != nil && number($0, p) != nil && !totalRows.contains($0) }
+            let ratioFits = others.contains { o in
+                let fits = rowsWithBoth.filter { r in
+                    guard let a = number(r, c), let b = number(r, o), let s = number(r, p) else { return false }
+                    return [a.value / b.value, b.value / a.value].contains { abs($0 * 100 - s.value) <= 1 }
+                }
+                return fits.count * 2 >= max(1, rowsWithBoth.count)
+            }
+            guard !ratioFits else { continue }
+            let total = totalRows.first { $0 > (rowsWithBoth.first ?? 0) }
+            var whole: (Double, Source?, String)?
+            if let t = total, let w = number(t, c) {
+                whole = (w.value, source(t, c), "whole: the TOTAL row")
+            } else if total == nil {
+                let pcts = rowsWithBoth.compactMap { number($0, p)?.value }
+                let sum = pcts.reduce(0, +)
+                if pcts.count >= 2, abs(sum - 100) <= 1.5 {
+                    whole = (rowsWithBoth.compactMap { number($0, c)?.value }.reduce(0, +), nil, "whole: the sum of the column")
+                }
+            }
+            guard let (w, wSource, note) = whole, w > 0 else { continue }
+            for r in rowsWithBoth where total == nil || r < total! {
+                guard let l = label(r), let part = number(r, c), let pct = number(r, p) else { continue }
+                result.claims.append(Claim(
+                    kind: .share, label: l, part: part.value, whole: w, reportedPercent: pct.value,
+                    source: [source(r, labelColumn[r]!), source(r, c), source(r, p), wSource].compactMap { $0 },
+                    fieldSources: ["part": source(r, c), "whole": wSource, "reported_percent": source(r, p)].compactMapValues { $0 },
+                    notes: [note]))
+            }
+        }
+        result.claims += Self.rowShares(table, grid: grid, headerRows: headerRows)
+        return result
+    }
+
+    /// Shares laid out across a row: "SI | % | NO | % | NS/NR | %" over "24 | 66,67 | 9 | 25 | 3 | 8,333".
+    /// Each count is followed by its percentage; the whole is the sum of the counts, taken only when
+    /// the percentages add up to 100 (the row declares itself a distribution).
+    static func rowShares(_ table: Table, grid: [[String]], headerRows: Int) -> [Claim] {
+        guard headerRows >= 1 || table.rowCount >= 2 else { return [] }
+        var out: [Claim] = []
+        let labelsRow = max(0, headerRows - 1)
+        for r in (labelsRow + 1)..<table.rowCount {
+            let cells = (0..<table.columnCount).map { grid[r][$0].collapsedWhitespace }
+            let headers = (0..<table.columnCount).map { grid[labelsRow][$0].collapsedWhitespace }
+            var pairs: [(label: String, count: Double, pct: Double, c: Int, p: Int)] = []
+            var c = 0
+            while c + 1 < table.columnCount {
+                if headers[c + 1] == "%", !headers[c].isEmpty, headers[c] != "%",
+                   let n = SpanishNumber.parse(cells[c]), !n.isPercent, let s = SpanishNumber.parse(cells[c + 1]) {
+                    pairs.append((headers[c], n.value, s.value, c, c + 1)); c += 2
+                } else { c += 1 }
+            }
+            guard pairs.count >= 2, abs(pairs.map(\.pct).reduce(0, +) - 100) <= 1.5 else { continue }
+            let whole = pairs.map(\.count).reduce(0, +)
+            guard whole > 0 else { continue }
+            for p in pairs {
+                let src = [table.cell(row: labelsRow, column: p.c)?.source, table.cell(row: r, column: p.c)?.source,
+                           table.cell(row: r, column: p.p)?.source].compactMap { $0 }
+                out.append(Claim(kind: .share, label: p.label, part: p.count, whole: whole, reportedPercent: p.pct, source: src,
+                                 fieldSources: ["part": table.cell(row: r, column: p.c)?.source,
+                                                "reported_percent": table.cell(row: r, column: p.p)?.source].compactMapValues { $0 },
+                                 notes: ["whole: the sum of the row's counts"]))
+            }
+        }
+        return out
+    }
+
+    static func isTotalLabel(_ s: String) -> Bool {
+        let f = s.folded.trimmingCharacters(in: .whitespaces)
+        return f.hasPrefix("total") || f.hasPrefix("gran total") || f == "totales" || f.hasPrefix("suma total")
+    }
+
+    static func isSubtotalLabel(_ s: String) -> Bool { s.folded.hasPrefix("subtotal") || s.folded.hasPrefix("sub total") }
+
+    /// Headers of a column of shares of a whole: "%", "porcentaje", "participación".
+    static func isShareHeader(_ s: String) -> Bool {
+        let f = s.folded
+        return f == "%" || f.hasPrefix("porcentaje") || f.hasPrefix("particip") || f.hasPrefix("% part")
+    }
+
+    /// Headers of a percentage that compares two figures of its row (compliance), not a share.
+    static func isRowRatioHeader(_ s: String) -> Bool {
+        let f = s.folded
+        return ["cumplimiento", "avance", "ejecucion", "eficacia", "logro", "variacion", "crecimiento", "incremento"]
+            .contains { f.contains($0) }
+    }
+
+    /// "2018-2017", "Var. 2019/2018", "2017 a 2018": a rate of change between two years.
+    static func changeYears(_ s: String) -> (from: Int, to: Int)? {
+        let years = SpanishNumber.scan(in: s).filter { $0.isLikelyYear }.map { Int($0.value) }
+        let digits = s.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (1900...2100).contains($0) }
+        let ys = Array(Set(years + digits)).sorted()
+        guard ys.count == 2 else { return nil }
+        return (ys[0], ys[1])
+    }
+}
