@@ -52,7 +52,35 @@ public struct PercentMismatchRule: Rule {
             findings.append(finding(claim, whatES: "el total «\(t.label)»", whatEN: "total “\(t.label)”", item: nil,
                                     sources: t.sourcesOrQuote, settings: settings))
         }
+        findings += input.records.claims.compactMap { claimFinding($0, settings: settings) }
         return findings
+    }
+
+    /// A share ("13 de 19, 35 %") or a change ("de 36 a 19, −90 %") whose stated percentage its own
+    /// figures do not give under any rounding of its precision.
+    func claimFinding(_ claim: Claim, settings: RuleSettings) -> Finding? {
+        guard let a = ClaimArithmetic(claim), !a.holds(slack: settings.tolerance) else { return nil }
+        let shown = max(1, a.decimals + 1)
+        let what = "«\(claim.label.prefix(60))»"
+        var values: [String: FindingValue] = ["reported_percent": .number(a.stated), "computed_percent": .number(Figures.round2(a.computed)),
+                                              "decimals": .number(Double(a.decimals)), "label": .text(claim.label)]
+        let message: String, messageEN: String
+        switch claim.kind {
+        case .share:
+            let part = claim.part!, whole = claim.whole!
+            values["part"] = .number(part); values["whole"] = .number(whole)
+            message = "Se reporta \(Figures.es(a.stated, decimals: a.decimals)) % pero \(Figures.es(part)) de \(Figures.es(whole)) es \(Figures.es(a.computed, decimals: shown)) % (\(what))"
+            messageEN = "\(Figures.en(a.stated, decimals: a.decimals)) % is reported but \(Figures.en(part)) of \(Figures.en(whole)) is \(Figures.en(a.computed, decimals: shown)) % (\(what))"
+        case .change:
+            let from = claim.from!, to = claim.to!
+            values["from"] = .number(from); values["to"] = .number(to)
+            message = "Se reporta una variación de \(Figures.es(a.stated, decimals: a.decimals)) % pero de \(Figures.es(from)) a \(Figures.es(to)) es \(Figures.es(a.computed, decimals: shown)) % (\(what))"
+            messageEN = "A change of \(Figures.en(a.stated, decimals: a.decimals)) % is reported but from \(Figures.en(from)) to \(Figures.en(to)) it is \(Figures.en(a.computed, decimals: shown)) % (\(what))"
+        }
+        if !claim.notes.isEmpty { values["reading"] = .text(claim.notes.joined(separator: "; ")) }
+        let sources = claim.source.isEmpty ? [Source(text: claim.label)] : claim.source
+        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
+                       values: values, source: sources.uniqued())
     }
 
     private func finding(_ c: PercentClaim, whatES: String, whatEN: String, item: String?, sources: [Source],

@@ -13,6 +13,29 @@ public struct SumMismatchRule: Rule {
     public init() {}
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        commitmentFindings(input, settings: settings) + input.records.columnSums.compactMap { columnFinding($0, settings: settings) }
+    }
+
+    /// A table's TOTAL cell against the cells it stands for. Rounded figures may add up to a little
+    /// more or less than their rounded total (each part's half unit); a column whose parts include
+    /// subtotals of the parts below them is also added up counting each run once.
+    func columnFinding(_ s: ColumnSum, settings: RuleSettings) -> Finding? {
+        let a = SumArithmetic(s, texts: s.source.map(\.text))
+        let slack = a.slack + settings.tolerance * abs(s.total)
+        guard abs(a.sum - s.total) > slack else { return nil }
+        if let top = SumArithmetic.topLevelSum(s.parts, slack: slack), abs(top - s.total) <= slack { return nil }
+        let unit = s.isPercent ? " %" : ""
+        let shown = s.parts.prefix(8).map { Figures.es($0) }.joined(separator: " + ") + (s.parts.count > 8 ? " + …" : "")
+        let shownEN = s.parts.prefix(8).map { Figures.en($0) }.joined(separator: " + ") + (s.parts.count > 8 ? " + …" : "")
+        let message = "El total «\(s.label.prefix(60))» es \(Figures.es(s.total))\(unit), pero \(shown) suman \(Figures.es(a.sum))\(unit)"
+        let messageEN = "Total “\(s.label.prefix(60))” is \(Figures.en(s.total))\(unit), but \(shownEN) add up to \(Figures.en(a.sum))\(unit)"
+        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
+                       values: ["label": .text(s.label), "total": .number(s.total), "computed_sum": .number(Figures.round2(a.sum)),
+                                "difference": .number(Figures.round2(s.total - a.sum)), "parts": .text(s.parts.map { Figures.en($0) }.joined(separator: " + "))],
+                       source: s.source.isEmpty ? [Source(text: s.label)] : s.source.uniqued())
+    }
+
+    func commitmentFindings(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
         input.records.commitments.compactMap { c -> Finding? in
             guard let total = c.collected, let a = c.inCharge, let b = c.notInCharge else { return nil }
             let sum = a + b

@@ -18,9 +18,11 @@ public struct TableStatements: Sendable {
 
     public func read(_ table: Table) -> Result {
         var result = Result()
-        guard table.rowCount >= 3, table.columnCount >= 2 else { return result }
+        guard table.rowCount >= 2, table.columnCount >= 2 else { return result }
         let grid = table.grid
         let headerRows = min(table.headerRowCount, table.rowCount - 1)
+        result.claims += Self.rowShares(table, grid: grid, headerRows: headerRows)
+        guard table.rowCount >= 3 else { return result }
         let body = Array(headerRows..<table.rowCount)
         func number(_ r: Int, _ c: Int) -> SpanishNumber? {
             let t = grid[r][c].collapsedWhitespace
@@ -42,8 +44,9 @@ public struct TableStatements: Sendable {
             }) { labelColumn[r] = c }
         }
         func label(_ r: Int) -> String? { labelColumn[r].map { grid[r][$0].collapsedWhitespace } }
-        let totalRows = body.filter { r in label(r).map(Self.isTotalLabel) ?? false }
-        guard labelColumn.count >= 2 else { return result }
+        var totalRows = body.filter { r in label(r).map(Self.isTotalLabel) ?? false }
+        let unlabelled = labelColumn.count < 2
+        func rowLabel(_ r: Int) -> String { label(r) ?? "fila \(r - headerRows + 1)" }
 
         // Column kinds.
         var numericColumns: [Int] = []
@@ -62,10 +65,19 @@ public struct TableStatements: Sendable {
             }
         }
 
+        // A table cut from its labels (a column pair set apart from the names on its left) still ends
+        // in its TOTAL: a last row whose figure is the sum of every figure above it, at 100 %.
+        if totalRows.isEmpty, let last = body.last, let c = numericColumns.first, let t = number(last, c) {
+            let above = body.dropLast().compactMap { number($0, c)?.value }
+            let pctIs100 = percentColumns.contains { number(last, $0).map { abs($0.value - 100) <= 0.5 } ?? false }
+            if above.count >= 2, abs(above.reduce(0, +) - t.value) < 0.5, pctIs100 { totalRows = [last] }
+        }
+        if unlabelled && totalRows.isEmpty { return result }
+
         // TOTAL rows: each numeric or percentage column adds up to its TOTAL cell.
         for t in totalRows {
             let previousTotal = totalRows.filter { $0 < t }.max() ?? (headerRows - 1)
-            let parts = body.filter { $0 > previousTotal && $0 < t && label($0) != nil && !Self.isSubtotalLabel(label($0)!) }
+            let parts = body.filter { $0 > previousTotal && $0 < t && !Self.isSubtotalLabel(rowLabel($0)) && !Self.isTotalLabel(rowLabel($0)) }
             for c in numericColumns + percentColumns {
                 guard let total = number(t, c), labelColumn[t] != c else { continue }
                 let partCells = parts.compactMap { r in number(r, c).map { (r, $0) } }
@@ -86,7 +98,8 @@ public struct TableStatements: Sendable {
             let partsColumns = numericColumns.filter { $0 < tc && !Self.isTotalLabel(header($0)) }
             guard partsColumns.count >= 2 else { continue }
             for r in body {
-                guard let total = number(r, tc), let l = label(r) else { continue }
+                guard let total = number(r, tc) else { continue }
+                let l = rowLabel(r)
                 let parts = partsColumns.compactMap { c in number(r, c).map { (c, $0) } }
                 guard parts.count >= 2 else { continue }
                 result.sums.append(ColumnSum(label: l, total: total.value, parts: parts.map(\.1.value),
@@ -101,10 +114,10 @@ public struct TableStatements: Sendable {
                 let yearColumn = { (y: Int) in numericColumns.first { header($0).folded.contains(String(y)) && Self.changeYears(header($0)) == nil } }
                 guard let fromC = yearColumn(years.from), let toC = yearColumn(years.to), fromC != toC else { continue }
                 for r in body {
-                    guard let l = label(r), let pct = number(r, p), let a = number(r, fromC), let b = number(r, toC) else { continue }
+                    guard let pct = number(r, p), let a = number(r, fromC), let b = number(r, toC) else { continue }
                     result.claims.append(Claim(
-                        kind: .change, label: l, from: a.value, to: b.value, reportedPercent: pct.value,
-                        source: [source(r, labelColumn[r]!), source(r, fromC), source(r, toC), source(r, p)].compactMap { $0 },
+                        kind: .change, label: rowLabel(r), from: a.value, to: b.value, reportedPercent: pct.value,
+                        source: [labelColumn[r].flatMap { source(r, $0) }, source(r, fromC), source(r, toC), source(r, p)].compactMap { $0 },
                         fieldSources: ["from": source(r, fromC), "to": source(r, toC), "reported_percent": source(r, p)].compactMapValues { $0 },
                         notes: ["change from \(header(fromC)) to \(header(toC))"]))
                 }
@@ -136,15 +149,14 @@ public struct TableStatements: Sendable {
             }
             guard let (w, wSource, note) = whole, w > 0 else { continue }
             for r in rowsWithBoth where total == nil || r < total! {
-                guard let l = label(r), let part = number(r, c), let pct = number(r, p) else { continue }
+                guard let part = number(r, c), let pct = number(r, p) else { continue }
                 result.claims.append(Claim(
-                    kind: .share, label: l, part: part.value, whole: w, reportedPercent: pct.value,
-                    source: [source(r, labelColumn[r]!), source(r, c), source(r, p), wSource].compactMap { $0 },
+                    kind: .share, label: rowLabel(r), part: part.value, whole: w, reportedPercent: pct.value,
+                    source: [labelColumn[r].flatMap { source(r, $0) }, source(r, c), source(r, p), wSource].compactMap { $0 },
                     fieldSources: ["part": source(r, c), "whole": wSource, "reported_percent": source(r, p)].compactMapValues { $0 },
                     notes: [note]))
             }
         }
-        result.claims += Self.rowShares(table, grid: grid, headerRows: headerRows)
         return result
     }
 

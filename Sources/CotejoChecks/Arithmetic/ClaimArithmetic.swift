@@ -1,0 +1,85 @@
+import CotejoModel
+import CotejoRecords
+
+/// The arithmetic of a stated share or change, under the precision the document wrote it with.
+struct ClaimArithmetic {
+    var claim: Claim
+    /// The percentage the claim's figures give: part/whole, or (to − from)/from.
+    var computed: Double
+    var stated: Double
+    var decimals: Int
+    var hasPercentSign: Bool
+
+    init?(_ claim: Claim) {
+        guard let stated = claim.reportedPercent else { return nil }
+        switch claim.kind {
+        case .share:
+            guard let part = claim.part, let whole = claim.whole, whole > 0, part >= 0 else { return nil }
+            computed = part / whole * 100
+        case .change:
+            guard let from = claim.from, let to = claim.to, from > 0, to >= 0 else { return nil }
+            computed = (to - from) / from * 100
+        }
+        let text = claim.fieldSources["reported_percent"]?.text
+        let number = text.flatMap { StatedPrecision.statedNumber(stated, in: $0) }
+        self.claim = claim
+        self.stated = stated
+        // A spreadsheet cell shows what its format says; its stored value has all its digits.
+        decimals = claim.fieldSources["reported_percent"]?.formula != nil ? 0
+            : number?.decimals ?? StatedPrecision.inferredDecimals(stated)
+        hasPercentSign = number?.isPercent ?? true
+    }
+
+    /// True when some honest reading of the stated precision makes the figure hold: rounding or
+    /// truncation at its decimals, or a share written without "%" as a fraction of one.
+    func holds(slack: Double) -> Bool {
+        if StatedPrecision.consistent(computed, stated: stated, decimals: decimals, slack: slack) { return true }
+        if !hasPercentSign, abs(stated) <= 1.5,
+           StatedPrecision.consistent(computed / 100, stated: stated, decimals: max(decimals, 2), slack: slack / 100) { return true }
+        return false
+    }
+}
+
+/// The arithmetic of a stated TOTAL against its parts.
+struct SumArithmetic {
+    var sum: Double
+    /// How far the parts may honestly add up from the total: each figure rounded at its decimals.
+    var slack: Double
+
+    init(_ s: ColumnSum, texts: [String?]) {
+        sum = s.parts.reduce(0, +)
+        func halfUnit(_ v: Double, _ text: String?) -> Double {
+            let d = text.flatMap { StatedPrecision.statedNumber(v, in: $0)?.decimals } ?? StatedPrecision.inferredDecimals(v)
+            // Whole numbers are exact counts unless the column holds rounded percentages.
+            if d == 0 && !s.isPercent { return 0 }
+            return 0.5 * Self.pow10(-d)
+        }
+        var slack = halfUnit(s.total, texts.first ?? nil)
+        for (i, p) in s.parts.enumerated() { slack += halfUnit(p, i + 1 < texts.count ? texts[i + 1] : nil) }
+        self.slack = slack + 1e-9 * max(1, abs(s.total))
+    }
+
+    static func pow10(_ e: Int) -> Double { var r = 1.0; for _ in 0..<abs(e) { r *= 10 }; return e < 0 ? 1 / r : r }
+
+    /// The parts a total stands for when some parts are subtotals of the parts that follow them
+    /// ("TRIBUTARIOS" over "Predial", "Industria y Comercio", …): each such run is counted once.
+    static func topLevelSum(_ parts: [Double], slack: Double) -> Double? {
+        var i = 0
+        var sum = 0.0
+        var nested = false
+        while i < parts.count {
+            var k = i + 2
+            var run = 0.0
+            var matched: Int?
+            while k <= parts.count {
+                run = parts[(i + 1)..<k].reduce(0, +)
+                if k - i - 1 >= 2, abs(run - parts[i]) <= slack { matched = k }
+                if run > parts[i] + slack { break }
+                k += 1
+            }
+            sum += parts[i]
+            if let m = matched { i = m; nested = true } else { i += 1 }
+        }
+        return nested ? sum : nil
+    }
+}
