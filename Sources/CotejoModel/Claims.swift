@@ -73,8 +73,12 @@ public struct ColumnSum: Codable, Hashable, Sendable {
     public var isPercent: Bool
     /// The TOTAL cell first, then the parts' cells.
     public var source: [Source]
+    /// The table the sums were read from (its index in the document), so that a check can ask
+    /// whether the table's other sums hold: a table none of whose totals add up was misread.
+    public var table: Int?
 
-    public init(label: String, total: Double, parts: [Double], isPercent: Bool = false, source: [Source] = []) {
+    public init(label: String, total: Double, parts: [Double], isPercent: Bool = false, source: [Source] = [], table: Int? = nil) {
         self.label = label; self.total = total; self.parts = parts; self.isPercent = isPercent; self.source = source
+        self.table = table
     }
 }

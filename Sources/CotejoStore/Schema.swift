@@ -255,6 +255,7 @@ enum Schema {
                 t.column("total", .double).notNull()
                 t.column("parts", .text).notNull()
                 t.column("is_percent", .boolean).notNull()
+                t.column("table_index", .integer)
             }
             try db.alter(table: "sources") { t in t.add(column: "formula", .text) }
         }

@@ -194,9 +194,9 @@ public final class Store: Sendable {
         }
         for (i, c) in records.columnSums.enumerated() {
             try db.execute(sql: """
-                INSERT INTO column_sums (document_id, run_id, ordinal, label, total, parts, is_percent)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [docID, runID, i, c.label, c.total, Self.json(c.parts), c.isPercent])
+                INSERT INTO column_sums (document_id, run_id, ordinal, label, total, parts, is_percent, table_index)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [docID, runID, i, c.label, c.total, Self.json(c.parts), c.isPercent, c.table])
             try insertSources(c.source, owner: "column_sum", ownerID: db.lastInsertedRowID, docID: docID, db: db)
         }
     }

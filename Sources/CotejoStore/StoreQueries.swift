@@ -98,7 +98,7 @@ extension Store {
                 for c in try Row.fetchAll(db, sql: "SELECT * FROM column_sums WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
                     records.columnSums.append(ColumnSum(
                         label: c["label"], total: c["total"], parts: Self.decode([Double].self, c["parts"]) ?? [],
-                        isPercent: c["is_percent"], source: sources("column_sum", c["id"]).whole))
+                        isPercent: c["is_percent"], source: sources("column_sum", c["id"]).whole, table: c["table_index"]))
                 }
                 for t in try Row.fetchAll(db, sql: "SELECT * FROM totals WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
                     let first: Int? = t["first_month"], last: Int? = t["last_month"]

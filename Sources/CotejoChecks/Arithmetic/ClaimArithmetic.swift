@@ -50,8 +50,9 @@ struct SumArithmetic {
         sum = s.parts.reduce(0, +)
         func halfUnit(_ v: Double, _ text: String?) -> Double {
             let d = text.flatMap { StatedPrecision.statedNumber(v, in: $0)?.decimals } ?? StatedPrecision.inferredDecimals(v)
-            // Whole numbers are exact counts unless the column holds rounded percentages.
-            if d == 0 && !s.isPercent { return 0 }
+            // Whole numbers are exact counts unless the column holds rounded percentages, or amounts
+            // (pesos, thousands of pesos) that each cell shows rounded to its unit.
+            if d == 0 && !s.isPercent { return abs(s.total) >= 100_000 ? 0.5 : 0 }
             return 0.5 * Self.pow10(-d)
         }
         var slack = halfUnit(s.total, texts.first ?? nil)

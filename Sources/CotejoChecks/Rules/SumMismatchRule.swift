@@ -13,7 +13,12 @@ public struct SumMismatchRule: Rule {
     public init() {}
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
-        commitmentFindings(input, settings: settings) + input.records.columnSums.compactMap { columnFinding($0, settings: settings) }
+        let sums = input.records.columnSums
+        // A table is read right when some of its totals add up; when none does (a chart read as a
+        // grid, rows cut apart), its figures are not the entity's sums and nothing is claimed.
+        let corroborated = Set(sums.filter { columnFinding($0, settings: settings) == nil }.compactMap(\.table))
+        return commitmentFindings(input, settings: settings)
+            + sums.filter { $0.table.map(corroborated.contains) ?? false }.compactMap { columnFinding($0, settings: settings) }
     }
 
     /// A table's TOTAL cell against the cells it stands for. Rounded figures may add up to a little
@@ -23,6 +28,8 @@ public struct SumMismatchRule: Rule {
         let a = SumArithmetic(s, texts: s.source.map(\.text))
         let slack = a.slack + settings.tolerance * abs(s.total)
         guard abs(a.sum - s.total) > slack else { return nil }
+        // A part larger than a total of non-negative parts is a misread, not a sum.
+        guard !s.parts.contains(where: { $0 > s.total + slack || $0 < 0 }) else { return nil }
         if let top = SumArithmetic.topLevelSum(s.parts, slack: slack), abs(top - s.total) <= slack { return nil }
         let unit = s.isPercent ? " %" : ""
         let shown = s.parts.prefix(8).map { Figures.es($0) }.joined(separator: " + ") + (s.parts.count > 8 ? " + …" : "")

@@ -35,6 +35,11 @@ public struct TableStatements: Sendable {
             return parts.joined(separator: " ").collapsedWhitespace
         }
         func source(_ r: Int, _ c: Int) -> Source? { table.cell(row: r, column: c)?.source }
+        // A cell merged over several rows or columns states one figure once: sums count only the cell
+        // that holds it, never the copies the grid repeats in every slot it covers.
+        var anchored = Set<Int>()
+        for cell in table.cells where cell.rowSpan == 1 && cell.columnSpan == 1 { anchored.insert(cell.row * 10_000 + cell.column) }
+        func single(_ r: Int, _ c: Int) -> SpanishNumber? { anchored.contains(r * 10_000 + c) ? number(r, c) : nil }
 
         // The label of each body row: its first cell with letters.
         var labelColumn: [Int: Int] = [:]
@@ -79,8 +84,8 @@ public struct TableStatements: Sendable {
             let previousTotal = totalRows.filter { $0 < t }.max() ?? (headerRows - 1)
             let parts = body.filter { $0 > previousTotal && $0 < t && !Self.isSubtotalLabel(rowLabel($0)) && !Self.isTotalLabel(rowLabel($0)) }
             for c in numericColumns + percentColumns {
-                guard let total = number(t, c), labelColumn[t] != c else { continue }
-                let partCells = parts.compactMap { r in number(r, c).map { (r, $0) } }
+                guard let total = single(t, c), labelColumn[t] != c else { continue }
+                let partCells = parts.compactMap { r in single(r, c).map { (r, $0) } }
                 guard partCells.count >= 2 else { continue }
                 let isPercent = percentColumns.contains(c)
                 // A percentage column sums to its TOTAL only as shares of one whole: 100 % or the stated total.
@@ -89,7 +94,7 @@ public struct TableStatements: Sendable {
                 result.sums.append(ColumnSum(
                     label: h.isEmpty ? (isPercent ? "%" : "columna \(c + 1)") : h, total: total.value,
                     parts: partCells.map(\.1.value), isPercent: isPercent,
-                    source: ([source(t, c)] + partCells.map { source($0.0, c) }).compactMap { $0 }))
+                    source: ([source(t, c)] + partCells.map { source($0.0, c) }).compactMap { $0 }, table: table.index))
             }
         }
 
@@ -98,12 +103,13 @@ public struct TableStatements: Sendable {
             let partsColumns = numericColumns.filter { $0 < tc && !Self.isTotalLabel(header($0)) }
             guard partsColumns.count >= 2 else { continue }
             for r in body {
-                guard let total = number(r, tc) else { continue }
+                guard let total = single(r, tc) else { continue }
                 let l = rowLabel(r)
-                let parts = partsColumns.compactMap { c in number(r, c).map { (c, $0) } }
+                let parts = partsColumns.compactMap { c in single(r, c).map { (c, $0) } }
                 guard parts.count >= 2 else { continue }
                 result.sums.append(ColumnSum(label: l, total: total.value, parts: parts.map(\.1.value),
-                                             source: ([source(r, tc)] + parts.map { source(r, $0.0) }).compactMap { $0 }))
+                                             source: ([source(r, tc)] + parts.map { source(r, $0.0) }).compactMap { $0 },
+                                             table: table.index))
             }
         }
 
