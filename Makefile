@@ -10,7 +10,7 @@ BUILD_DEPS = libpoppler-glib-dev libcairo2-dev libxml2-dev libsqlite3-dev pkg-co
 # chromium: the report test opens a page headless and screenshots it (skipped when absent).
 TEST_DEPS = poppler-utils chromium
 
-.PHONY: run test deps test-deps build clean bench bench-tables
+.PHONY: run test deps test-deps build clean bench bench-tables corpus
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
@@ -33,6 +33,18 @@ build: deps
 run: build
 	@mkdir -p output
 	$$($(SWIFT) build -c release --show-bin-path)/cotejo run $(PIPELINE)
+
+# The real-document corpus (../shared/corpus) into output/corpus/, then both scores: the corpus
+# truth (read, recall, false alarms) and the seed fixtures (fields, recall, precision).
+SHARED ?= ../shared
+corpus: build
+	@mkdir -p output/corpus
+	rm -f output/corpus/cotejo.sqlite*
+	$$($(SWIFT) build -c release --show-bin-path)/cotejo run pipelines/corpus.yaml || true
+	python3 $(SHARED)/tools/score_cases.py output/corpus/export.json $(SHARED)/corpus/cases.json
+	rm -f output/cotejo.sqlite*
+	$$($(SWIFT) build -c release --show-bin-path)/cotejo run $(PIPELINE) > /dev/null 2>&1 || true
+	python3 $(SHARED)/tools/score.py output/export.json $(SHARED)/truth | tail -1
 
 test: test-deps
 	$(SWIFT) test

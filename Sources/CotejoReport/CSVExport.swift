@@ -29,7 +29,8 @@ public enum CSV {
 /// own columns repeated; a record with no source has one row with empty source columns.
 /// `source_field` names the field a source is of ("planned", "entity"), empty for the whole record.
 public enum CSVExporter {
-    public static let files = ["documents.csv", "activities.csv", "totals.csv", "commitments.csv", "findings.csv"]
+    public static let files = ["documents.csv", "activities.csv", "totals.csv", "commitments.csv", "claims.csv", "column_sums.csv",
+                               "findings.csv"]
 
     static let sourceHeaders = ["source_field", "source_index", "page", "x0", "y0", "x1", "y1", "xpath", "sheet", "cell",
                                 "line", "paragraph", "table", "row", "column", "source_text"]
@@ -42,6 +43,9 @@ public enum CSVExporter {
         var totals = [["document", "file", "total", "label", "planned", "executed", "reported_percent", "first_month", "last_month"] + sourceHeaders]
         var commitments = [["document", "file", "commitment", "period", "collected", "in_charge", "not_in_charge"] + sourceHeaders]
         var findings = [["document", "file", "finding", "rule", "severity", "message", "values"] + sourceHeaders]
+        var claims = [["document", "file", "claim", "kind", "label", "part", "whole", "from", "to", "reported_percent", "period",
+                       "restates"] + sourceHeaders]
+        var sums = [["document", "file", "column_sum", "label", "total", "parts", "is_percent"] + sourceHeaders]
 
         for d in docs {
             let key = d.sha256 ?? "id:\(d.id)"
@@ -65,16 +69,27 @@ public enum CSVExporter {
                 appendRows(&commitments, [key, d.path, String(i + 1), c.period, CSV.number(c.collected), CSV.number(c.inCharge),
                                           CSV.number(c.notInCharge)], whole: c.source, fields: [:])
             }
+            for (i, c) in d.records.claims.enumerated() {
+                appendRows(&claims, [key, d.path, String(i + 1), c.kind.rawValue, c.label, CSV.number(c.part), CSV.number(c.whole),
+                                     CSV.number(c.from), CSV.number(c.to), CSV.number(c.reportedPercent), c.period ?? "",
+                                     c.restates ?? ""], whole: c.source, fields: c.fieldSources)
+            }
+            for (i, c) in d.records.columnSums.enumerated() {
+                appendRows(&sums, [key, d.path, String(i + 1), c.label, CSV.number(c.total),
+                                   c.parts.map { CSV.number($0) }.joined(separator: " "), c.isPercent ? "1" : "0"],
+                           whole: c.source, fields: [:])
+            }
             for (i, x) in d.findings.enumerated() {
                 appendRows(&findings, [key, d.path, String(i + 1), x.rule, x.severity.rawValue, x.message(in: language),
                                        valuesJSON(x.values)], whole: x.source, fields: [:])
             }
         }
         return ["documents.csv": CSV.render(documents), "activities.csv": CSV.render(activities), "totals.csv": CSV.render(totals),
-                "commitments.csv": CSV.render(commitments), "findings.csv": CSV.render(findings)]
+                "commitments.csv": CSV.render(commitments), "claims.csv": CSV.render(claims),
+                "column_sums.csv": CSV.render(sums), "findings.csv": CSV.render(findings)]
     }
 
-    /// Writes the five files into `folder` (created when missing); returns their paths.
+    /// Writes the files into `folder` (created when missing); returns their paths.
     @discardableResult
     public static func write(_ docs: [StoredDocument], to folder: String, language: Language = .es) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

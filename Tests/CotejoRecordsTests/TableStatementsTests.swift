@@ -1,0 +1,160 @@
+import Testing
+import CotejoModel
+@testable import CotejoRecords
+
+/// A table from rows of texts (the first `headerRows` are headers), each cell with a PDF-style box.
+func statementTable(_ rows: [[String]], headerRows: Int = 1, index: Int = 1) -> Table {
+    var cells: [Cell] = []
+    for (r, row) in rows.enumerated() {
+        for (c, text) in row.enumerated() {
+            cells.append(Cell(row: r, column: c, text: text, isHeader: r < headerRows,
+                              source: Source(page: 4, bbox: BBox(x0: Double(c) * 80, y0: Double(r) * 20,
+                                                                x1: Double(c) * 80 + 78, y1: Double(r) * 20 + 18), text: text)))
+        }
+    }
+    return Table(index: index, pages: [4], rowCount: rows.count, columnCount: rows.map(\.count).max() ?? 0,
+                 headerRowCount: headerRows, cells: cells)
+}
+
+@Suite("Table statements: shares, changes, TOTAL rows and columns")
+struct TableStatementsTests {
+    let reader = TableStatements()
+
+    @Test("a count column with its % column over a TOTAL row gives one share per row, whole from the TOTAL")
+    func sharesOverTotalRow() throws {
+        let t = statementTable([["Área", "Cantidad", "%"],
+                                ["Administrativa", "4", "21%"], ["Asistenciales", "13", "35%"], ["Mixtas", "2", "5%"],
+                                ["TOTAL", "19", "51%"]])
+        let r = reader.read(t)
+        #expect(r.claims.count == 3)
+        let asis = try #require(r.claims.first { $0.label == "Asistenciales" })
+        #expect(asis.kind == .share && asis.part == 13 && asis.whole == 19 && asis.reportedPercent == 35)
+        #expect(asis.fieldSources["whole"]?.text == "19")
+        // Both columns add up to their TOTAL cell: counts to 19, percentages to 51.
+        let counts = try #require(r.sums.first { !$0.isPercent })
+        #expect(counts.total == 19 && counts.parts == [4, 13, 2] && counts.table == 1)
+        #expect(r.sums.contains { $0.isPercent && $0.total == 51 && $0.parts == [21, 35, 5] })
+    }
+
+    @Test("without a TOTAL row, shares need percentages that add up to 100")
+    func sharesWithoutTotal() {
+        let dist = statementTable([["Estado", "N", "%"], ["Malo", "30", "30%"], ["Bueno", "70", "70%"]])
+        #expect(reader.read(dist).claims.map(\.whole) == [100, 100])
+        let notDist = statementTable([["Estado", "N", "%"], ["Malo", "30", "10%"], ["Bueno", "70", "45%"]])
+        #expect(reader.read(notDist).claims.isEmpty)
+    }
+
+    @Test("a % column that is the ratio of two figures of its row is compliance, not a share (near miss)")
+    func complianceIsNoShare() {
+        let t = statementTable([["Actividad", "Programado", "Ejecutado", "%"],
+                                ["Talleres", "10", "8", "80%"], ["Visitas", "20", "20", "100%"], ["Total", "30", "28", "93%"]])
+        #expect(reader.read(t).claims.isEmpty)
+    }
+
+    @Test("a column of rates headed by two years is a change between those years' columns")
+    func changeColumns() throws {
+        let t = statementTable([["Concepto", "2017", "2018", "2018-2017"],
+                                ["Tributarios", "100", "110", "10,00%"], ["Capital", "200", "150", "-25,00%"]])
+        let r = reader.read(t)
+        let capital = try #require(r.claims.first { $0.label == "Capital" })
+        #expect(capital.kind == .change && capital.from == 200 && capital.to == 150 && capital.reportedPercent == -25)
+    }
+
+    @Test("a TOTAL column adds up the figures left of it in each row")
+    func totalColumn() throws {
+        let t = statementTable([["Tipo", "I TRIM", "II TRIM", "III TRIM", "TOTAL"],
+                                ["Quejas", "5", "6", "7", "18"], ["Reclamos", "1", "2", "3", "7"]])
+        let r = reader.read(t)
+        let reclamos = try #require(r.sums.first { $0.label == "Reclamos" })
+        #expect(reclamos.total == 7 && reclamos.parts == [1, 2, 3])
+    }
+
+    @Test("a merged TOTAL cell counts once: its copies in the grid are no column totals")
+    func mergedCellsCountOnce() {
+        var t = statementTable([["Grupo", "A", "B"], ["x", "1", "2"], ["y", "3", "4"], ["TOTAL", "10", ""]])
+        t.cells.removeAll { $0.row == 3 && $0.column == 2 }
+        if let i = t.cells.firstIndex(where: { $0.row == 3 && $0.column == 1 }) { t.cells[i].columnSpan = 2 }
+        #expect(reader.read(t).sums.isEmpty)
+    }
+
+    @Test("shares across a row: SI | % | NO | % with the whole the sum of the counts")
+    func rowShares() throws {
+        let t = statementTable([["SI", "%", "NO", "%", "NS/NR", "%"], ["24", "66,67", "9", "25", "3", "8,333"]])
+        let r = reader.read(t)
+        let si = try #require(r.claims.first { $0.label == "SI" })
+        #expect(si.part == 24 && si.whole == 36 && si.reportedPercent == 66.67)
+        let off = statementTable([["SI", "%", "NO", "%"], ["24", "50", "9", "25"]])
+        #expect(reader.read(off).claims.isEmpty)
+    }
+}
+
+@Suite("Formula ratios")
+struct FormulaRatiosTests {
+    @Test("a cell holding =121/228 shown as 53% states 121 of 228")
+    func literalRatio() throws {
+        var t = statementTable([["Indicador", "Resultado"], ["Establecimientos con plan", "53%"]])
+        let i = try #require(t.cells.firstIndex { $0.row == 1 && $0.column == 1 })
+        t.cells[i].source = Source(sheet: "Hoja1", cell: "B2", text: "53%", formula: "=121/228")
+        let c = try #require(FormulaRatios().claims(in: t).first)
+        #expect(c.part == 121 && c.whole == 228 && c.reportedPercent == 53 && c.label == "Establecimientos con plan")
+        #expect(c.source.first?.formula == "=121/228")
+    }
+
+    @Test("formulas over cell references, or that are no plain ratio, state nothing by themselves")
+    func referencesAreNoRatio() {
+        #expect(FormulaRatios.literalRatio("=+(Y63*100)/U63") == nil)
+        #expect(FormulaRatios.literalRatio("=158660+143997") == nil)
+        #expect(FormulaRatios.literalRatio("=(121/228)*100")! == (121, 228))
+    }
+}
+
+@Suite("Labelled figure rows")
+struct LabelledFigureRowsTests {
+    func line(_ text: String, x: Double, y: Double) -> TextLine {
+        TextLine(text: text, source: Source(page: 7, bbox: BBox(x0: x, y0: y, x1: x + Double(text.count) * 5, y1: y + 10), text: text))
+    }
+
+    @Test("blocks on one baseline read as labels and their figures, under the indicator above them")
+    func formRow() throws {
+        let lines = [line("NÚMERO DE PERSONAS VINCULADAS AL SGSSS", x: 40, y: 100),
+                     line("Valor Programado", x: 40, y: 120), line("951", x: 150, y: 120),
+                     line("Valor Ejecutado", x: 250, y: 120), line("2", x: 350, y: 120),
+                     line("% Cumplimiento", x: 420, y: 120), line("0", x: 520, y: 120)]
+        let page = Page(number: 7, blocks: lines.map { Block(lines: [$0]) })
+        let a = try #require(LabelledFigureRows().activities(in: DocumentContent(format: .pdf, pages: [page])).first)
+        #expect(a.planned == 951 && a.executed == 2 && a.reportedPercent == 0)
+        #expect(a.description == "NÚMERO DE PERSONAS VINCULADAS AL SGSSS")
+        #expect(a.fieldSources["planned"]?.bbox?.x0 == 150)
+    }
+
+    @Test("a sentence with figures is no form row (near miss)")
+    func proseIsNoForm() {
+        let text = "En la vigencia se programaron actividades con la comunidad y se ejecutaron 12 de ellas en 2021"
+        let page = Page(number: 1, blocks: [Block(lines: [line(text, x: 40, y: 100)])])
+        #expect(LabelledFigureRows().activities(in: DocumentContent(format: .pdf, pages: [page])).isEmpty)
+    }
+
+    @Test("plain text lines: 'Meta: 12  Ejecutado: 10  Avance: 83 %'")
+    func textLine() throws {
+        let l = TextLine(text: "Meta: 12   Ejecutado: 10   Avance: 83 %", source: Source(line: 5, text: "x"))
+        let page = Page(number: 1, blocks: [Block(lines: [TextLine(text: "Talleres de formación", source: Source(line: 4, text: "x")), l])])
+        let a = try #require(LabelledFigureRows().activities(in: DocumentContent(format: .txt, pages: [page])).first)
+        #expect(a.planned == 12 && a.executed == 10 && a.reportedPercent == 83)
+    }
+}
+
+@Suite("Measure labels")
+struct MeasureLabelTests {
+    @Test("the field's words for targets, results, percentages, weights and budgets", arguments: [
+        ("Valor Programado", MeasureKind.planned), ("META PROGRAMADA 2026", .planned), ("Meta del indicador", .planned),
+        ("META EJECUTADA", .executed), ("Resultado", .executed), ("Logro", .executed), ("% Cumplimiento", .percent),
+        ("Porcentaje de avance", .percent), ("Ponderación", .weight), ("Línea base", .baseline), ("Acumulado", .accumulated),
+        ("Presupuesto ejecutado", .budgetExecuted), ("Presupuesto programado", .budgetPlanned),
+    ])
+    func kinds(_ label: String, _ kind: MeasureKind) {
+        #expect(MeasureLabel.kind(of: label) == kind)
+    }
+
+    @Test("words that measure nothing", arguments: ["Responsable", "Actividad", "Observaciones", "Fuente de verificación"])
+    func none(_ label: String) { #expect(MeasureLabel.kind(of: label) == nil) }
+}
