@@ -34,12 +34,20 @@ public struct TableStatements: Sendable {
             for r in 0..<headerRows where !grid[r][c].isEmpty && !parts.contains(grid[r][c]) { parts.append(grid[r][c]) }
             return parts.joined(separator: " ").collapsedWhitespace
         }
-        func source(_ r: Int, _ c: Int) -> Source? { table.cell(row: r, column: c)?.source }
+        // Cells by slot, built once: a lookup per figure must not scan the table (sheets run to
+        // thousands of rows).
+        var cellAt: [Int: Cell] = [:]
+        for cell in table.cells where cell.rowSpan * cell.columnSpan <= 10_000 {
+            for r in cell.row..<(cell.row + cell.rowSpan) {
+                for c in cell.column..<(cell.column + cell.columnSpan) { cellAt[r * 20_000 + c] = cell }
+            }
+        }
+        func source(_ r: Int, _ c: Int) -> Source? { cellAt[r * 20_000 + c]?.source }
         // A cell merged over several rows or columns states one figure once: sums count only the cell
         // that holds it, never the copies the grid repeats in every slot it covers.
         var anchored = Set<Int>()
-        for cell in table.cells where cell.rowSpan == 1 && cell.columnSpan == 1 { anchored.insert(cell.row * 10_000 + cell.column) }
-        func single(_ r: Int, _ c: Int) -> SpanishNumber? { anchored.contains(r * 10_000 + c) ? number(r, c) : nil }
+        for cell in table.cells where cell.rowSpan == 1 && cell.columnSpan == 1 { anchored.insert(cell.row * 20_000 + cell.column) }
+        func single(_ r: Int, _ c: Int) -> SpanishNumber? { anchored.contains(r * 20_000 + c) ? number(r, c) : nil }
 
         // The label of each body row: its first cell with letters.
         var labelColumn: [Int: Int] = [:]
