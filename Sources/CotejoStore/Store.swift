@@ -157,11 +157,7 @@ public final class Store: Sendable {
                                  a.planned, a.executed, a.reportedPercent, Self.json(a.notes),
                                  a.code, a.unitOfMeasure, a.baseline, a.weight, a.accumulated, Self.json(a.measures),
                                  Self.json(a.otherColumns)])
-            let id = db.lastInsertedRowID
-            try insertSources(a.source, owner: "activity", ownerID: id, docID: docID, db: db)
-            for (field, s) in a.fieldSources.sorted(by: { $0.key < $1.key }) {
-                try insert(s, owner: "activity", ownerID: id, field: field, ordinal: 0, docID: docID, db: db)
-            }
+            try insertSources(a.source, fields: a.fieldSources, owner: "activity", ownerID: db.lastInsertedRowID, docID: docID, db: db)
         }
         for (i, t) in records.totals.enumerated() {
             try db.execute(sql: """
@@ -186,11 +182,7 @@ public final class Store: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [docID, runID, i, c.kind.rawValue, c.label, c.part, c.whole, c.from, c.to,
                                  c.reportedPercent, c.period, c.restates, Self.json(c.notes)])
-            let id = db.lastInsertedRowID
-            try insertSources(c.source, owner: "claim", ownerID: id, docID: docID, db: db)
-            for (field, s) in c.fieldSources.sorted(by: { $0.key < $1.key }) {
-                try insert(s, owner: "claim", ownerID: id, field: field, ordinal: 0, docID: docID, db: db)
-            }
+            try insertSources(c.source, fields: c.fieldSources, owner: "claim", ownerID: db.lastInsertedRowID, docID: docID, db: db)
         }
         for (i, c) in records.columnSums.enumerated() {
             try db.execute(sql: """
@@ -201,9 +193,14 @@ public final class Store: Sendable {
         }
     }
 
-    private func insertSources(_ sources: [Source], owner: String, ownerID: Int64, docID: Int64, db: Database) throws {
+    /// A record's sources: the places of the whole record, then one per field (`fields`).
+    private func insertSources(_ sources: [Source], fields: [String: Source] = [:], owner: String, ownerID: Int64,
+                               docID: Int64, db: Database) throws {
         for (i, s) in sources.enumerated() {
             try insert(s, owner: owner, ownerID: ownerID, field: nil, ordinal: i, docID: docID, db: db)
+        }
+        for (field, s) in fields.sorted(by: { $0.key < $1.key }) {
+            try insert(s, owner: owner, ownerID: ownerID, field: field, ordinal: 0, docID: docID, db: db)
         }
     }
 

@@ -23,7 +23,7 @@ public enum MeasureLabel {
         func prefix(_ p: String) -> Bool { words.contains { $0.hasPrefix(p) } }
 
         let budget = prefix("presupuest") || prefix("recurso") || prefix("apropiacion") || has("inversion")
-            || has("$") || h.contains("$") || has("pesos") || has("millones") || has("costo") || has("valor") && h.contains("$")
+            || h.contains("$") || has("pesos") || has("millones") || has("costo")
         let executedWord = prefix("ejecutad") || prefix("logro") || prefix("realizad") || prefix("alcanzad")
             || prefix("obtenid") || prefix("reportad") || prefix("comprometid") || prefix("obligad") || prefix("pagad")
         let plannedWord = has("meta") || has("metas") || prefix("programad") || prefix("planead") || prefix("planificad")
