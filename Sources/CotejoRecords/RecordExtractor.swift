@@ -13,6 +13,8 @@ public struct RecordExtractor: Sendable {
     public var labelledRows = LabelledFigureRows()
     public var tableStatements = TableStatements()
     public var formulaRatios = FormulaRatios()
+    public var proseChanges = ProseChanges()
+    public var labelledCards = LabelledFigureCards()
 
     public init() {}
 
@@ -99,8 +101,13 @@ public struct RecordExtractor: Sendable {
             records.claims += stated.claims + formulaRatios.claims(in: table)
             records.columnSums += stated.sums
         }
+        let cards = labelledCards.read(content)
+        records.claims += cards.claims
+        records.columnSums += cards.sums
         records.activities = Self.deduplicated(activities + events)
-        let proseRecords = prose.extract(from: content, year: records.facts.year)
+        let regions = TextRegions.regions(of: content)
+        let proseRecords = prose.extract(from: regions, year: records.facts.year)
+        records.claims += proseChanges.claims(in: regions)
         records.totals = tableTotals + proseRecords.totals
         records.commitments = proseRecords.commitments
         return records

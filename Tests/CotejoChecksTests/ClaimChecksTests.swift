@@ -39,6 +39,21 @@ struct ClaimChecksTests {
         #expect(rule.check(Make.input(DocumentRecords(claims: [good])), settings: RuleSettings()).isEmpty)
     }
 
+    @Test("a change between two percentages also reads as points; counts do not (near miss)")
+    func changeReadings() throws {
+        let rule = PercentMismatchRule()
+        func change(_ from: String, _ to: String, _ pct: Double) -> Claim {
+            Claim(kind: .change, label: "satisfacción", from: Double(from.filter(\.isNumber))!, to: Double(to.filter(\.isNumber))!,
+                  reportedPercent: pct, source: [src("del \(pct)%")],
+                  fieldSources: ["from": src(from), "to": src(to), "reported_percent": src("\(Int(abs(pct)))%")])
+        }
+        // 67 % → 69 % is a rise of 2 points (3 % relative): it holds.
+        #expect(rule.check(Make.input(DocumentRecords(claims: [change("67%", "69%", 2)])), settings: RuleSettings()).isEmpty)
+        // 45 → 43 afiliaciones is −4,4 %: "−2 %" is the difference in units, not a rate.
+        let f = try #require(rule.check(Make.input(DocumentRecords(claims: [change("45", "43", -2)])), settings: RuleSettings()).first)
+        #expect(f.values["readings_tried"] == .text("(to − from) / from; (to − from) / to"))
+    }
+
     func sum(_ label: String, _ total: Double, _ parts: [Double], table: Int = 1, percent: Bool = false) -> ColumnSum {
         ColumnSum(label: label, total: total, parts: parts, isPercent: percent,
                   source: ([total] + parts).map { src(Figures.es($0)) }, table: table)
@@ -51,6 +66,16 @@ struct ClaimChecksTests {
                            settings: RuleSettings())
         let x = try #require(f.first)
         #expect(f.count == 1 && x.values["computed_sum"] == .number(37) && x.values["total"] == .number(36))
+    }
+
+    @Test("a sum read outside any table (a card's satisfechos + no satisfechos) stands on its own")
+    func cardSum() throws {
+        let rule = SumMismatchRule()
+        let card = ColumnSum(label: "Usuarios encuestados", total: 392, parts: [314, 77], source: [src("392"), src("314"), src("77")])
+        let f = try #require(rule.check(Make.input(DocumentRecords(columnSums: [card])), settings: RuleSettings()).first)
+        #expect(f.values["computed_sum"] == .number(391))
+        var holds = card; holds.parts = [315, 77]
+        #expect(rule.check(Make.input(DocumentRecords(columnSums: [holds])), settings: RuleSettings()).isEmpty)
     }
 
     @Test("a table none of whose totals add up was misread: silent (near miss)")

@@ -6,6 +6,10 @@ struct ClaimArithmetic {
     var claim: Claim
     /// The percentage the claim's figures give: part/whole, or (to − from)/from.
     var computed: Double
+    /// Other honest readings of a change, each named: the rate over the later figure, and the
+    /// difference in points when both figures are percentages ("del 69 % … trimestre anterior 67 %"
+    /// states a rise of 2 points).
+    var alternatives: [(name: String, value: Double)] = []
     var stated: Double
     var decimals: Int
     var hasPercentSign: Bool
@@ -19,6 +23,12 @@ struct ClaimArithmetic {
         case .change:
             guard let from = claim.from, let to = claim.to, from > 0, to >= 0 else { return nil }
             computed = (to - from) / from * 100
+            if to > 0 { alternatives.append(("(to − from) / to", (to - from) / to * 100)) }
+            func isPercent(_ field: String, _ v: Double) -> Bool {
+                guard let text = claim.fieldSources[field]?.text else { return false }
+                return StatedPrecision.statedNumber(v, in: text)?.isPercent ?? false
+            }
+            if isPercent("from", from) && isPercent("to", to) { alternatives.append(("to − from, in points", to - from)) }
         }
         let text = claim.fieldSources["reported_percent"]?.text
         let number = text.flatMap { StatedPrecision.statedNumber(stated, in: $0) }
@@ -30,12 +40,20 @@ struct ClaimArithmetic {
         hasPercentSign = number?.isPercent ?? true
     }
 
+    /// The readings tried, by name, for a finding to say what was ruled out.
+    var readingNames: [String] {
+        [claim.kind == .share ? "part / whole" : "(to − from) / from"] + alternatives.map(\.name)
+    }
+
     /// True when some honest reading of the stated precision makes the figure hold: rounding or
-    /// truncation at its decimals, or a share written without "%" as a fraction of one.
+    /// truncation at its decimals, or a share written without "%" as a fraction of one; for a change,
+    /// any of its readings.
     func holds(slack: Double) -> Bool {
-        if StatedPrecision.consistent(computed, stated: stated, decimals: decimals, slack: slack) { return true }
-        if !hasPercentSign, abs(stated) <= 1.5,
-           StatedPrecision.consistent(computed / 100, stated: stated, decimals: max(decimals, 2), slack: slack / 100) { return true }
+        for value in [computed] + alternatives.map(\.value) {
+            if StatedPrecision.consistent(value, stated: stated, decimals: decimals, slack: slack) { return true }
+            if !hasPercentSign, abs(stated) <= 1.5,
+               StatedPrecision.consistent(value / 100, stated: stated, decimals: max(decimals, 2), slack: slack / 100) { return true }
+        }
         return false
     }
 }

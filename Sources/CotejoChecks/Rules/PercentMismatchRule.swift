@@ -78,6 +78,7 @@ public struct PercentMismatchRule: Rule {
             messageEN = "A change of \(Figures.en(a.stated, decimals: a.decimals)) % is reported but from \(Figures.en(from)) to \(Figures.en(to)) it is \(Figures.en(a.computed, decimals: shown)) % (\(what))"
         }
         if !claim.notes.isEmpty { values["reading"] = .text(claim.notes.joined(separator: "; ")) }
+        values["readings_tried"] = .text(a.readingNames.joined(separator: "; "))
         let sources = claim.source.isEmpty ? [Source(text: claim.label)] : claim.source
         return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
                        values: values, source: sources.uniqued())

@@ -15,10 +15,12 @@ public struct SumMismatchRule: Rule {
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
         let sums = input.records.columnSums
         // A table is read right when some of its totals add up; when none does (a chart read as a
-        // grid, rows cut apart), its figures are not the entity's sums and nothing is claimed.
+        // grid, rows cut apart), its figures are not the entity's sums and nothing is claimed. A sum
+        // read outside any table (a card's "satisfechos" and "no satisfechos" under its
+        // "encuestados") was settled by the words of its labels and stands on its own.
         let corroborated = Set(sums.filter { columnFinding($0, settings: settings) == nil }.compactMap(\.table))
         return commitmentFindings(input, settings: settings)
-            + sums.filter { $0.table.map(corroborated.contains) ?? false }.compactMap { columnFinding($0, settings: settings) }
+            + sums.filter { $0.table.map(corroborated.contains) ?? true }.compactMap { columnFinding($0, settings: settings) }
     }
 
     /// A table's TOTAL cell against the cells it stands for. Rounded figures may add up to a little

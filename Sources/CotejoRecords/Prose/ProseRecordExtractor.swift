@@ -12,47 +12,11 @@ public struct ProseRecordExtractor: Sendable {
     }
 
     public func extract(from content: DocumentContent, year: Int?) -> Output {
-        let regions = TextRegions.regions(of: content)
-        return Output(totals: totals(in: regions), commitments: commitments(in: regions, year: year))
+        extract(from: TextRegions.regions(of: content), year: year)
     }
 
-    // MARK: Words near numbers
-
-    /// A region's text as words, each number parsed, for "a number near a word" questions.
-    struct Tokens {
-        var words: [String]            // folded words, numbers kept as written
-        var numbers: [Int: SpanishNumber]
-        var sources: [Source]          // the line each word stands on
-
-        init(_ region: TextRegion) {
-            words = []; numbers = [:]; sources = []
-            for line in region.lines {
-                let text = line.text.collapsedWhitespace
-                let found = SpanishNumber.scan(in: text)
-                var cursor = text.startIndex
-                func addWords(_ s: Substring) {
-                    for w in s.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-                        words.append(String(w).folded); sources.append(line.source)
-                    }
-                }
-                for n in found {
-                    addWords(text[cursor..<n.range.lowerBound])
-                    numbers[words.count] = n
-                    words.append(n.text); sources.append(line.source.quoting(n.text))
-                    cursor = n.range.upperBound
-                }
-                addWords(text[cursor...])
-            }
-        }
-
-        /// The first plain figure (not a percent, not a year) within `span` words after (or before) `i`.
-        func figure(near i: Int, after: Bool, span: Int = 5) -> (SpanishNumber, Int)? {
-            let range = after ? Array((i + 1)..<min(words.count, i + 1 + span)) : Array(stride(from: i - 1, through: max(0, i - span), by: -1))
-            for k in range {
-                if let n = numbers[k], !n.isPercent, !n.isLikelyYear { return (n, k) }
-            }
-            return nil
-        }
+    public func extract(from regions: [TextRegion], year: Int?) -> Output {
+        return Output(totals: totals(in: regions), commitments: commitments(in: regions, year: year))
     }
 
     // MARK: Totals
@@ -68,7 +32,7 @@ public struct ProseRecordExtractor: Sendable {
     }
 
     func statement(in region: TextRegion, index: Int) -> Statement {
-        let t = Tokens(region)
+        let t = ProseTokens(region)
         var s = Statement(label: "", region: index, page: region.page)
         for (i, w) in t.words.enumerated() {
             // "se programaron 69" (figure after the verb) or "28 actividades programadas" (before).
@@ -96,7 +60,7 @@ public struct ProseRecordExtractor: Sendable {
 
     /// The figure a verb or participle speaks of: a verb's comes after it ("se ejecutaron 78"); a
     /// participle's before it ("28 actividades programadas"), or after a colon ("Programado: 20").
-    func figure(for word: String, at i: Int, in t: Tokens, verbEndings: [String]) -> (SpanishNumber, Int)? {
+    func figure(for word: String, at i: Int, in t: ProseTokens, verbEndings: [String]) -> (SpanishNumber, Int)? {
         let isVerb = verbEndings.contains { word.hasSuffix($0) || word == $0 }
         if isVerb { return t.figure(near: i, after: true) }
         return t.figure(near: i, after: false, span: 3) ?? t.figure(near: i, after: true, span: 2)
@@ -140,7 +104,7 @@ public struct ProseRecordExtractor: Sendable {
         let flow = TextRegion(page: regions.first?.page ?? 1, lines: regions.flatMap(\.lines))
         do {
             let region = flow
-            let t = Tokens(region)
+            let t = ProseTokens(region)
             var current: Int?
             var opened = 0
             for (i, w) in t.words.enumerated() {
@@ -177,7 +141,7 @@ public struct ProseRecordExtractor: Sendable {
 
     /// The month a commitment statement speaks of: "Durante el mes de mayo de 2021", or a month
     /// name alone, dated by the document's year.
-    func period(before i: Int, in region: TextRegion, tokens t: Tokens, year: Int?) -> (String, Source)? {
+    func period(before i: Int, in region: TextRegion, tokens t: ProseTokens, year: Int?) -> (String, Source)? {
         for k in stride(from: i - 1, through: max(0, i - 25), by: -1) {
             guard let month = SpanishMonth.number(t.words[k]) else { continue }
             var y = year
