@@ -158,3 +158,55 @@ struct MeasureLabelTests {
     @Test("words that measure nothing", arguments: ["Responsable", "Actividad", "Observaciones", "Fuente de verificación"])
     func none(_ label: String) { #expect(MeasureLabel.kind(of: label) == nil) }
 }
+
+extension TableStatementsTests {
+    @Test("a run of status columns that adds up to the count column in most rows is a split; the rows off are kept")
+    func splits() throws {
+        let t = statementTable([["EPS", "CANT", "Aprobadas", "no aprobadas", "en trámite", "sin respuesta", "SIAU", "USUARIO"],
+                                ["AIC", "1", "1", "", "", "", "1", ""],
+                                ["COMFACHOCO", "5", "", "", "", "5", "5", ""],
+                                ["NUEVA EPS", "17", "17", "", "", "", "17", ""],
+                                ["SURA", "9", "9", "", "", "", "", "9"],
+                                ["CAJACOPI", "4", "4", "", "1", "", "4", ""],
+                                ["total", "36", "31", "", "1", "5", "27", "9"]])
+        let sums = reader.read(t).sums.filter { $0.label.contains("CANT =") }
+        // Statuses split CANT in 4 of 6 rows; SIAU + USUARIO in all of them. Rows with one figure that
+        // equals the whole say nothing and are not kept.
+        let caja = try #require(sums.first { $0.label.hasPrefix("CAJACOPI: CANT = Aprobadas") })
+        #expect(caja.total == 4 && caja.parts == [4, 1] && caja.table == 1)
+        #expect(sums.contains { $0.label.hasPrefix("total: CANT = Aprobadas") && $0.parts == [31, 1, 5] })
+        #expect(sums.contains { $0.label == "total: CANT = SIAU + USUARIO" && $0.parts == [27, 9] })
+        #expect(!sums.contains { $0.label.hasPrefix("AIC") })
+    }
+
+    @Test("near misses: year columns never split a plan target; columns of zeros prove nothing")
+    func splitNearMisses() {
+        let years = statementTable([["Indicador", "Meta cuatrienio", "2024", "2025", "2026", "2027"],
+                                    ["Cobertura", "100", "100", "100", "100", "100"],
+                                    ["Talleres", "40", "10", "10", "10", "10"], ["Visitas", "20", "5", "5", "5", "5"],
+                                    ["Jornadas", "8", "2", "2", "2", "2"]])
+        let zeros = statementTable([["Área", "Total", "A", "B"], ["x", "0", "0", "0"], ["y", "0", "0", "0"],
+                                    ["z", "0", "0", "0"], ["w", "3", "1", "1"]])
+        #expect(reader.read(years).sums.isEmpty)
+        #expect(reader.read(zeros).sums.filter { $0.label.contains("=") }.isEmpty)
+    }
+
+    @Test("a row of percentages under the TOTAL leaves the count columns counts")
+    func percentRowBelowTotal() {
+        let t = statementTable([["AREA", "Q", "S", "total", "Rta oport", "No oport"],
+                                ["médico", "9", "1", "10", "10", ""], ["PYP", "2", "", "2", "1", "1"],
+                                ["administrativas", "3", "", "3", "1", "2"], ["adm/asist", "2", "", "2", "1", "1"],
+                                ["total", "16", "1", "17", "14", "4"], ["%", "94%", "6%", "100%", "82%", "24%"]])
+        let sums = reader.read(t).sums
+        // "Rta oport" adds up to 13, not its TOTAL of 14; the split of the whole finds the same row off.
+        #expect(sums.contains { $0.label == "Rta oport" && $0.total == 14 && $0.parts == [10, 1, 1, 1] })
+        #expect(sums.contains { $0.label.hasPrefix("total: total = Rta oport") && $0.parts == [14, 4] })
+    }
+
+    @Test("a TOTAL row that every column falls short of belongs to a table cut from its first rows (near miss)")
+    func cutTable() {
+        let t = statementTable([["Especialidad", "Enero", "Febrero"], ["Ortopedia", "3", "2"], ["Pediatría", "1", "1"],
+                                ["Total", "29", "50"]])
+        #expect(reader.read(t).sums.isEmpty)
+    }
+}

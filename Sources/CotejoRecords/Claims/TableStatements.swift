@@ -61,11 +61,19 @@ public struct TableStatements: Sendable {
         let unlabelled = labelColumn.count < 2
         func rowLabel(_ r: Int) -> String { label(r) ?? "fila \(r - headerRows + 1)" }
 
+        // A row of percentages under a table of counts ("% | 5% | 89% | … | 100%" below TOTAL) is the
+        // counts restated as shares: it says nothing of what each column holds.
+        let percentRows = Set(body.filter { r in
+            let figures = (0..<table.columnCount).compactMap { number(r, $0) }
+            return figures.count >= 2 && figures.filter(\.isPercent).count * 10 >= figures.count * 8
+        })
+        let kindRows = percentRows.count * 2 < body.count ? body.filter { !percentRows.contains($0) } : body
+
         // Column kinds.
         var numericColumns: [Int] = []
         var percentColumns: [Int] = []
         for c in 0..<table.columnCount {
-            let cells = body.filter { labelColumn[$0] != c && !grid[$0][c].isEmpty }
+            let cells = kindRows.filter { labelColumn[$0] != c && !grid[$0][c].isEmpty }
             guard cells.count >= 2 else { continue }
             let numbers = cells.compactMap { number($0, c) }
             guard Double(numbers.count) >= 0.7 * Double(cells.count) else { continue }
@@ -91,6 +99,13 @@ public struct TableStatements: Sendable {
         for t in totalRows {
             let previousTotal = totalRows.filter { $0 < t }.max() ?? (headerRows - 1)
             let parts = body.filter { $0 > previousTotal && $0 < t && !Self.isSubtotalLabel(rowLabel($0)) && !Self.isTotalLabel(rowLabel($0)) }
+            var rowSums: [ColumnSum] = []
+            defer {
+                // Every column falling short of its TOTAL is a table cut from its first rows (continued
+                // from the page before), not a row of wrong totals.
+                let short = rowSums.filter { $0.parts.reduce(0, +) < $0.total - 0.5 }
+                if rowSums.count < 2 || short.count < rowSums.count { result.sums += rowSums }
+            }
             for c in numericColumns + percentColumns {
                 guard let total = single(t, c), labelColumn[t] != c else { continue }
                 let partCells = parts.compactMap { r in single(r, c).map { (r, $0) } }
@@ -99,7 +114,7 @@ public struct TableStatements: Sendable {
                 // A percentage column sums to its TOTAL only as shares of one whole: 100 % or the stated total.
                 if isPercent, abs(total.value - 100) > 0.5, !Self.isShareHeader(header(c)) && headerRows > 0 && !header(c).isEmpty { continue }
                 let h = header(c)
-                result.sums.append(ColumnSum(
+                rowSums.append(ColumnSum(
                     label: h.isEmpty ? (isPercent ? "%" : "columna \(c + 1)") : h, total: total.value,
                     parts: partCells.map(\.1.value), isPercent: isPercent,
                     source: ([source(t, c)] + partCells.map { source($0.0, c) }).compactMap { $0 }, table: table.index))
@@ -110,7 +125,7 @@ public struct TableStatements: Sendable {
         for tc in numericColumns where Self.isTotalLabel(header(tc)) || header(tc).folded.hasPrefix("global") {
             let partsColumns = numericColumns.filter { $0 < tc && !Self.isTotalLabel(header($0)) }
             guard partsColumns.count >= 2 else { continue }
-            for r in body {
+            for r in body where !percentRows.contains(r) {
                 guard let total = single(r, tc) else { continue }
                 let l = rowLabel(r)
                 let parts = partsColumns.compactMap { c in single(r, c).map { (c, $0) } }
@@ -120,6 +135,17 @@ public struct TableStatements: Sendable {
                                              table: table.index))
             }
         }
+
+        // Split columns may be sparse: a status that occurs once ("usuario | 6") is still a column of
+        // counts. Columns with no figure at all are skipped over when runs are formed.
+        let sparse = (0..<table.columnCount).filter { c in
+            guard !numericColumns.contains(c), !percentColumns.contains(c) else { return false }
+            let cells = kindRows.filter { labelColumn[$0] != c && !grid[$0][c].isEmpty }
+            return !cells.isEmpty && cells.allSatisfy { number($0, c).map { !$0.isPercent } ?? false }
+        }
+        let empty = Set((0..<table.columnCount).filter { c in kindRows.allSatisfy { grid[$0][c].isEmpty } })
+        result.sums += Self.splits(numericColumns: numericColumns, sparseColumns: sparse, emptyColumns: empty, rows: kindRows,
+                                   header: header, single: single, rowLabel: rowLabel, source: source, table: table.index)
 
         // Percentage columns: shares of the column's whole, or changes between two year columns.
         for p in percentColumns {
@@ -172,6 +198,78 @@ public struct TableStatements: Sendable {
             }
         }
         return result
+    }
+
+    /// Splits of a whole column: a run of adjacent count columns whose figures add up, row by row, to
+    /// another column's figure ("CANT | Aprobadas | no aprobadas | en trámite | sin respuesta", "total
+    /// | Rta oportuna | no oportuna | en trámite | sin respuesta"). The table declares the split by
+    /// keeping it: at least three rows and two thirds of the rows with figures in the run must add up
+    /// exactly. Every row with the whole and a figure in the run is then kept as a sum, so that the
+    /// rows that do not add up can be told. Runs right of the whole may stand anywhere to its right;
+    /// runs left of it must end next to it (its "total" column without the word).
+    ///
+    /// Columns of periods (years, quarters, months) are left out: whether a plan's years add up to
+    /// its four-year target depends on the indicator (a rate is kept, not added), which a column
+    /// header does not say.
+    static func splits(numericColumns: [Int], sparseColumns: [Int], emptyColumns: Set<Int>, rows: [Int], header: (Int) -> String, single: (Int, Int) -> SpanishNumber?,
+                       rowLabel: (Int) -> String, source: (Int, Int) -> Source?, table: Int) -> [ColumnSum] {
+        let partColumns = (numericColumns + sparseColumns).sorted().filter { c in
+            let h = header(c)
+            return !isTotalLabel(h) && !SpanishNumber.scan(in: h).contains(where: \.isLikelyYear)
+                && SpanishPeriod.spans(SpanishLexer.tokens(h[...])).isEmpty
+        }
+        // Runs of columns standing next to each other in the table.
+        func contiguous(_ run: ArraySlice<Int>) -> Bool {
+            zip(run, run.dropFirst()).allSatisfy { a, b in (a + 1..<b).allSatisfy(emptyColumns.contains) }
+        }
+        func fits(_ whole: Double, _ sum: Double, parts: Int) -> Bool {
+            abs(whole - sum) <= (abs(whole) >= 100_000 ? 0.5 * Double(parts + 1) : 1e-6 * max(1, abs(whole)))
+        }
+        struct Candidate { var whole: Int; var run: ArraySlice<Int>; var rows: [(Int, SpanishNumber, [(Int, SpanishNumber)])]; var ratio: Double }
+        var candidates: [Candidate] = []
+        for w in numericColumns {
+            var runs: [ArraySlice<Int>] = []
+            let right = partColumns.filter { $0 > w }
+            for a in right.indices { for b in right.indices where b >= a + 1 { runs.append(right[a...b]) } }
+            // A column headed TOTAL already adds up the columns left of it (above).
+            let left = partColumns.filter { $0 < w }
+            if let last = left.last, (last + 1..<w).allSatisfy(emptyColumns.contains), !isTotalLabel(header(w)), !header(w).folded.hasPrefix("global") {
+                for a in left.indices where a + 1 <= left.count - 1 { runs.append(left[a...]) }
+            }
+            for run in runs where contiguous(run) {
+                var kept: [(Int, SpanishNumber, [(Int, SpanishNumber)])] = []
+                var fitting = 0
+                var wholes = 0
+                for r in rows {
+                    guard let whole = single(r, w) else { continue }
+                    // Zeros add up to zero whatever the columns mean: only a figure is evidence. A row
+                    // with a figure to split and none of the run's figures counts against the run.
+                    if whole.value > 0 { wholes += 1 }
+                    let parts = run.compactMap { c in single(r, c).map { (c, $0) } }
+                    guard !parts.isEmpty else { continue }
+                    if whole.value > 0, fits(whole.value, parts.map(\.1.value).reduce(0, +), parts: parts.count) { fitting += 1 }
+                    kept.append((r, whole, parts))
+                }
+                guard fitting >= 3, fitting * 3 >= wholes * 2 else { continue }
+                candidates.append(Candidate(whole: w, run: run, rows: kept, ratio: Double(fitting) / Double(wholes)))
+            }
+        }
+        // The best-kept splits first (then the longer): a run that holds in every row ("SIAU + USUARIO")
+        // is not swallowed by a longer one that holds in fewer. A column belongs to one split, and a
+        // run splits one whole (the first, leftmost, when two columns hold the same figures).
+        var out: [ColumnSum] = []
+        var usedColumns = Set<Int>()
+        for c in candidates.sorted(by: { $0.ratio != $1.ratio ? $0.ratio > $1.ratio : ($0.run.count != $1.run.count ? $0.run.count > $1.run.count : $0.whole < $1.whole) }) {
+            guard usedColumns.isDisjoint(with: c.run) else { continue }
+            usedColumns.formUnion(c.run)
+            let names = c.run.map(header).filter { !$0.isEmpty }.joined(separator: " + ")
+            for (r, whole, parts) in c.rows where parts.count >= 2 || !fits(whole.value, parts[0].1.value, parts: 1) {
+                out.append(ColumnSum(label: "\(rowLabel(r)): \(header(c.whole)) = \(names)", total: whole.value,
+                                     parts: parts.map(\.1.value),
+                                     source: ([source(r, c.whole)] + parts.map { source(r, $0.0) }).compactMap { $0 }, table: table))
+            }
+        }
+        return out
     }
 
     /// Shares laid out across a row: "SI | % | NO | % | NS/NR | %" over "24 | 66,67 | 9 | 25 | 3 | 8,333".
