@@ -5,6 +5,7 @@ public struct RuleRegistry: Sendable {
     public static let allRules: [any Rule] = [
         FigureOrderRule(),
         PercentMismatchRule(),
+        PercentCappedRule(),
         PercentOver100Rule(),
         SumMismatchRule(),
         TotalMismatchRule(),

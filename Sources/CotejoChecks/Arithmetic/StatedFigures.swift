@@ -15,11 +15,14 @@ struct PercentClaim {
     var executedValue: Double { executed[0] }
 
     /// How the stated percentage fits, trying every reading of the figures; with `swapped`, the
-    /// figures are read the other way round (executed first).
+    /// figures are read the other way round (executed first). Two figures that are both ambiguous
+    /// ("5.000" and "4.200") are read the same way, since one document writes its separators one way:
+    /// 5 against 4.200 is no reading of a row.
     func fit(swapped: Bool = false, slack: Double = 0) -> StatedPrecision.PercentFit {
         var best = StatedPrecision.PercentFit.none
-        for p in (swapped ? executed : planned) {
-            for e in (swapped ? planned : executed) {
+        let (ps, es) = swapped ? (executed, planned) : (planned, executed)
+        for (i, p) in ps.enumerated() {
+            for (j, e) in es.enumerated() where i == j || ps.count == 1 || es.count == 1 {
                 let f = StatedPrecision.percentFit(planned: p, executed: e, stated: percent, decimals: decimals,
                                                    slack: slack, hasPercentSign: hasPercentSign)
                 if f == .exact { return .exact }
