@@ -49,3 +49,30 @@ struct PeriodLabelMismatchRuleTests {
         #expect(f.first?.values["label"] == .text("IV"))
     }
 }
+
+extension PeriodLabelMismatchRuleTests {
+    func titled(_ years: [Int], template: String = "PLAN DE ACCION INTEGRADO") -> [Page] {
+        years.enumerated().map { i, y in Make.page(i + 1, blocks: [["\(template) \(y)"], ["ITEM Actividad Responsable"]]) }
+    }
+
+    @Test("a title repeated on every sheet with another year on one of them fires there, naming both years")
+    func repeatedTitleYear() throws {
+        let rule = PeriodLabelMismatchRule()
+        var facts = DocumentFacts(); facts.year = 2022
+        let f = rule.check(Make.input(pages: titled([2022, 2022, 2022, 2021]), records: DocumentRecords(facts: facts)),
+                           settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1 && x.values["stated_year"] == .number(2021) && x.values["expected_year"] == .number(2022))
+        #expect(x.source.first?.page == 4)
+    }
+
+    @Test("near misses: the odd year is the document's, too few pages, no majority")
+    func repeatedTitleNearMisses() {
+        let rule = PeriodLabelMismatchRule()
+        var facts = DocumentFacts(); facts.year = 2021
+        #expect(rule.check(Make.input(pages: titled([2022, 2022, 2022, 2021]), records: DocumentRecords(facts: facts)),
+                           settings: RuleSettings()).isEmpty)
+        #expect(rule.check(Make.input(pages: titled([2022, 2021])), settings: RuleSettings()).isEmpty)
+        #expect(rule.check(Make.input(pages: titled([2020, 2021, 2022, 2023])), settings: RuleSettings()).isEmpty)
+    }
+}

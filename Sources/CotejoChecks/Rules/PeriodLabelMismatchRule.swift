@@ -89,6 +89,58 @@ public struct PeriodLabelMismatchRule: Rule {
             findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
                                     values: values, source: sources.uniqued()))
         }
+        return findings + titleYearFindings(input, settings: settings)
+    }
+
+    // MARK: Repeated titles
+
+    /// A title repeated at the head of many sheets or pages with only its year changed ("PLAN DE
+    /// ACCION INTEGRADO 2022" on eleven sheets, "… 2021" on four): the few that name another year than
+    /// the rest and than the document were carried over from an earlier edition.
+    ///
+    /// A title is one of the first three body blocks of its page or sheet, short, with one year. The
+    /// template (the title without its year) must stand on at least three pages, one year must hold
+    /// more than half of them, and that year must be the document's when the document has one.
+    func titleYearFindings(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        struct Title { var text: String; var year: Int; var source: Source; var place: String }
+        var byTemplate: [String: [Title]] = [:]
+        var order: [String] = []
+        for page in input.content.pages {
+            for block in page.bodyBlocks.prefix(3) {
+                let text = block.text.collapsedWhitespace
+                guard text.count <= 100, text.contains(where: \.isLetter) else { continue }
+                let years = SpanishNumber.scan(in: text).filter(\.isLikelyYear)
+                guard years.count == 1, let y = years.first else { continue }
+                let template = (text[..<y.range.lowerBound] + "#" + text[y.range.upperBound...]).folded
+                let source = block.lines.first?.source.quoting(text) ?? block.source
+                let place = source.sheet.map { "hoja «\($0)»" } ?? "página \(page.number)"
+                if byTemplate[template] == nil { order.append(template) }
+                // One title per page: a template repeated within a page says nothing more.
+                if byTemplate[template]?.contains(where: { $0.place == place }) == true { continue }
+                byTemplate[template, default: []].append(Title(text: text, year: Int(y.value), source: source, place: place))
+            }
+        }
+        var findings: [Finding] = []
+        for template in order {
+            let titles = byTemplate[template]!
+            guard titles.count >= 3 else { continue }
+            var counts: [Int: Int] = [:]
+            for t in titles { counts[t.year, default: 0] += 1 }
+            guard counts.count >= 2, let (major, n) = counts.max(by: { $0.value < $1.value }), n * 2 > titles.count else { continue }
+            if let year = input.records.facts.year, year != major { continue }
+            for t in titles where t.year != major {
+                let es = "«\(t.text)» (\(t.place)) dice \(t.year), pero el mismo título dice \(major) en \(n) de \(titles.count) hojas o páginas"
+                    + (input.records.facts.year == major ? " y el documento es de \(major)" : "")
+                let en = "“\(t.text)” (\(t.place)) says \(t.year), but the same title says \(major) on \(n) of \(titles.count) sheets or pages"
+                    + (input.records.facts.year == major ? " and the document is of \(major)" : "")
+                let other = titles.first { $0.year == major }!
+                findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
+                                        values: ["text": .text(t.text), "stated_year": .number(Double(t.year)),
+                                                 "expected_year": .number(Double(major)),
+                                                 "repeated_on": .number(Double(n))],
+                                        source: [t.source, other.source]))
+            }
+        }
         return findings
     }
 
