@@ -41,3 +41,34 @@ struct DateOutsidePeriodRuleTests {
         #expect(rule.check(Make.input(plan(ordinary + [later], title: "Plan estratégico 2020-2024")), settings: RuleSettings()).isEmpty)
     }
 }
+
+extension DateOutsidePeriodRuleTests {
+    func due(_ item: String, _ date: DayDate, written: String, sheet: String = "13,Participación") -> Activity {
+        var a = Make.row("Actividad \(item)", item: item)
+        a.end = date
+        a.fieldSources["end"] = Source(sheet: sheet, cell: "F\(Int(item)! + 6)", text: written)
+        return a
+    }
+
+    @Test("a due date in December before a plan's year fires, one finding for the rows of a sheet")
+    func dueBeforePeriod() throws {
+        let rows = ordinary + [due("1", DayDate(year: 2020, month: 12, day: 31), written: "2020-12-31"),
+                               due("2", DayDate(year: 2020, month: 12, day: 30), written: "2020-12-30")]
+        let f = rule.check(Make.input(plan(rows)), settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1 && x.values["rows"] == .number(2))
+        #expect(x.source.contains { $0.cell == "F7" } && x.source.contains { $0.cell == "F8" })
+    }
+
+    @Test("near misses: a start in December before the year, a due year the plan covers, a due year after it")
+    func dueNearMisses() {
+        var start = row("5", start: DayDate(year: 2020, month: 12, day: 1), end: DayDate(year: 2021, month: 2, day: 1))
+        start.fieldSources["start"] = Source(page: 2, text: "01/12/2020")
+        let thisYear = due("6", DayDate(year: 2021, month: 12, day: 31), written: "2021")
+        let nextYear = due("7", DayDate(year: 2022, month: 12, day: 31), written: "2022")
+        #expect(rule.check(Make.input(plan(ordinary + [start, thisYear, nextYear])), settings: RuleSettings()).isEmpty)
+        // A bare year before the plan's does fire.
+        let before = due("8", DayDate(year: 2020, month: 12, day: 31), written: "2020")
+        #expect(rule.check(Make.input(plan(ordinary + [before])), settings: RuleSettings()).count == 1)
+    }
+}

@@ -22,7 +22,7 @@ import CotejoModel
 
     @Test("Header words name the column's role", arguments: [
         ("ACTIVIDAD", ColumnRole.description), ("Actividades de gestión", .description), ("FECHA INICIO", .start),
-        ("Fecha de terminación", .end), ("Fecha programada", .end), ("UNIDAD DE MEDIDA", .unitOfMeasure), ("META TRIMESTRE 1", .periodTarget),
+        ("Fecha de terminación", .end), ("Fecha programada", .end), ("Fecha propuesta ", .end), ("Fecha prevista", .end), ("UNIDAD DE MEDIDA", .unitOfMeasure), ("META TRIMESTRE 1", .periodTarget),
         ("Meta programada", .planned), ("Meta ejecutada", .executed), ("% de avance", .percent), ("Cumplimiento vigencia", .percent),
         ("RESPONSABLE", .responsible), ("Dependencia", .unit), ("PERIODICIDAD", .periodicity), ("ITEM", .item), ("No.", .item),
         ("CICLO DE PROCESO P: Planear H: Hacer", .phase), ("DESCRIPCIÓN DEL INDICADOR", .indicator), ("META", .target),
@@ -166,5 +166,14 @@ import CotejoModel
         #expect(c[1].collected == 0 && c[1].inCharge == nil)
         #expect(c[2].collected == 25 && c[2].notInCharge == nil)
         #expect(c[0].source.contains { $0.line == 2 })
+    }
+}
+
+extension RecordExtractionTests {
+    @Test("a year alone under a due-date header is due on its last day; other text is no date")
+    func yearAsDeadline() {
+        #expect(TableActivityExtractor.yearAsDeadline("2022") == DayDate(year: 2022, month: 12, day: 31))
+        #expect(TableActivityExtractor.yearAsDeadline("2.022") == nil)
+        #expect(TableActivityExtractor.yearAsDeadline("Permanente") == nil)
     }
 }

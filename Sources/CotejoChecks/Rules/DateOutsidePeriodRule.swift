@@ -8,7 +8,8 @@ import CotejoRecords
 /// formulation falls in the neighbouring months. So it fires only when the document is a plan with a
 /// year, the date lies outside every year the title names ("Plan 2020-2024" covers 2020 to 2024) and
 /// outside a grace window of three months either side of those years (October of the year before to
-/// March of the year after). "01-febrero-2012" in a 2021 plan fires; "15-enero-2022" does not.
+/// March of the year after). "01-febrero-2012" in a 2021 plan fires; "15-enero-2022" does not. A due
+/// date has no grace before the period: "31-12-2021" as the date an action of a 2022 plan is due fires.
 public struct DateOutsidePeriodRule: Rule {
     public let id = "date.outside_period"
     public let defaultSeverity = Severity.warning
@@ -32,29 +33,61 @@ public struct DateOutsidePeriodRule: Rule {
         let first = years.min()!, last = years.max()!
         let from = DayDate(year: first - 1, month: 12 - graceMonths + 1, day: 1)
         let to = DayDate(year: last + 1, month: graceMonths, day: 31)
+        let opens = DayDate(year: first, month: 1, day: 1)
         let period = first == last ? "\(first)" : "\(first)–\(last)"
+        // A date is outside when it falls outside the grace window; a due date (an end) also when it
+        // falls before the period opens: an action of the plan cannot be due before the plan starts.
+        // A due date written as a bare year ("2021") counts as outside only when that whole year is.
+        func outside(_ a: Activity, _ field: String, _ d: DayDate) -> Bool {
+            let bareYear = a.fieldSource(field).map { SpanishNumber.parse($0.text.collapsedWhitespace)?.isLikelyYear ?? false } ?? false
+            if bareYear { return d.year < first || d.year > last + 1 }
+            if d < from || to < d { return true }
+            return field == "end" && d < opens
+        }
         // When most dated rows fall outside, the document's year was misread, not the rows.
-        let dated = input.records.activities.flatMap { [$0.start, $0.end].compactMap { $0 } }
-        let outside = dated.filter { $0 < from || to < $0 }
-        guard outside.count * 2 <= dated.count else { return [] }
+        let dated = input.records.activities.flatMap { a in [("start", a.start), ("end", a.end)].compactMap { f, d in d.map { (a, f, $0) } } }
+        let off = dated.filter { outside($0.0, $0.1, $0.2) }
+        guard off.count * 2 <= dated.count else { return [] }
+        // Rows of one sheet or page outside the period are one finding (dates copied down a column, a
+        // sheet carried over from last year's plan), with every row among its sources.
+        var groups: [String: [(Activity, String, DayDate)]] = [:]
+        var order: [String] = []
+        for (a, field, d) in off {
+            let place = a.fieldSource(field).map { $0.sheet ?? $0.page.map(String.init) ?? "" } ?? ""
+            let key = "\(field)|\(place)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append((a, field, d))
+        }
         var findings: [Finding] = []
-        for a in input.records.activities {
-            for (field, date) in [("start", a.start), ("end", a.end)] {
-                guard let d = date, d < from || to < d else { continue }
-                let written = a.fieldSource(field)?.text.collapsedWhitespace ?? d.description
-                let whatES = field == "start" ? "empieza" : "termina", whatEN = field == "start" ? "starts" : "ends"
-                let message = "\(a.labelES.prefix(1).uppercased() + a.labelES.dropFirst()) \(whatES) el \(written), fuera de la vigencia \(period) del plan"
-                let messageEN = "\(a.labelEN.prefix(1).uppercased() + a.labelEN.dropFirst()) \(whatEN) \(written), outside the plan's period \(period)"
-                var values: [String: FindingValue] = [
-                    "field": .text(field), "date": .text(written), "iso_date": .text(d.description),
-                    "year": .number(Double(year)), "period": .text(period),
-                ]
-                if let item = a.item { values["item"] = .text(item) }
-                var sources = a.sources(for: [field])
-                if let ys = facts.sources["year"] { sources.append(ys) }
-                findings.append(Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                                        values: values, source: sources.uniqued()))
+        for key in order {
+            let group = groups[key]!
+            let (a, field, d) = group[0]
+            let written = a.fieldSource(field)?.text.collapsedWhitespace ?? d.description
+            let whatES = field == "start" ? "empieza" : "termina", whatEN = field == "start" ? "starts" : "ends"
+            let message: String, messageEN: String
+            if group.count == 1 {
+                message = "\(a.labelES.prefix(1).uppercased() + a.labelES.dropFirst()) \(whatES) el \(written), fuera de la vigencia \(period) del plan"
+                messageEN = "\(a.labelEN.prefix(1).uppercased() + a.labelEN.dropFirst()) \(whatEN) \(written), outside the plan's period \(period)"
+            } else {
+                let sheet = a.fieldSource(field)?.sheet
+                let itemsES = sheet.map { " de la hoja «\($0)»" } ?? " de la página \(a.fieldSource(field)?.page ?? 0)"
+                let itemsEN = sheet.map { " of sheet “\($0)”" } ?? " of page \(a.fieldSource(field)?.page ?? 0)"
+                let dates = group.map(\.2)
+                let (lo, hi) = (dates.min()!, dates.max()!)
+                let span = lo == hi ? "el \(lo)" : "entre el \(lo) y el \(hi)"
+                let spanEN = lo == hi ? "on \(lo)" : "between \(lo) and \(hi)"
+                message = "\(group.count) actividades\(itemsES) \(field == "start" ? "empiezan" : "terminan") \(span), fuera de la vigencia \(period) del plan"
+                messageEN = "\(group.count) activities\(itemsEN) \(field == "start" ? "start" : "end") \(spanEN), outside the plan's period \(period)"
             }
+            var values: [String: FindingValue] = [
+                "field": .text(field), "date": .text(written), "iso_date": .text(d.description),
+                "year": .number(Double(year)), "period": .text(period), "rows": .number(Double(group.count)),
+            ]
+            if let item = a.item { values["item"] = .text(item) }
+            var sources = group.flatMap { $0.0.sources(for: [field]) }
+            if let ys = facts.sources["year"] { sources.append(ys) }
+            findings.append(Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
+                                    values: values, source: sources.uniqued()))
         }
         return findings
     }

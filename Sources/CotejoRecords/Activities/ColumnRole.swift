@@ -22,8 +22,10 @@ public enum ColumnRole: String, Sendable, CaseIterable {
             if has("inicio") || has("inicial") || has("desde") || h.contains("fecha de inicio") { return .start }
             if has("final") || has("fin") || has("terminacion") || has("hasta") || has("cierre") || has("finalizacion") { return .end }
             // "Fecha programada", "fecha límite", "fecha de entrega": the date the action is due.
+            // "Fecha propuesta", "fecha prevista", "fecha estimada", "fecha meta": the date it is planned for.
             if has("fecha") && (hasPrefix("programad") || has("limite") || has("entrega") || has("vencimiento")
-                                || has("cumplimiento") || has("compromiso")) { return .end }
+                                || has("cumplimiento") || has("compromiso") || hasPrefix("propuest") || hasPrefix("previst")
+                                || hasPrefix("estimad") || has("meta")) { return .end }
         }
         if h.contains("unidad de medida") { return .unitOfMeasure }
         if hasPrefix("criterio") { return .criteria }

@@ -152,7 +152,7 @@ public struct TableActivityExtractor: Sendable {
         if let item = text(.item) { a.item = item.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)); note("item", .item) }
         if let p = text(.phase) { a.phase = PHVAPhase.parse(p); if a.phase != nil { note("phase", .phase) } }
         if let s = text(.start), let d = SpanishDate.parse(s)?.date { a.start = d; note("start", .start) }
-        if let e = text(.end), let d = SpanishDate.parse(e)?.date { a.end = d; note("end", .end) }
+        if let e = text(.end), let d = SpanishDate.parse(e)?.date ?? Self.yearAsDeadline(e) { a.end = d; note("end", .end) }
         if let v = text(.responsible) { a.responsible = v; note("responsible", .responsible) }
         if let v = text(.unit) { a.unit = v; note("unit", .unit) }
         if let v = text(.target) {
@@ -199,5 +199,12 @@ public struct TableActivityExtractor: Sendable {
             .joined(separator: " ")
         a.source = Source.union(cells.map(\.source), text: rowText)
         return a
+    }
+
+    /// A due date given as a year alone ("2022" under "Fecha propuesta"): the action is due within that
+    /// year, so its last day. The source keeps the bare year, which tells a check the precision.
+    static func yearAsDeadline(_ text: String) -> DayDate? {
+        guard let n = SpanishNumber.parse(text), n.isLikelyYear else { return nil }
+        return DayDate(year: Int(n.value), month: 12, day: 31)
     }
 }
