@@ -9,6 +9,7 @@ public struct RuleRegistry: Sendable {
         PercentOver100Rule(),
         SumMismatchRule(),
         TotalMismatchRule(),
+        SummaryMismatchRule(),
         DateReversedRule(),
         DateOutsidePeriodRule(),
         SequenceGapRule(),
