@@ -209,4 +209,16 @@ extension TableStatementsTests {
                                 ["Total", "29", "50"]])
         #expect(reader.read(t).sums.isEmpty)
     }
+
+    @Test("a row of percentages under the TOTAL row gives each total as a share of the one at 100 %")
+    func percentRowShares() throws {
+        let t = statementTable([["EPS", "CANT", "Aprobadas", "en trámite", "SIAU", "USUARIO"],
+                                ["AIC", "7", "7", "", "7", ""], ["SURA", "29", "26", "3", "", "29"], ["NUEVA EPS", "58", "57", "1", "58", ""],
+                                ["total", "94", "90", "4", "65", "29"], ["", "100%", "96%", "4%", "69%", "35%"]])
+        let claims = reader.read(t).claims
+        let siau = try #require(claims.first { $0.label == "total: SIAU" })
+        #expect(siau.part == 65 && siau.whole == 94 && siau.reportedPercent == 69)
+        #expect(siau.fieldSources["whole"]?.text == "94" && siau.fieldSources["reported_percent"]?.text == "69%")
+        #expect(claims.filter { $0.label.hasPrefix("total:") }.count == 4)
+    }
 }

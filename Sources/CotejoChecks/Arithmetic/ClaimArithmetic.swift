@@ -6,9 +6,9 @@ struct ClaimArithmetic {
     var claim: Claim
     /// The percentage the claim's figures give: part/whole, or (to − from)/from.
     var computed: Double
-    /// Other honest readings of a change, each named: the rate over the later figure, and the
-    /// difference in points when both figures are percentages ("del 69 % … trimestre anterior 67 %"
-    /// states a rise of 2 points).
+    /// Other honest readings of a change, each named: the difference in points when both figures are
+    /// percentages ("del 69 % … trimestre anterior 67 %" states a rise of 2 points). The rate over the
+    /// later figure, (to − from)/to, is no reading: it is the slip these checks exist to catch.
     var alternatives: [(name: String, value: Double)] = []
     var stated: Double
     var decimals: Int
@@ -23,7 +23,6 @@ struct ClaimArithmetic {
         case .change:
             guard let from = claim.from, let to = claim.to, from > 0, to >= 0 else { return nil }
             computed = (to - from) / from * 100
-            if to > 0 { alternatives.append(("(to − from) / to", (to - from) / to * 100)) }
             func isPercent(_ field: String, _ v: Double) -> Bool {
                 guard let text = claim.fieldSources[field]?.text else { return false }
                 return StatedPrecision.statedNumber(v, in: text)?.isPercent ?? false
@@ -38,6 +37,14 @@ struct ClaimArithmetic {
         decimals = claim.fieldSources["reported_percent"]?.formula != nil ? 0
             : number?.decimals ?? StatedPrecision.inferredDecimals(stated)
         hasPercentSign = number?.isPercent ?? true
+    }
+
+    /// A known slip the stated figure does fit, for a finding to say how it was likely computed: a
+    /// change taken over the later figure, (to − from)/to.
+    func slip(slack: Double) -> String? {
+        guard claim.kind == .change, let from = claim.from, let to = claim.to, to > 0 else { return nil }
+        let overLater = (to - from) / to * 100
+        return StatedPrecision.consistent(overLater, stated: stated, decimals: decimals, slack: slack) ? "(to − from) / to" : nil
     }
 
     /// The readings tried, by name, for a finding to say what was ruled out.

@@ -64,7 +64,7 @@ public struct PercentMismatchRule: Rule {
         let what = "«\(claim.label.prefix(60))»"
         var values: [String: FindingValue] = ["reported_percent": .number(a.stated), "computed_percent": .number(Figures.round2(a.computed)),
                                               "decimals": .number(Double(a.decimals)), "label": .text(claim.label)]
-        let message: String, messageEN: String
+        var message: String, messageEN: String
         switch claim.kind {
         case .share:
             let part = claim.part!, whole = claim.whole!
@@ -79,6 +79,11 @@ public struct PercentMismatchRule: Rule {
         }
         if !claim.notes.isEmpty { values["reading"] = .text(claim.notes.joined(separator: "; ")) }
         values["readings_tried"] = .text(a.readingNames.joined(separator: "; "))
+        if let slip = a.slip(slack: settings.tolerance) {
+            values["matches_slip"] = .text(slip)
+            message += "; la cifra publicada es la variación sobre el valor final, (b − a)/b"
+            messageEN += "; the published figure is the change over the later value, (b − a)/b"
+        }
         let sources = claim.source.isEmpty ? [Source(text: claim.label)] : claim.source
         return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
                        values: values, source: sources.uniqued())

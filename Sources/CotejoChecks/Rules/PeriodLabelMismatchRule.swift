@@ -47,7 +47,7 @@ public struct PeriodLabelMismatchRule: Rule {
         let seen = Set(invalid.map { $0.label.text.folded })
         for cell in input.content.textCells {
             for p in SpanishPeriod.scan(in: cell.text) where !p.isValid && !seen.contains(p.text.folded) {
-                invalid.append(Occurrence(label: p, source: cell.source.quoting(cell.text.collapsedWhitespace)))
+                invalid.append(Occurrence(label: p, source: cell.source.quoting(p.text)))
             }
         }
         let titleLabels = SpanishPeriod.scan(in: input.records.facts.title ?? "").filter(\.isValid)

@@ -20,7 +20,7 @@ public struct TableStatements: Sendable {
         var result = Result()
         guard table.rowCount >= 2, table.columnCount >= 2 else { return result }
         let grid = table.grid
-        let headerRows = min(table.headerRowCount, table.rowCount - 1)
+        let headerRows = min(max(table.headerRowCount, Self.yearHeaderRows(table, grid: grid)), table.rowCount - 1)
         result.claims += Self.rowShares(table, grid: grid, headerRows: headerRows)
         guard table.rowCount >= 3 else { return result }
         let body = Array(headerRows..<table.rowCount)
@@ -118,6 +118,26 @@ public struct TableStatements: Sendable {
                     label: h.isEmpty ? (isPercent ? "%" : "columna \(c + 1)") : h, total: total.value,
                     parts: partCells.map(\.1.value), isPercent: isPercent,
                     source: ([source(t, c)] + partCells.map { source($0.0, c) }).compactMap { $0 }, table: table.index))
+            }
+        }
+
+        // A row of percentages under a TOTAL row restates each total as a share of the one it puts at
+        // 100 % ("209 | 146 | … | 180" over "100% | 70% | … | 86%").
+        for t in totalRows where body.contains(t + 1) && percentRows.contains(t + 1) {
+            let wholes = (0..<table.columnCount).filter { c in
+                guard let p = number(t + 1, c), p.isPercent, abs(p.value - 100) < 0.01, let w = single(t, c) else { return false }
+                return !w.isPercent && w.value > 0
+            }
+            guard let wc = wholes.first, let whole = single(t, wc) else { continue }
+            for c in 0..<table.columnCount where c != wc && labelColumn[t] != c {
+                guard let part = single(t, c), !part.isPercent, part.value <= whole.value,
+                      let pct = number(t + 1, c), pct.isPercent else { continue }
+                let h = header(c).isEmpty ? "columna \(c + 1)" : header(c)
+                result.claims.append(Claim(
+                    kind: .share, label: "\(rowLabel(t)): \(h)", part: part.value, whole: whole.value, reportedPercent: pct.value,
+                    source: [source(t, c), source(t, wc), source(t + 1, c)].compactMap { $0 },
+                    fieldSources: ["part": source(t, c), "whole": source(t, wc), "reported_percent": source(t + 1, c)].compactMapValues { $0 },
+                    notes: ["whole: the TOTAL row's figure over 100 % in the row of percentages below it"]))
             }
         }
 
@@ -303,6 +323,22 @@ public struct TableStatements: Sendable {
             }
         }
         return out
+    }
+
+    /// A first row the reader did not mark as header but that only names years and spans of years
+    /// ("2017 | 2018 | 2019 | 2018-2017") over rows of figures: the header of a table of amounts.
+    static func yearHeaderRows(_ table: Table, grid: [[String]]) -> Int {
+        guard table.headerRowCount == 0, table.rowCount >= 3 else { return 0 }
+        let first = grid[0].map(\.collapsedWhitespace).filter { !$0.isEmpty }
+        guard first.count >= 2 else { return 0 }
+        let yearish = first.filter { cell in
+            let numbers = SpanishNumber.scan(in: cell)
+            return !numbers.isEmpty && numbers.allSatisfy(\.isLikelyYear) || changeYears(cell) != nil
+        }
+        let words = first.filter { SpanishNumber.parse($0) == nil && $0.contains(where: \.isLetter) && changeYears($0) == nil }
+        guard yearish.count >= 2, yearish.count + words.count == first.count else { return 0 }
+        let figures = grid[1].filter { SpanishNumber.parse($0.collapsedWhitespace).map { !$0.isLikelyYear } ?? false }
+        return figures.count >= 2 ? 1 : 0
     }
 
     static func isTotalLabel(_ s: String) -> Bool {
