@@ -76,3 +76,29 @@ extension PeriodLabelMismatchRuleTests {
         #expect(rule.check(Make.input(pages: titled([2020, 2021, 2022, 2023])), settings: RuleSettings()).isEmpty)
     }
 }
+
+extension PeriodLabelMismatchRuleTests {
+    func report(_ text: String) -> CheckInput {
+        var facts = DocumentFacts(); facts.title = "Informe de gestión III trimestre 2022"
+        return Make.input(pages: [Make.page(12, blocks: [[text]])], records: DocumentRecords(facts: facts))
+    }
+
+    @Test("«este segundo trimestre» in a report on the third quarter fires, quoting its sentence")
+    func deicticLabel() throws {
+        let f = PeriodLabelMismatchRule().check(report("En este segundo trimestre se realizaron 26 solicitudes de portabilidad."),
+                                                settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1 && x.values["ordinal"] == .number(2) && x.values["report_ordinal"] == .number(3))
+        #expect(x.source.contains { $0.text.contains("26 solicitudes") })
+    }
+
+    @Test("near misses: this quarter named right, an earlier quarter named as such, «este trimestre, (trimestre II …)»")
+    func deicticNearMisses() {
+        let rule = PeriodLabelMismatchRule()
+        for text in ["En este trimestre III se presentaron 30 comunicaciones.",
+                     "En el segundo trimestre se presentaron 37 comunicaciones.",
+                     "aumentó para este trimestre, (trimestre II 30%) el 10% (3) corresponden"] {
+            #expect(rule.check(report(text), settings: RuleSettings()).isEmpty, "\(text)")
+        }
+    }
+}

@@ -24,11 +24,17 @@ public struct PeriodLabelMismatchRule: Rule {
         var source: Source
         var months: MonthRange?
         var monthsSource: Source?
+        /// The line the label stands on, when what it states matters to the reader.
+        var context: Source?
     }
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
         var invalid: [Occurrence] = []
         var wrong: [Occurrence] = []
+        var deictic: [Occurrence] = []
+        // The period the document reports on, when its title names one ("Informe de gestión III
+        // trimestre 2022"): "este trimestre" in its text must be that one.
+        let reportPeriods = SpanishPeriod.scan(in: input.records.facts.title ?? "").filter(\.isValid)
         for page in input.content.pages {
             let blocks = page.bodyBlocks.filter { !$0.lines.isEmpty }.map { JoinedLines($0.lines) }
             let labels = blocks.map { SpanishPeriod.scan(in: $0.text) }
@@ -36,6 +42,15 @@ public struct PeriodLabelMismatchRule: Rule {
                 for (j, p) in labels[b].enumerated() {
                     let here = block.source(for: p.range, quote: p.text)
                     guard p.isValid else { invalid.append(Occurrence(label: p, source: here)); continue }
+                    if Self.isDeictic(block.text[..<p.range.lowerBound]) {
+                        let same = reportPeriods.filter { $0.kind == p.kind }
+                        if same.count == 1, same[0].ordinal != p.ordinal {
+                            // The sentence that states what happened in "this" period goes with the label.
+                            let line = block.lines[block.lineIndex(at: block.offset(p.range.lowerBound))]
+                            deictic.append(Occurrence(label: p, source: here,
+                                                      context: line.source.quoting(Self.sentence(around: p.range, in: block.text))))
+                        }
+                    }
                     guard let (range, source) = months(near: j, block: b, blocks: blocks, labels: labels),
                           let m = range.months, let (kind, ordinal) = PeriodKind.period(covering: m),
                           kind == p.kind, ordinal != p.ordinal else { continue }
@@ -89,7 +104,47 @@ public struct PeriodLabelMismatchRule: Rule {
             findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
                                     values: values, source: sources.uniqued()))
         }
+        if let title = input.records.facts.title, let report = reportPeriods.first {
+            for o in deictic {
+                let p = o.label
+                let titleLabel = reportPeriods.first { $0.kind == p.kind } ?? report
+                let es = "El texto dice «este \(p.text)» en un informe del \(titleLabel.text) (título «\(title.prefix(80))»)"
+                let en = "The text says “this \(p.text)” in a report on \(titleLabel.text) (title “\(title.prefix(80))”)"
+                var sources = [o.source] + (o.context.map { [$0] } ?? [])
+                if let ts = input.records.facts.sources["title"] { sources.append(ts.quoting(titleLabel.text)) }
+                findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
+                                        values: ["label": .text(p.ordinalText), "text": .text(p.text), "kind": .text(p.kind.rawValue),
+                                                 "ordinal": .number(Double(p.ordinal)), "report_label": .text(titleLabel.text),
+                                                 "report_ordinal": .number(Double(titleLabel.ordinal))],
+                                        source: sources.uniqued()))
+            }
+        }
         return findings + titleYearFindings(input, settings: settings)
+    }
+
+    /// True when the words just before a period label point at the document's own period: "en este
+    /// primer trimestre", "el presente semestre", "en el actual cuatrimestre".
+    static func isDeictic(_ before: Substring) -> Bool {
+        guard let last = String(before.suffix(40)).folded.split(whereSeparator: { !$0.isLetter }).last else { return false }
+        return ["este", "esta", "presente", "actual"].contains(last)
+    }
+
+    /// The sentence of `text` that holds `range`: from the full stop before it to the one after it,
+    /// at most 300 characters.
+    static func sentence(around range: Range<String.Index>, in text: String) -> String {
+        func isStop(_ i: String.Index) -> Bool {
+            let next = text.index(after: i)
+            return ".;".contains(text[i]) && (next == text.endIndex || text[next].isWhitespace)
+        }
+        var lo = range.lowerBound
+        while lo > text.startIndex, text.distance(from: lo, to: range.lowerBound) < 150 {
+            let prev = text.index(before: lo)
+            if isStop(prev) { break }
+            lo = prev
+        }
+        var hi = range.upperBound
+        while hi < text.endIndex, text.distance(from: range.upperBound, to: hi) < 150, !isStop(hi) { hi = text.index(after: hi) }
+        return String(text[lo..<hi]).collapsedWhitespace
     }
 
     // MARK: Repeated titles
