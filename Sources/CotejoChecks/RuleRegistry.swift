@@ -10,6 +10,7 @@ public struct RuleRegistry: Sendable {
         SumMismatchRule(),
         TotalMismatchRule(),
         SummaryMismatchRule(),
+        TextFigureMismatchRule(),
         DateReversedRule(),
         DateOutsidePeriodRule(),
         SequenceGapRule(),

@@ -15,6 +15,7 @@ public struct RecordExtractor: Sendable {
     public var formulaRatios = FormulaRatios()
     public var proseChanges = ProseChanges()
     public var labelledCards = LabelledFigureCards()
+    public var periodCounts = PeriodCounts()
 
     public init() {}
 
@@ -109,6 +110,7 @@ public struct RecordExtractor: Sendable {
         let proseRecords = prose.extract(from: regions, year: records.facts.year)
         records.claims += proseChanges.claims(in: regions)
         records.totals = tableTotals + proseRecords.totals
+            + periodCounts.totals(in: content, regions: regions, title: records.facts.title, year: records.facts.year)
         records.commitments = proseRecords.commitments
         return records
     }

@@ -94,6 +94,9 @@ public struct TotalMismatchRule: Rule {
     /// True for a total of the whole year: no months or all twelve, and a label that names no shorter
     /// period. "vigencia", "año" or "anual" in the label settle it when months are missing.
     func coversYear(_ t: StatedTotal) -> Bool {
+        // A count stated for a period (one figure, "En este trimestre se realizaron 50 solicitudes")
+        // is not a plan total.
+        if t.period != nil && t.planned == nil { return false }
         if let m = t.months { return m == 1...12 }
         if !SpanishPeriod.scan(in: t.label).isEmpty { return false }
         let words = Set(t.label.folded.split(whereSeparator: { !$0.isLetter }).map(String.init))

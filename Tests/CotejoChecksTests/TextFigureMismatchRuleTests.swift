@@ -1,0 +1,29 @@
+import Testing
+import CotejoModel
+@testable import CotejoChecks
+
+@Suite("text.figure_mismatch")
+struct TextFigureMismatchRuleTests {
+    let rule = TextFigureMismatchRule()
+
+    func count(_ label: String, _ n: Double, page: Int, period: String = "2022-Q1") -> StatedTotal {
+        StatedTotal(label: label, executed: n, source: [Source(page: page, text: Figures.es(n))], period: period)
+    }
+
+    @Test("50 solicitudes on one page and 55 on the next, for the same quarter, fire with both places")
+    func fires() throws {
+        let f = rule.check(Make.input(DocumentRecords(totals: [count("solicitudes", 50, page: 12), count("solicitudes", 55, page: 13)])),
+                           settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1 && x.message.contains("50") && x.message.contains("55"))
+        #expect(Set(x.source.compactMap(\.page)) == [12, 13])
+    }
+
+    @Test("near misses: the same figure twice, other things counted, another period, a plan total")
+    func nearMisses() {
+        let totals = [count("solicitudes", 50, page: 12), count("solicitudes", 50, page: 13),
+                      count("afiliaciones", 33, page: 13), count("solicitudes", 40, page: 14, period: "2022-Q2"),
+                      StatedTotal(label: "solicitudes", planned: 60, executed: 45, source: [Source(page: 2, text: "60")], period: "2022-Q1")]
+        #expect(rule.check(Make.input(DocumentRecords(totals: totals)), settings: RuleSettings()).isEmpty)
+    }
+}

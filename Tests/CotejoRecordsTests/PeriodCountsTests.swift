@@ -1,0 +1,37 @@
+import Testing
+import CotejoModel
+@testable import CotejoRecords
+
+@Suite("Period counts: how many things a report says happened in its period")
+struct PeriodCountsTests {
+    let reader = PeriodCounts()
+    let title = "Informe de gestión III trimestre 2022"
+
+    func read(_ paragraphs: [String], headers: [String] = []) -> [StatedTotal] {
+        let regions = paragraphs.enumerated().map { paragraph([$1], page: 12 + $0) }
+        let table = headers.isEmpty ? [] : [Table(index: 1, pages: [13], rowCount: 2, columnCount: 1, headerRowCount: 1,
+                                                   cells: headers.map { Cell(row: 0, column: 0, text: $0, isHeader: true, source: Source(page: 13, text: $0)) }
+                                                       + [Cell(row: 1, column: 0, text: "x", source: Source(page: 13, text: "x"))])]
+        return reader.totals(in: DocumentContent(format: .pdf, pages: [], tables: table), regions: regions, title: title, year: 2022)
+    }
+
+    @Test("a sentence opening on the report's period and a TOTAL heading give counts of that period")
+    func counts() throws {
+        let t = read(["En este trimestre, se realizaron 50 solicitudes descritas así:",
+                      "Afiliación transicional) En este Segundo trimestre se realizaron 37 afiliaciones institucionales."],
+                     headers: ["TOTAL AFILIACIONES III TRIMESTRE 2022: 32"])
+        #expect(t.map(\.label) == ["solicitudes", "afiliaciones", "afiliaciones"])
+        #expect(t.map(\.executed) == [50, 37, 32] && t.allSatisfy { $0.period == "2022-Q3" && $0.planned == nil })
+        #expect(t[2].source.first?.page == 13)
+    }
+
+    @Test("near misses: a part's count, a previous period, a qualified TOTAL, another quarter's TOTAL, no period in the title")
+    func nearMisses() {
+        #expect(read(["En el área administrativa se presentaron en este trimestre 30 comunicaciones.",
+                      "En el trimestre anterior se realizaron 45 afiliaciones."],
+                     headers: ["Total usuarios no satisfechos: 77", "TOTAL AFILIACIONES II TRIMESTRE 2022: 40"]).isEmpty)
+        let untitled = reader.totals(in: DocumentContent(format: .pdf, pages: []),
+                                     regions: [paragraph(["En este trimestre se realizaron 50 solicitudes."])], title: "Informe de gestión", year: 2022)
+        #expect(untitled.isEmpty)
+    }
+}
