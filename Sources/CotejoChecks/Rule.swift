@@ -4,9 +4,12 @@ import CotejoModel
 public struct CheckInput: Sendable {
     public var content: DocumentContent
     public var records: DocumentRecords
+    /// How the document writes its numbers, read once from its text: it settles "1.267".
+    public var numberConvention: NumberConvention
 
-    public init(content: DocumentContent, records: DocumentRecords) {
+    public init(content: DocumentContent, records: DocumentRecords, numberConvention: NumberConvention? = nil) {
         self.content = content; self.records = records
+        self.numberConvention = numberConvention ?? NumberConvention.of(content)
     }
 }
 

@@ -36,7 +36,7 @@ public struct RuleRegistry: Sendable {
     public func process(_ input: CheckInput) -> (records: DocumentRecords, findings: [Finding]) {
         let orderSettings = settings[FigureOrderResolver.ruleID] ?? RuleSettings()
         let (records, orderFindings) = FigureOrderResolver().resolve(input.records, settings: orderSettings)
-        let settled = CheckInput(content: input.content, records: records)
+        let settled = CheckInput(content: input.content, records: records, numberConvention: input.numberConvention)
         let findings = rules.flatMap { rule -> [Finding] in
             let s = settings[rule.id] ?? RuleSettings()
             guard s.enabled else { return [] }

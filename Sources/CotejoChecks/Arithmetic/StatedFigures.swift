@@ -36,14 +36,18 @@ struct PercentClaim {
 extension Activity {
     /// The row's percentage claim, when it states planned, executed and a percentage and planned is
     /// not 0 (a target of 0 makes the ratio undefined: never a mismatch).
-    var percentClaim: PercentClaim? {
+    var percentClaim: PercentClaim? { percentClaim(.unknown) }
+
+    /// The claim with each ambiguous figure ("1.267") read as the document's convention says, or both
+    /// ways when it does not say.
+    func percentClaim(_ convention: NumberConvention) -> PercentClaim? {
         guard let p = planned, let e = executed, let r = reportedPercent, p > 0, e >= 0, r >= 0 else { return nil }
         let ps = fieldSource("planned")?.text, es = fieldSource("executed")?.text
         let rs = fieldSource("reported_percent", "reportedPercent", "percent")?.text
-        let planned = StatedPrecision.readings(p, text: ps).filter { $0 > 0 }
+        let planned = StatedPrecision.readings(p, text: ps, convention: convention).filter { $0 > 0 }
         guard !planned.isEmpty else { return nil }
         let number = rs.flatMap { StatedPrecision.statedNumber(r, in: $0) }
-        return PercentClaim(planned: planned, executed: StatedPrecision.readings(e, text: es), percent: r,
+        return PercentClaim(planned: planned, executed: StatedPrecision.readings(e, text: es, convention: convention), percent: r,
                             decimals: number?.decimals ?? StatedPrecision.inferredDecimals(r),
                             hasPercentSign: number?.isPercent ?? (rs == nil || rs!.contains("%")),
                             percentText: number?.text)

@@ -88,10 +88,17 @@ public enum StatedPrecision {
     /// The other readings of a figure written with a lone separator before three digits: "1.234" may
     /// be 1,234 and "1,234" may be 1234 (see `SpanishNumber.Traits.ambiguousSeparator`). A check tries
     /// them before calling a figure wrong.
-    public static func readings(_ value: Double, text: String?) -> [Double] {
+    public static func readings(_ value: Double, text: String?, convention: NumberConvention = .unknown) -> [Double] {
         var out = [value]
         guard let text, let n = statedNumber(value, in: text), n.traits.contains(.ambiguousSeparator) else { return out }
         if n.decimals == 0 { out.append(value / 1000) } else if n.decimals == 3 { out.append(value * 1000) }
-        return out
+        // A document that shows how it writes numbers settles the separator: keep that reading only.
+        guard convention != .unknown, out.count == 2 else { return out }
+        let pointSeparator = n.text.contains(".")
+        let thousands = max(out[0], out[1]), decimal = min(out[0], out[1])
+        switch (convention, pointSeparator) {
+        case (.decimalComma, true), (.decimalPoint, false): return [thousands]
+        default: return [decimal]
+        }
     }
 }

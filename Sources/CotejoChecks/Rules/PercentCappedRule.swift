@@ -18,7 +18,7 @@ public struct PercentCappedRule: Rule {
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
         var findings: [Finding] = []
         for a in input.records.activities where !a.figuresUnlabelled {
-            guard let claim = a.percentClaim, isCapped(claim, settings) else { continue }
+            guard let claim = a.percentClaim(input.numberConvention), isCapped(claim, settings) else { continue }
             findings.append(finding(claim, whatES: a.labelES, whatEN: a.labelEN, item: a.item,
                                     sources: a.sources(for: ["planned", "executed", "reported_percent", "reportedPercent"]), settings: settings))
         }

@@ -20,7 +20,7 @@ public struct PercentMismatchRule: Rule {
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
         var findings: [Finding] = []
-        let claims = input.records.activities.compactMap { a in a.percentClaim.map { (a, $0) } }
+        let claims = input.records.activities.compactMap { a in a.percentClaim(input.numberConvention).map { (a, $0) } }
         let off = claims.filter { a, claim in
             !claim.fit(slack: settings.tolerance).fits
                 && !(a.figuresUnlabelled && claim.fit(swapped: true, slack: settings.tolerance).fits)

@@ -1,0 +1,43 @@
+import CotejoModel
+
+/// How a document writes its numbers: decimal comma and point grouping ("1.234.567", "0,85"), as
+/// Colombian documents mostly do, or decimal point and comma grouping ("227,873,593", "8.38%"), as
+/// spreadsheets exported in English do. A lone "1.267" means 1267 in the first and 1,267 in the
+/// second; only a document that shows its convention unambiguously settles it.
+public enum NumberConvention: String, Sendable {
+    case decimalComma, decimalPoint, unknown
+
+    /// The convention shown by the numbers of the document's lines and cells: figures that can only
+    /// be read one way ("1.234.567", "45,5", "8.38 %" after a whole number of two or more digits).
+    /// Both kinds present, or too few of either, leave it unknown.
+    public static func of(_ content: DocumentContent) -> NumberConvention {
+        var comma = 0, point = 0
+        func tally(_ text: String) {
+            for token in text.split(whereSeparator: { $0.isWhitespace || "()$%:;".contains($0) }) {
+                let t = token.trimmingTrailingPunctuation
+                guard let first = t.first, first.isNumber else { continue }
+                let groups = t.split(separator: ".", omittingEmptySubsequences: false)
+                let commas = t.split(separator: ",", omittingEmptySubsequences: false)
+                if groups.count >= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { comma += 1; continue }
+                if commas.count >= 3, commas.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { point += 1; continue }
+                if commas.count == 2, !t.contains("."), commas[1].count <= 2, commas[1].allSatisfy(\.isNumber), commas[0].allSatisfy(\.isNumber) { comma += 1; continue }
+                // "8.38", "12.5": a point decimal; "1.2" may be a heading number and says nothing.
+                if groups.count == 2, !t.contains(","), groups[1].count <= 2, groups[0].count >= 2 || groups[1].count == 2,
+                   groups.allSatisfy({ $0.allSatisfy(\.isNumber) }), !groups[1].isEmpty { point += 1 }
+            }
+        }
+        for page in content.pages { for line in page.bodyLines { tally(line.text) } }
+        for table in content.tables { for cell in table.cells { tally(cell.text) } }
+        if comma >= 3 && point == 0 { return .decimalComma }
+        if point >= 3 && comma == 0 { return .decimalPoint }
+        return .unknown
+    }
+}
+
+private extension Substring {
+    var trimmingTrailingPunctuation: Substring {
+        var s = self
+        while let last = s.last, ".,".contains(last) { s = s.dropLast() }
+        return s
+    }
+}
