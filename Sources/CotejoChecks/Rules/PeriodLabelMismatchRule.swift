@@ -48,7 +48,8 @@ public struct PeriodLabelMismatchRule: Rule {
                             // The sentence that states what happened in "this" period goes with the label.
                             let line = block.lines[block.lineIndex(at: block.offset(p.range.lowerBound))]
                             deictic.append(Occurrence(label: p, source: here,
-                                                      context: line.source.quoting(Self.sentence(around: p.range, in: block.text))))
+                                                      context: line.source.quoting(Self.sentence(around: p.range, in: block.text,
+                                                                                                  continuing: blocks[(b + 1)...].prefix(2).map(\.text)))))
                         }
                     }
                     guard let (range, source) = months(near: j, block: b, blocks: blocks, labels: labels),
@@ -131,6 +132,20 @@ public struct PeriodLabelMismatchRule: Rule {
 
     /// The sentence of `text` that holds `range`: from the full stop before it to the one after it,
     /// at most 300 characters.
+    static func sentence(around range: Range<String.Index>, in text: String, continuing next: [String] = []) -> String {
+        let own = sentence(around: range, in: text)
+        // A sentence the page breaks into blocks ("… en este primer trimestre, un 3 % equivalente" /
+        // "a 1 …") goes on into the next blocks until it ends.
+        guard !own.hasSuffix("."), !own.hasSuffix(";"), text[range.upperBound...].allSatisfy({ !".;".contains($0) }) else { return own }
+        var out = own
+        for t in next {
+            let stop = t.firstIndex { ".;".contains($0) }
+            out += " " + String(t[..<(stop ?? t.endIndex)]).collapsedWhitespace
+            if stop != nil || out.count > 300 { break }
+        }
+        return String(out.prefix(300))
+    }
+
     static func sentence(around range: Range<String.Index>, in text: String) -> String {
         func isStop(_ i: String.Index) -> Bool {
             let next = text.index(after: i)
