@@ -21,6 +21,12 @@ public struct RuleRegistry: Sendable {
         TextUnreadableRule(),
     ]
 
+    /// Rules that hold one document against another, run over the store after a batch.
+    public static let storeRuleIDs = [CrossDocumentMismatch.ruleID]
+
+    /// Every rule id a pipeline may configure.
+    public static var allRuleIDs: Set<String> { Set(allRules.map(\.id) + storeRuleIDs) }
+
     public var rules: [any Rule]
     public var settings: [String: RuleSettings]
 

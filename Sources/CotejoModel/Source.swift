@@ -17,13 +17,16 @@ public struct Source: Codable, Hashable, Sendable {
     public var text: String
     /// The spreadsheet formula behind a cell's value ("=121/228"), when the cell holds one.
     public var formula: String?
+    /// The document the place is in, when it is not the one that holds the record or finding: a
+    /// cross-document finding points into both files.
+    public var file: String?
 
     public init(page: Int? = nil, bbox: BBox? = nil, xpath: String? = nil, sheet: String? = nil,
                 cell: String? = nil, line: Int? = nil, paragraph: Int? = nil, table: Int? = nil,
-                row: Int? = nil, column: Int? = nil, text: String, formula: String? = nil) {
+                row: Int? = nil, column: Int? = nil, text: String, formula: String? = nil, file: String? = nil) {
         self.page = page; self.bbox = bbox; self.xpath = xpath; self.sheet = sheet; self.cell = cell
         self.line = line; self.paragraph = paragraph; self.table = table; self.row = row
-        self.column = column; self.text = text; self.formula = formula
+        self.column = column; self.text = text; self.formula = formula; self.file = file
     }
 
     /// True when the source points somewhere, not only quotes text.

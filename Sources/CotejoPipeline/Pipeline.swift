@@ -178,12 +178,29 @@ public struct Pipeline: Sendable {
         }
         group.wait()
         if let error = state.error { throw error }
+        try crossDocumentChecks(store: store, runID: runID)
         var summary = state.summary
         summary.seconds = Date().timeIntervalSince(started)
         summary.failures.sort { $0.path < $1.path }
         summary.skipped.sort { $0.path < $1.path }
         try store.finishRun(runID, summary: summary)
         return summary
+    }
+
+    /// The checks that hold one document against another, over the whole store after every batch: a
+    /// document that changed (or arrived) can contradict one that did not.
+    public func crossDocumentChecks(store: Store, runID: Int64) throws {
+        let settings = checks.settings[CrossDocumentMismatch.ruleID] ?? RuleSettings()
+        guard settings.enabled else {
+            try store.replaceFindings(rule: CrossDocumentMismatch.ruleID, runID: runID, with: [])
+            return
+        }
+        var rule = CrossDocumentMismatch()
+        if let s = settings.severity { rule.severity = s }
+        let documents = try store.periodTotals().map {
+            CrossDocumentMismatch.Document(id: $0.documentID, path: $0.path, facts: $0.facts, totals: $0.totals)
+        }
+        try store.replaceFindings(rule: CrossDocumentMismatch.ruleID, runID: runID, with: rule.check(documents))
     }
 
     private func handle(path: String, prefix: String, runID: Int64, store: Store, isolation: Isolation,

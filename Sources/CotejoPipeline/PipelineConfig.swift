@@ -85,7 +85,7 @@ public struct PipelineConfig: Codable, Sendable {
         do { config = try YAMLDecoder().decode(PipelineConfig.self, from: text) } catch {
             throw PipelineError.config(path: path, reason: "is not a valid pipeline definition: \(error)")
         }
-        let known = Set(RuleRegistry.allRules.map(\.id))
+        let known = RuleRegistry.allRuleIDs
         if let unknown = config.rules.keys.first(where: { !known.contains($0) }) {
             throw PipelineError.config(path: path, reason: "names an unknown rule '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
         }

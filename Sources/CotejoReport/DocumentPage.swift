@@ -109,7 +109,8 @@ struct DocumentPage {
         // PDF: one crop per page the figures stand on, boxes highlighted.
         if document.format == .pdf {
             var byPage: [Int: [BBox]] = [:]
-            for s in x.source { if let p = s.page, let b = s.bbox { byPage[p, default: []].append(b) } }
+            // Places in another document (a cross-document finding) are quoted, never cropped from this one.
+            for s in x.source where s.file == nil { if let p = s.page, let b = s.bbox { byPage[p, default: []].append(b) } }
             for page in byPage.keys.sorted().prefix(Self.maxCropsPerFinding) {
                 h += crop(page: page, boxes: byPage[page]!, finding: x)
             }
@@ -119,7 +120,8 @@ struct DocumentPage {
             // formats without pages to crop, and the searchable text next to a crop.
             h += "<table class=\"quotes\"><tr><th>\(w("Texto en la fuente", "Text in the source"))</th><th>\(w("Ubicación", "Location"))</th></tr>"
             for s in x.source.prefix(12) {
-                h += "<tr><td class=\"quote\">«\(escapeHTML(clip(s.text, 400)))»</td><td class=\"small muted\">\(escapeHTML(w.locator(s, format: document.format)))\(boxLabel(s))</td></tr>"
+                let other = s.file.map { (($0 as NSString).lastPathComponent) + ", " } ?? ""
+                h += "<tr><td class=\"quote\">«\(escapeHTML(clip(s.text, 400)))»</td><td class=\"small muted\">\(escapeHTML(other + w.locator(s, format: document.format)))\(boxLabel(s))</td></tr>"
             }
             h += "</table>"
         }

@@ -30,10 +30,12 @@ public struct ExportSource: Codable, Sendable {
     public var column: Int?
     public var text: String
     public var formula: String?
+    public var file: String?
 
     init(_ s: Source) {
         page = s.page; bbox = s.bbox?.rounded.array; xpath = s.xpath; sheet = s.sheet; cell = s.cell; line = s.line
         paragraph = s.paragraph; table = s.table; row = s.row; column = s.column; text = s.text; formula = s.formula
+        file = s.file
         // The contract locates a Word table cell as table/row/cell: the cell is its column number.
         if s.table != nil, s.cell == nil, let c = s.column { cell = String(c); column = nil }
     }

@@ -259,6 +259,10 @@ enum Schema {
             }
             try db.alter(table: "sources") { t in t.add(column: "formula", .text) }
         }
+        // Cross-document findings point into another document than their own.
+        migrator.registerMigration("v4: sources in other documents") { db in
+            try db.alter(table: "sources") { t in t.add(column: "file", .text) }
+        }
         return migrator
     }
 }

@@ -204,14 +204,14 @@ public final class Store: Sendable {
         }
     }
 
-    private func insert(_ s: Source, owner: String, ownerID: Int64, field: String?, ordinal: Int, docID: Int64, db: Database) throws {
+    func insert(_ s: Source, owner: String, ownerID: Int64, field: String?, ordinal: Int, docID: Int64, db: Database) throws {
         let b = s.bbox?.rounded
         try db.execute(sql: """
             INSERT INTO sources (document_id, owner, owner_id, field, ordinal, page, x0, y0, x1, y1, xpath, sheet, cell,
-              line, paragraph, tbl, row, col, text, formula)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              line, paragraph, tbl, row, col, text, formula, file)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [docID, owner, ownerID, field, ordinal, s.page, b?.x0, b?.y0, b?.x1, b?.y1, s.xpath, s.sheet,
-                             s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text, s.formula])
+                             s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text, s.formula, s.file])
     }
 }
 

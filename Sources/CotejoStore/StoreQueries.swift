@@ -142,7 +142,7 @@ extension Store {
         }
         return Source(page: s["page"], bbox: bbox, xpath: s["xpath"], sheet: s["sheet"], cell: s["cell"], line: s["line"],
                       paragraph: s["paragraph"], table: s["tbl"], row: s["row"], column: s["col"], text: s["text"],
-                      formula: s["formula"])
+                      formula: s["formula"], file: s["file"])
     }
 
     /// Full-text search over body and heading blocks (furniture is left out). Words match whatever

@@ -25,13 +25,20 @@ struct PeriodCountsTests {
         #expect(t[2].source.first?.page == 13)
     }
 
-    @Test("near misses: a part's count, a previous period, a qualified TOTAL, another quarter's TOTAL, no period in the title")
+    @Test("near misses: a part's count, a period named but not the report's, a qualified TOTAL, another quarter's TOTAL, no period in the title")
     func nearMisses() {
         #expect(read(["En el área administrativa se presentaron en este trimestre 30 comunicaciones.",
-                      "En el trimestre anterior se realizaron 45 afiliaciones."],
+                      "En el II trimestre se presentaron 37 comunicaciones y en este se presentaron 30."],
                      headers: ["Total usuarios no satisfechos: 77", "TOTAL AFILIACIONES II TRIMESTRE 2022: 40"]).isEmpty)
         let untitled = reader.totals(in: DocumentContent(format: .pdf, pages: []),
                                      regions: [paragraph(["En este trimestre se realizaron 50 solicitudes."])], title: "Informe de gestión", year: 2022)
         #expect(untitled.isEmpty)
+    }
+
+    @Test("the previous period's count a report quotes is a total of that period")
+    func previousPeriod() throws {
+        let t = read(["Comparado con el trimestre anterior hubo una disminución del 10% (trimestre anterior se realizaron 45 afiliaciones)."])
+        let x = try #require(t.first)
+        #expect(t.count == 1 && x.label == "afiliaciones" && x.executed == 45 && x.period == "2022-Q2")
     }
 }

@@ -19,7 +19,12 @@ public struct PeriodCounts: Sendable {
         let titleYear = SpanishNumber.scan(in: title).first(where: \.isLikelyYear).map { Int($0.value) } ?? year
         guard let period = Self.contractPeriod(report, year: titleYear) else { return [] }
         var out: [StatedTotal] = []
-        for region in regions { out += sentences(ProseTokens(region), report: report, period: period) }
+        let previous = Self.previousPeriod(report, year: titleYear).flatMap { Self.contractPeriod($0.0, year: $0.1) }
+        for region in regions {
+            let tokens = ProseTokens(region)
+            out += sentences(tokens, report: report, period: period)
+            if let previous { out += earlier(tokens, report: report, period: previous) }
+        }
         let lines = content.pages.flatMap(\.bodyLines).map { ($0.text, $0.source) }
             + content.tables.flatMap(\.cells).filter(\.isHeader).map { ($0.text, $0.source) }
         var seen = Set<String>()
@@ -59,6 +64,33 @@ public struct PeriodCounts: Sendable {
         return out
     }
 
+    /// "(trimestre anterior se realizaron 45 afiliaciones)": the previous period's count, as a report
+    /// quotes it to compare. Another report states the same count for its own period; the two must agree.
+    func earlier(_ t: ProseTokens, report: SpanishPeriod, period: String) -> [StatedTotal] {
+        var out: [StatedTotal] = []
+        for (i, w) in t.words.enumerated() where w == report.kind.rawValue {
+            guard i + 1 < t.words.count, t.words[i + 1] == "anterior" else { continue }
+            let sentence = t.sentenceRange(of: i)
+            for v in (i + 2)..<min(sentence.upperBound, i + 6) where Self.isOccurrenceVerb(t.words[v]) {
+                guard let k = ((v + 1)..<min(sentence.upperBound, v + 4)).first(where: { t.numbers[$0] != nil }),
+                      let n = t.numbers[k], !n.isPercent, !n.isLikelyYear, n.value > 0,
+                      let noun = t.words[(k + 1)..<min(sentence.upperBound, k + 3)].first(where: Self.isCountedNoun) else { break }
+                out.append(StatedTotal(label: noun, executed: n.value, source: [t.sources[k]], period: period))
+                break
+            }
+        }
+        return out
+    }
+
+    /// The period before `p`: the fourth quarter of the year before the first, and so on.
+    static func previousPeriod(_ p: SpanishPeriod, year: Int?) -> (SpanishPeriod, Int)? {
+        guard let year, p.kind != .bimestre else { return nil }
+        var q = p
+        if p.ordinal > 1 { q.ordinal = p.ordinal - 1; return (q, year) }
+        q.ordinal = p.kind.periodsPerYear
+        return (q, year - 1)
+    }
+
     /// "TOTAL AFILIACIONES III TRIMESTRE 2022: 32": TOTAL, what is counted, optionally the report's
     /// period, and one figure closing the text.
     func labelled(_ text: String, source: Source, report: SpanishPeriod, period: String) -> StatedTotal? {
@@ -94,7 +126,7 @@ public struct PeriodCounts: Sendable {
     }
 
     /// The contract's form of a period: "2022-Q3", "2022-H1", "2022-C2", "2022-MM", "2022".
-    static func contractPeriod(_ p: SpanishPeriod, year: Int?) -> String? {
+    public static func contractPeriod(_ p: SpanishPeriod, year: Int?) -> String? {
         guard let year else { return nil }
         switch p.kind {
         case .trimestre: return "\(year)-Q\(p.ordinal)"

@@ -15,6 +15,11 @@ struct ProseTokens {
         var current = 0
         for line in region.lines {
             let text = line.text.collapsedWhitespace
+            // A line in capitals is a heading ("AFILIACIONES"): it is a sentence of its own.
+            let letters = text.filter(\.isLetter)
+            let heading = letters.count >= 3 && letters.filter(\.isUppercase).count * 10 >= letters.count * 8
+            if heading { current += 1 }
+            defer { if heading { current += 1 } }
             let found = SpanishNumber.scan(in: text)
             var cursor = text.startIndex
             func addWords(_ s: Substring) {
