@@ -221,4 +221,13 @@ extension TableStatementsTests {
         #expect(siau.fieldSources["whole"]?.text == "94" && siau.fieldSources["reported_percent"]?.text == "69%")
         #expect(claims.filter { $0.label.hasPrefix("total:") }.count == 4)
     }
+
+    @Test("a TOTAL row and a TOTAL column: the corner is the sum of every figure inside, a sparse column's too")
+    func grandTotal() throws {
+        let t = statementTable([["AREA", "P", "Q", "S", "total"],
+                                ["médico", "", "11", "1", "12"], ["enfermería", "", "2", "", "2"],
+                                ["citas", "1", "2", "", "3"], ["total", "", "15", "1", "16"]])
+        let corner = try #require(reader.read(t).sums.first { $0.label.hasSuffix("todas las celdas") })
+        #expect(corner.total == 16 && corner.parts.reduce(0, +) == 17)
+    }
 }

@@ -167,6 +167,22 @@ public struct TableStatements: Sendable {
         result.sums += Self.splits(numericColumns: numericColumns, sparseColumns: sparse, emptyColumns: empty, rows: kindRows,
                                    header: header, single: single, rowLabel: rowLabel, source: source, table: table.index)
 
+        // A table with a TOTAL row and a TOTAL column: its corner cell is the sum of every figure
+        // inside, sparse columns included (a "P" column whose only figure the TOTAL row forgot).
+        if totalRows.count == 1, let t = totalRows.first,
+           let tc = numericColumns.first(where: { Self.isTotalLabel(header($0)) }), let corner = single(t, tc), !corner.isPercent {
+            let inner = (numericColumns + sparse).filter { $0 < tc && labelColumn[t] != $0 && !Self.isTotalLabel(header($0)) }.sorted()
+            let rows = body.filter { $0 < t && !percentRows.contains($0) && !Self.isSubtotalLabel(rowLabel($0)) }
+            var cells: [(Int, Int, SpanishNumber)] = []
+            for r in rows { for c in inner { if let n = single(r, c), !n.isPercent { cells.append((r, c, n)) } } }
+            if inner.count >= 2, rows.count >= 2, cells.count >= 4 {
+                result.sums.append(ColumnSum(label: "\(rowLabel(t)) × \(header(tc)): todas las celdas", total: corner.value,
+                                             parts: cells.map(\.2.value),
+                                             source: ([source(t, tc)] + cells.map { source($0.0, $0.1) }).compactMap { $0 },
+                                             table: table.index))
+            }
+        }
+
         // Percentage columns: shares of the column's whole, or changes between two year columns.
         for p in percentColumns {
             let h = header(p)
