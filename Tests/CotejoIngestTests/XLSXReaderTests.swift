@@ -137,6 +137,22 @@ private func read(_ data: Data) throws -> DocumentContent {
         #expect(lines.map { $0.source.cell } == ["B2", "B8"])
     }
 
+    @Test("group headers merged above the header row join the table's headers; a title merged across stays text")
+    func groupHeadersAboveTheHeaderRow() throws {
+        func t(_ ref: String, _ s: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(s)</t></is></c>" }
+        let data = try workbook(sheetData: """
+            <row r="1">\(t("A1", "PLAN DE ACCIÓN 2025"))</row>
+            <row r="2">\(t("A2", "Identificación"))\(t("C2", "Trimestre I - 2025"))\(t("E2", "Trimestre II - 2025"))</row>
+            <row r="3">\(t("A3", "Código"))\(t("B3", "Indicador"))\(t("C3", "Resultado"))\(t("D3", "Fuente"))\(t("E3", "Resultado"))\(t("F3", "Fuente"))</row>
+            <row r="4">\(t("A4", "401"))\(t("B4", "Mesas de participación instaladas"))<c r="C4"><v>2</v></c>\(t("D4", "Actas"))<c r="E4"><v>3</v></c>\(t("F4", "Actas"))</row>
+            """, merges: "<mergeCells><mergeCell ref=\"A1:F1\"/><mergeCell ref=\"A2:B2\"/><mergeCell ref=\"C2:D2\"/><mergeCell ref=\"E2:F2\"/></mergeCells>")
+        let content = try read(data)
+        let table = try #require(content.tables.first)
+        #expect(table.headerRowCount == 2 && table.rowCount == 3)
+        #expect(table.grid[0][4] == "Trimestre II - 2025" && table.grid[1][4] == "Resultado")
+        #expect(content.pages[0].lines.map(\.text) == ["PLAN DE ACCIÓN 2025"])
+    }
+
     @Test func missingWorkbookIsDamagedAndBombRefused() throws {
         #expect(throws: ReadError.damaged("no xl/workbook.xml in the archive")) {
             try read(try makeOfficeZip([("xl/styles.xml", "<styleSheet/>")]))

@@ -44,8 +44,10 @@ public struct SummaryMismatchRule: Rule {
             for c in 0..<table.columnCount {
                 var parts: [String] = []
                 for r in 0..<table.headerRowCount where !grid[r][c].isEmpty && parts.last != grid[r][c] { parts.append(grid[r][c]) }
-                let h = parts.joined(separator: " ").folded.collapsedWhitespace
-                guard !h.isEmpty else { continue }
+                // The lowest header row names the column; the period of the rows above it ("Trimestre
+                // I - 2025" over "Resultado") tells repeated names apart, however it is spelled.
+                guard let last = parts.last?.folded.collapsedWhitespace, !last.isEmpty else { continue }
+                let h = last + (ColumnPeriod.period(of: parts.joined(separator: " ")).map { " @\($0)" } ?? "")
                 let n = seen[h, default: 0]
                 seen[h] = n + 1
                 columns["\(h)#\(n)"] = c

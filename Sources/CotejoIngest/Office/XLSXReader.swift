@@ -357,6 +357,17 @@ private struct SheetGrid {
             return (rows.compactMap { rowLine($0, sheet: sheet) }.map { Block(lines: [$0]) }, nil)
         }
 
+        // Group headers above it: rows of merged cells naming column groups ("Trimestre I - 2025" over
+        // "Resultado | Observaciones | Fuente"), at most two, each with two or more values, most of
+        // them merged. A title merged across the sheet is one value and stays out.
+        var top = h
+        while top - 1 >= (rows.first ?? top), top > h - 2, values[top - 1] != nil || covered.contains(Self.key(top - 1, usedCols.min() ?? 0)) {
+            let above = anchors(top - 1)
+            let merged = above.filter { mergeAt[top - 1]?[$0] != nil }
+            guard above.count >= 2, merged.count * 3 >= above.count * 2 else { break }
+            top -= 1
+        }
+
         // Table end: the last row that holds two values, or that a table merge reaches.
         var end = h
         for r in rows where r >= h && anchors(r).count >= 2 { end = r }
@@ -387,23 +398,23 @@ private struct SheetGrid {
         guard c0 <= c1 else { return ([], nil) }
 
         var cells: [Cell] = []
-        for r in h...end {
+        for r in top...end {
             for c in c0...c1 where !covered.contains(Self.key(r, c)) {
                 let m = mergeAt[r]?[c]
                 let t = text(r, c)
                 let ref = columnLetters(c) + String(r)
-                cells.append(Cell(row: r - h, column: c - c0,
+                cells.append(Cell(row: r - top, column: c - c0,
                                   rowSpan: m.map { min($0.r1, end) - r + 1 } ?? 1,
                                   columnSpan: m.map { min($0.c1, c1) - c + 1 } ?? 1,
                                   text: t, isHeader: r <= headerEnd,
                                   source: Source(sheet: sheet, cell: ref, text: t, formula: formulas[r]?[c])))
             }
         }
-        let table = Table(index: tableIndex, pages: [page], rowCount: end - h + 1, columnCount: c1 - c0 + 1,
-                          headerRowCount: headerEnd - h + 1, cells: cells)
+        let table = Table(index: tableIndex, pages: [page], rowCount: end - top + 1, columnCount: c1 - c0 + 1,
+                          headerRowCount: headerEnd - top + 1, cells: cells)
 
         var blocks: [Block] = []
-        for r in rows where r < h { if let line = rowLine(r, sheet: sheet) { blocks.append(Block(lines: [line])) } }
+        for r in rows where r < top { if let line = rowLine(r, sheet: sheet) { blocks.append(Block(lines: [line])) } }
         for r in rows where r > end { if let line = rowLine(r, sheet: sheet) { blocks.append(Block(lines: [line])) } }
         _ = firstRow
         return (blocks, table)

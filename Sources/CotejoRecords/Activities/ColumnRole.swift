@@ -39,6 +39,8 @@ public enum ColumnRole: String, Sendable, CaseIterable {
         if has("%") || hasPrefix("cumplimiento") || has("cump") || has("avance") || has("porcentaje") { return .percent }
         if has("resultado") || has("resultados") { return .result }
         if hasPrefix("actividad") || hasPrefix("accion") || has("tarea") || has("tareas") { return .description }
+        // "Indicador de producto" names an indicator, not a product.
+        if h.hasPrefix("indicador") || h.hasPrefix("nombre del indicador") { return .indicator }
         if hasPrefix("producto") || has("entregable") { return .product }
         if has("meta") && has("indicador") { return .other }
         if hasPrefix("indicador") { return .indicator }

@@ -14,6 +14,9 @@ public struct TableActivityExtractor: Sendable {
         var roles: [Int: ColumnRole]
         /// Numeric columns without a header: figures whose meaning arithmetic must settle.
         var unlabelledFigures: [Int]
+        /// Columns of one period's target, result or percentage ("META 2024", "Trimestre I - 2025
+        /// Resultado", "EJECUTADA – TRIMESTRES 3"): each row's figures per period become its measures.
+        var measures: [Int: (kind: MeasureKind, period: String)] = [:]
     }
 
     public func activities(in table: Table) -> [Activity] { records(in: table).activities }
@@ -24,10 +27,11 @@ public struct TableActivityExtractor: Sendable {
         guard table.rowCount >= 2, table.columnCount >= 2, let layout = layout(of: table, grid: grid) else { return ([], []) }
         var activities: [Activity] = []
         var totals: [StatedTotal] = []
+        let index = CellIndex(table)
         for r in layout.headerRows..<table.rowCount {
             if let t = totalRow(r, table: table, grid: grid, layout: layout) {
                 totals.append(t)
-            } else if let a = activity(row: r, table: table, grid: grid, layout: layout) {
+            } else if let a = activity(row: r, table: table, grid: grid, layout: layout, index: index) {
                 activities.append(a)
             }
         }
@@ -58,7 +62,11 @@ public struct TableActivityExtractor: Sendable {
         for c in 0..<table.columnCount {
             var parts: [String] = []
             for r in 0..<headerRows where !grid[r][c].isEmpty && parts.last != grid[r][c] { parts.append(grid[r][c]) }
-            if let role = ColumnRole.from(header: parts.joined(separator: " ")) { roles[c] = role }
+            // The lowest header names the column ("Indicador de Producto" under "Identificación
+            // general"); the rows above it only when it says nothing ("1" under "TRIMESTRES").
+            let own = parts.last.flatMap(ColumnRole.from(header:))
+            if let role = own, role != .other { roles[c] = role }
+            else if let role = ColumnRole.from(header: parts.joined(separator: " ")) { roles[c] = role }
         }
         let body = Array(grid[headerRows...])
         guard !body.isEmpty else { return nil }
@@ -91,6 +99,15 @@ public struct TableActivityExtractor: Sendable {
                 roles[c] = .description
             }
         }
+        // An indicator table ("NOMBRE DEL INDICADOR | META 2026 | EJECUTADO T1 …") has no activity
+        // column: each row is an indicator, and its name describes it.
+        if !roles.values.contains(.description),
+           let c = roles.filter({ $0.value == .indicator }).map(\.key).sorted().first(where: { c in
+               let v = values(c)
+               return !v.isEmpty && numericShare(c) < 0.2 && v.map(\.count).reduce(0, +) / v.count >= 10
+           }) {
+            roles[c] = .description
+        }
         guard roles.values.contains(.description) else { return nil }
         let fieldRoles: Set<ColumnRole> = [.item, .phase, .start, .end, .responsible, .planned, .executed, .percent,
                                            .indicator, .target, .periodicity, .product, .unit, .targetQuantity]
@@ -100,7 +117,33 @@ public struct TableActivityExtractor: Sendable {
         if descriptions.count > 1 {
             for c in descriptions.dropFirst() { roles[c] = .other }
         }
-        return Layout(headerRows: headerRows, roles: roles, unlabelledFigures: unlabelled.count >= 2 ? Array(unlabelled.prefix(2)) : unlabelled)
+        var layout = Layout(headerRows: headerRows, roles: roles, unlabelledFigures: unlabelled.count >= 2 ? Array(unlabelled.prefix(2)) : unlabelled)
+        layout.measures = measureColumns(headers: headers(grid, headerRows: headerRows, columns: table.columnCount),
+                                         numericShare: numericShare)
+        return layout
+    }
+
+    /// Each column's header, its rows joined ("META EJECUTADA – TRIMESTRES" over "1" reads as one).
+    func headers(_ grid: [[String]], headerRows: Int, columns: Int) -> [String] {
+        (0..<columns).map { c in
+            var parts: [String] = []
+            for r in 0..<headerRows where !grid[r][c].isEmpty && parts.last != grid[r][c] { parts.append(grid[r][c]) }
+            return parts.joined(separator: " ")
+        }
+    }
+
+    /// Columns whose header names both a measure and a period, and whose values are figures. Two
+    /// columns naming the same measure and period (a merged header repeated) keep the first.
+    func measureColumns(headers: [String], numericShare: (Int) -> Double) -> [Int: (kind: MeasureKind, period: String)] {
+        var out: [Int: (kind: MeasureKind, period: String)] = [:]
+        var seen = Set<String>()
+        for (c, h) in headers.enumerated() {
+            guard let period = ColumnPeriod.period(of: h), let kind = MeasureLabel.kind(of: h),
+                  [.planned, .executed, .percent].contains(kind), numericShare(c) >= 0.6 else { continue }
+            guard seen.insert("\(kind)|\(period)").inserted else { continue }
+            out[c] = (kind, period)
+        }
+        return out
     }
 
     /// Header rows as the reader said, extended over rows that only carry more header words
@@ -131,16 +174,32 @@ public struct TableActivityExtractor: Sendable {
 
     // MARK: Rows
 
-    func activity(row r: Int, table: Table, grid: [[String]], layout: Layout) -> Activity? {
+    /// The cell covering each slot of a table, found once: a lookup per figure must not scan the table.
+    struct CellIndex {
+        var slots: [Int: Int] = [:]
+        var table: Table
+        init(_ table: Table) {
+            self.table = table
+            for (i, cell) in table.cells.enumerated() where cell.rowSpan * cell.columnSpan <= 10_000 {
+                for r in cell.row..<(cell.row + cell.rowSpan) {
+                    for c in cell.column..<(cell.column + cell.columnSpan) { slots[r * 100_000 + c] = i }
+                }
+            }
+        }
+        func cell(_ r: Int, _ c: Int) -> Cell? { slots[r * 100_000 + c].map { table.cells[$0] } }
+    }
+
+    func activity(row r: Int, table: Table, grid: [[String]], layout: Layout, index: CellIndex? = nil) -> Activity? {
+        let index = index ?? CellIndex(table)
         // Merged cells that began in an earlier row stay out of the row's box.
-        let cells = (0..<table.columnCount).compactMap { table.cell(row: r, column: $0) }.filter { $0.row == r }
+        let cells = (0..<table.columnCount).compactMap { index.cell(r, $0) }.filter { $0.row == r }
         func column(_ role: ColumnRole) -> Int? { layout.roles.filter { $0.value == role }.map(\.key).min() }
         func text(_ role: ColumnRole) -> String? {
             guard let c = column(role) else { return nil }
             let t = grid[r][c].collapsedWhitespace
             return t.isEmpty ? nil : t
         }
-        func source(_ c: Int) -> Source? { table.cell(row: r, column: c)?.source }
+        func source(_ c: Int) -> Source? { index.cell(r, c)?.source }
         guard let description = text(.description), description.contains(where: { $0.isLetter }) else { return nil }
         // A totals row closes the table; it is not an activity.
         if description.folded.hasPrefix("total") { return nil }
@@ -195,10 +254,35 @@ public struct TableActivityExtractor: Sendable {
         }
         if let c = column(.description), let s = source(c) { fields["description"] = s }
         a.fieldSources = fields
+        a.measures = measures(row: r, grid: grid, layout: layout, source: source)
         let rowText = grid[r].enumerated().filter { i, t in !t.isEmpty && (i == 0 || t != grid[r][i - 1]) }.map { $0.1.collapsedWhitespace }
             .joined(separator: " ")
         a.source = Source.union(cells.map(\.source), text: rowText)
         return a
+    }
+
+    /// The row's figures per period, in the order the periods first appear in the table.
+    func measures(row r: Int, grid: [[String]], layout: Layout, source: (Int) -> Source?) -> [Measure] {
+        var byPeriod: [String: Measure] = [:]
+        var order: [String] = []
+        for c in layout.measures.keys.sorted() {
+            let (kind, period) = layout.measures[c]!
+            let text = grid[r][c].collapsedWhitespace
+            guard !text.isEmpty, let n = SpanishNumber.parse(text) else { continue }
+            if byPeriod[period] == nil { order.append(period); byPeriod[period] = Measure(period: period) }
+            var m = byPeriod[period]!
+            switch kind {
+            case .planned where m.planned == nil: m.planned = n.value; m.fieldSources["planned"] = source(c)
+            case .executed where m.executed == nil: m.executed = n.value; m.fieldSources["executed"] = source(c)
+            case .percent where m.reportedPercent == nil:
+                m.reportedPercent = n.isPercent || n.value > 1.5 ? n.value : n.value * 100
+                m.fieldSources["reported_percent"] = source(c)
+            default: continue
+            }
+            if let s = source(c) { m.source.append(s) }
+            byPeriod[period] = m
+        }
+        return order.map { byPeriod[$0]! }
     }
 
     /// A due date given as a year alone ("2022" under "Fecha propuesta"): the action is due within that
