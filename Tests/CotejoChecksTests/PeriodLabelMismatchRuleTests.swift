@@ -102,3 +102,19 @@ extension PeriodLabelMismatchRuleTests {
         }
     }
 }
+
+extension PeriodLabelMismatchRuleTests {
+    @Test("rows keyed by year whose figures are labelled with another year fire once for the table; clean rows are silent")
+    func rowYears() throws {
+        let rule = PeriodLabelMismatchRule()
+        let shifted = Make.table([["AÑO", "POBLACIÓN DANE", "AFILIADOS"], ["2017", "175.407 año 2016", "165.317"],
+                                  ["2018", "178.450 año 2017", "166.625"], ["2019", "181.493 año 2018", "170.606"]])
+        let f = rule.check(Make.input(tables: [shifted]), settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1 && x.values["rows"] == .number(3) && x.message.contains("2019 ↔ año 2018"))
+        #expect(x.source.contains { $0.text == "año 2018" })
+        let clean = Make.table([["AÑO", "POBLACIÓN DANE", "AFILIADOS"], ["2017", "175.407 año 2017", "165.317"],
+                                ["2018", "178.450", "166.625"], ["2019", "181.493 (proyección 2018)", "170.606"]])
+        #expect(rule.check(Make.input(tables: [clean]), settings: RuleSettings()).isEmpty)
+    }
+}

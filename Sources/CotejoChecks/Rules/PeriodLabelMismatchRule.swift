@@ -120,7 +120,49 @@ public struct PeriodLabelMismatchRule: Rule {
                                         source: sources.uniqued()))
             }
         }
-        return findings + titleYearFindings(input, settings: settings)
+        return findings + titleYearFindings(input, settings: settings) + rowYearFindings(input, settings: settings)
+    }
+
+    // MARK: Rows keyed by year
+
+    /// A table whose rows are years ("AÑO | POBLACIÓN DANE | AFILIADOS") and whose cells name another
+    /// year for the row's figures ("2019 | 181.493 año 2018"): the figures and their year disagree.
+    /// One finding per table, listing its rows. Only years written with "año" or "vigencia" count: a
+    /// bare year in a cell may be anything.
+    func rowYearFindings(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        var findings: [Finding] = []
+        for table in input.content.tables where table.rowCount - table.headerRowCount >= 3 {
+            let grid = table.grid
+            let body = Array(table.headerRowCount..<table.rowCount)
+            let keys = body.map { r -> Int? in
+                guard let n = SpanishNumber.parse(grid[r][0].collapsedWhitespace), n.isLikelyYear else { return nil }
+                return Int(n.value)
+            }
+            guard keys.compactMap({ $0 }).count * 5 >= body.count * 4, keys.compactMap({ $0 }).count >= 3 else { continue }
+            var clashes: [(row: Int, key: Int, named: Int, cell: Cell)] = []
+            for (i, r) in body.enumerated() {
+                guard let key = keys[i] else { continue }
+                for c in 1..<table.columnCount {
+                    let words = grid[r][c].folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                    for (k, w) in words.enumerated() where (w == "ano" || w == "vigencia") && k + 1 < words.count {
+                        guard let y = Int(words[k + 1]), (1990...2100).contains(y), y != key,
+                              let cell = table.cell(row: r, column: c) else { continue }
+                        clashes.append((r, key, y, cell))
+                    }
+                }
+            }
+            guard !clashes.isEmpty else { continue }
+            let pairs = clashes.map { "\($0.key) ↔ año \($0.named)" }.joined(separator: ", ")
+            let es = "Filas de la tabla con el año de la fila distinto del año de sus cifras: \(pairs)"
+            let en = "Table rows whose year differs from the year of their figures: \(pairs)"
+            findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
+                                    values: ["rows": .number(Double(clashes.count))],
+                                    // The year labels are the evidence: each quoted as written.
+                                    source: clashes.flatMap { c in
+                                        [table.cell(row: c.row, column: 0)?.source, c.cell.source.quoting("año \(c.named)")].compactMap { $0 }
+                                    }.uniqued()))
+        }
+        return findings
     }
 
     /// True when the words just before a period label point at the document's own period: "en este
