@@ -16,6 +16,7 @@ public struct RecordExtractor: Sendable {
     public var proseChanges = ProseChanges()
     public var labelledCards = LabelledFigureCards()
     public var periodCounts = PeriodCounts()
+    public var periodIndicators = PeriodIndicators()
 
     public init() {}
 
@@ -111,6 +112,7 @@ public struct RecordExtractor: Sendable {
         records.claims += proseChanges.claims(in: regions)
         records.totals = tableTotals + proseRecords.totals
             + periodCounts.totals(in: content, regions: regions, title: records.facts.title, year: records.facts.year)
+            + periodIndicators.totals(in: content, regions: regions, title: records.facts.title, year: records.facts.year)
         records.commitments = proseRecords.commitments
         return records
     }

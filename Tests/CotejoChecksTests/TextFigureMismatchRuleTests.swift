@@ -26,4 +26,14 @@ struct TextFigureMismatchRuleTests {
                       StatedTotal(label: "solicitudes", planned: 60, executed: 45, source: [Source(page: 2, text: "60")], period: "2022-Q1")]
         #expect(rule.check(Make.input(DocumentRecords(totals: totals)), settings: RuleSettings()).isEmpty)
     }
+
+    @Test("an indicator's percentage for one quarter stated as 60 % and 62 % fires; three values name several things")
+    func percentages() {
+        func pct(_ v: Double, page: Int) -> StatedTotal {
+            StatedTotal(label: "oportunidad respuesta", reportedPercent: v, source: [Source(page: page, text: "\(Int(v))%")], period: "2022-Q2")
+        }
+        #expect(rule.check(Make.input(DocumentRecords(totals: [pct(60, page: 7), pct(62, page: 7)])), settings: RuleSettings()).count == 1)
+        #expect(rule.check(Make.input(DocumentRecords(totals: [pct(60, page: 7), pct(62, page: 7), pct(70, page: 8)])),
+                           settings: RuleSettings()).isEmpty)
+    }
 }

@@ -42,3 +42,31 @@ struct PeriodCountsTests {
         #expect(t.count == 1 && x.label == "afiliaciones" && x.executed == 45 && x.period == "2022-Q2")
     }
 }
+
+@Suite("Period indicators: an indicator's percentage for a period")
+struct PeriodIndicatorsTests {
+    let reader = PeriodIndicators()
+
+    @Test("a labelled figure and a sentence on this quarter with the previous quarter's figure")
+    func indicators() {
+        let page = Page(number: 7, blocks: [
+            Block(lines: [TextLine(text: "Oportunidad de Respuesta II trimestre", source: Source(page: 7, bbox: BBox(x0: 50, y0: 100, x1: 250, y1: 112), text: "x"))]),
+            Block(lines: [TextLine(text: ": 62%", source: Source(page: 7, bbox: BBox(x0: 400, y0: 100, x1: 430, y1: 112), text: "y"))]),
+        ])
+        let sentence = paragraph(["Como resultado, para este Tercer trimestre se obtuvo un indicador de oportunidad de respuesta del",
+                                  "90% comparado con el primer trimestre. trimestre anterior 60%."], page: 7)
+        let t = reader.totals(in: DocumentContent(format: .pdf, pages: [page]), regions: [sentence],
+                              title: "Informe de gestión III trimestre 2022", year: 2022)
+        #expect(Set(t.map { "\($0.label)|\($0.period!)|\(Int($0.reportedPercent!))" })
+                == ["oportunidad respuesta|2022-Q3|90", "oportunidad respuesta|2022-Q2|60", "oportunidad respuesta|2022-Q2|62"])
+    }
+
+    @Test("near misses: a one-word name, a sentence read as a label, another kind of period")
+    func nearMisses() {
+        let sentence = paragraph(["En este trimestre se obtuvo un indicador de satisfacción del 70%, trimestre anterior 76%.",
+                                  "De las comunicaciones de nuestros usuarios en este primer trimestre, un 3%"])
+        let t = reader.totals(in: DocumentContent(format: .pdf, pages: []), regions: [sentence],
+                              title: "Informe de gestión III trimestre 2022", year: 2022)
+        #expect(t.isEmpty)
+    }
+}

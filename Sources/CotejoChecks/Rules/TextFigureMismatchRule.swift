@@ -17,19 +17,28 @@ public struct TextFigureMismatchRule: Rule {
     public init() {}
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
-        let counts = input.records.totals.filter { $0.planned == nil && $0.executed != nil && $0.period != nil && $0.reportedPercent == nil }
+        // A count ("50 solicitudes") or an indicator's percentage ("oportunidad de respuesta: 62 %").
+        func figure(_ t: StatedTotal) -> Double? {
+            guard t.planned == nil, t.period != nil else { return nil }
+            if let e = t.executed, t.reportedPercent == nil { return e }
+            if let p = t.reportedPercent, t.executed == nil { return p }
+            return nil
+        }
         var groups: [String: [StatedTotal]] = [:]
         var order: [String] = []
-        for t in counts {
-            let key = "\(t.label.folded)|\(t.period!)"
+        for t in input.records.totals where figure(t) != nil {
+            let key = "\(t.label.folded)|\(t.period!)|\(t.executed == nil ? "%" : "n")"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(t)
         }
         var findings: [Finding] = []
         for key in order {
             let group = groups[key]!
-            let values = group.map { $0.executed! }
-            guard Set(values).count >= 2 else { continue }
+            let values = group.map { figure($0)! }
+            // Two figures for one thing: one of them is wrong. More than two: the name covers several
+            // things, and nothing is said.
+            guard Set(values).count == 2 else { continue }
+            let unit = key.hasSuffix("|%") ? " %" : ""
             let t = group[0]
             func place(_ s: StatedTotal) -> String {
                 guard let src = s.source.first else { return "" }
@@ -41,8 +50,8 @@ public struct TextFigureMismatchRule: Rule {
                 if let p = src.page { return "page \(p)" }
                 return src.sheet.map { "sheet “\($0)”" } ?? ""
             }
-            let es = group.map { "\(Figures.es($0.executed!)) (\(place($0)))" }.joined(separator: ", ")
-            let en = group.map { "\(Figures.en($0.executed!)) (\(placeEN($0)))" }.joined(separator: ", ")
+            let es = group.map { "\(Figures.es(figure($0)!))\(unit) (\(place($0)))" }.joined(separator: ", ")
+            let en = group.map { "\(Figures.en(figure($0)!))\(unit) (\(placeEN($0)))" }.joined(separator: ", ")
             findings.append(Finding(
                 rule: id, severity: severity(settings),
                 message: "El documento da cifras distintas de «\(t.label)» en el periodo \(t.period!): \(es)",
