@@ -97,7 +97,8 @@ public struct RecordExtractor: Sendable {
                 }
             }
         }
-        activities += labelledRows.activities(in: content)
+        let formRows = labelledRows.activities(in: content)
+        activities += formRows
         for table in content.tables {
             let stated = tableStatements.read(table)
             records.claims += stated.claims + formulaRatios.claims(in: table)
@@ -110,7 +111,16 @@ public struct RecordExtractor: Sendable {
         let regions = TextRegions.regions(of: content)
         let proseRecords = prose.extract(from: regions, year: records.facts.year)
         records.claims += proseChanges.claims(in: regions)
-        records.totals = tableTotals + proseRecords.totals
+        // A form row ("Valor Programado 7.934 · Valor Ejecutado 7.869 · % Cumplimiento 99") is an
+        // activity; the prose reader must not take its labels for a statement of the plan's totals.
+        let formBoxes = formRows.flatMap(\.source).compactMap { s in s.page.flatMap { p in s.bbox.map { (p, $0) } } }
+        let prose = proseRecords.totals.filter { t in
+            !t.source.contains { s in
+                guard let p = s.page, let b = s.bbox else { return false }
+                return formBoxes.contains { $0.0 == p && $0.1.intersection(b) != nil }
+            }
+        }
+        records.totals = tableTotals + prose
             + periodCounts.totals(in: content, regions: regions, title: records.facts.title, year: records.facts.year)
             + periodIndicators.totals(in: content, regions: regions, title: records.facts.title, year: records.facts.year)
         records.commitments = proseRecords.commitments

@@ -33,7 +33,7 @@ public enum CSVExporter {
                                "findings.csv"]
 
     static let sourceHeaders = ["source_field", "source_index", "page", "x0", "y0", "x1", "y1", "xpath", "sheet", "cell",
-                                "line", "paragraph", "table", "row", "column", "source_text"]
+                                "line", "paragraph", "table", "row", "column", "source_text", "source_file"]
 
     /// The files' contents by name.
     public static func tables(_ docs: [StoredDocument], language: Language = .es) -> [String: String] {
@@ -115,7 +115,7 @@ public enum CSVExporter {
         let b = s.bbox?.rounded
         return [field, String(index), CSV.int(s.page), CSV.number(b?.x0), CSV.number(b?.y0), CSV.number(b?.x1), CSV.number(b?.y1),
                 s.xpath ?? "", s.sheet ?? "", s.cell ?? "", CSV.int(s.line), CSV.int(s.paragraph), CSV.int(s.table), CSV.int(s.row),
-                CSV.int(s.column), s.text]
+                CSV.int(s.column), s.text, s.file ?? ""]
     }
 
     static func valuesJSON(_ values: [String: FindingValue]) -> String {

@@ -72,3 +72,16 @@ struct PercentMismatchRuleTests {
         #expect(rule.check(Make.input(DocumentRecords(activities: rows, totals: [t])), settings: RuleSettings()).isEmpty)
     }
 }
+
+extension PercentMismatchRuleTests {
+    @Test("a figure written with decimals stands for its rounding interval: 0,5 km of 1 may be 51 %, never 60 %")
+    func roundedFigures() {
+        func row(_ percent: Double) -> Activity {
+            var a = Make.row("Construcción de 3 km de vías", planned: 1, executed: 0.5, percent: percent)
+            a.fieldSources["executed"]?.text = "0,5"
+            return a
+        }
+        #expect(PercentMismatchRule().check(Make.input(DocumentRecords(activities: [row(51)])), settings: RuleSettings()).isEmpty)
+        #expect(PercentMismatchRule().check(Make.input(DocumentRecords(activities: [row(60)])), settings: RuleSettings()).count == 1)
+    }
+}

@@ -177,3 +177,19 @@ extension RecordExtractionTests {
         #expect(TableActivityExtractor.yearAsDeadline("Permanente") == nil)
     }
 }
+
+extension RecordExtractionTests {
+    @Test("a form row is an activity, never also a prose statement of the plan's totals")
+    func formRowIsNoTotal() {
+        func l(_ t: String, _ y: Double) -> Block {
+            Block(lines: [TextLine(text: t, source: Source(page: 3, bbox: BBox(x0: 40, y0: y, x1: 560, y1: y + 11), text: t))])
+        }
+        let page = Page(number: 3, width: 612, height: 792, blocks: [
+            l("IMPLEMENTAR EL PLAN OPERATIVO DEL PROGRAMA AMPLIADO DE INMUNIZACIONES", 100),
+            l("Valor Programado 7.934 Valor Ejecutado 7.869 % Cumplimiento 99", 118),
+            l("DISMINUIR A 0,85% LA TASA DE MORTALIDAD EN PRIMERA INFANCIA", 136)])
+        let r = RecordExtractor().extract(from: DocumentContent(format: .pdf, pages: [page]))
+        #expect(r.activities.contains { $0.planned == 7934 && $0.reportedPercent == 99 })
+        #expect(r.totals.isEmpty)
+    }
+}

@@ -9,6 +9,19 @@ struct PercentClaim {
     var hasPercentSign: Bool
     /// The text the percentage was read from, when known.
     var percentText: String?
+    /// The decimals the planned and executed figures were written with: "0,5 km" may be 0,45 to 0,55,
+    /// so its ratio to 1 may be anything from 45 % to 55 %. Whole numbers are counts, exact.
+    var plannedDecimals = 0
+    var executedDecimals = 0
+
+    /// How far the figures' own rounding may move their ratio, in percentage points.
+    func roundingSlack(planned p: Double, executed e: Double) -> Double {
+        guard p > 0, plannedDecimals > 0 || executedDecimals > 0 else { return 0 }
+        let halfE = executedDecimals > 0 ? 0.5 * SumArithmetic.pow10(-executedDecimals) : 0
+        let halfP = plannedDecimals > 0 ? 0.5 * SumArithmetic.pow10(-plannedDecimals) : 0
+        guard p - halfP > 0 else { return 0 }
+        return 100 * ((e + halfE) / (p - halfP) - e / p)
+    }
 
     /// The first reading of each figure (as recorded).
     var plannedValue: Double { planned[0] }
@@ -24,7 +37,7 @@ struct PercentClaim {
         for (i, p) in ps.enumerated() {
             for (j, e) in es.enumerated() where i == j || ps.count == 1 || es.count == 1 {
                 let f = StatedPrecision.percentFit(planned: p, executed: e, stated: percent, decimals: decimals,
-                                                   slack: slack, hasPercentSign: hasPercentSign)
+                                                   slack: slack + roundingSlack(planned: p, executed: e), hasPercentSign: hasPercentSign)
                 if f == .exact { return .exact }
                 if f.fits { best = f }
             }
@@ -47,10 +60,14 @@ extension Activity {
         let planned = StatedPrecision.readings(p, text: ps, convention: convention).filter { $0 > 0 }
         guard !planned.isEmpty else { return nil }
         let number = rs.flatMap { StatedPrecision.statedNumber(r, in: $0) }
-        return PercentClaim(planned: planned, executed: StatedPrecision.readings(e, text: es, convention: convention), percent: r,
-                            decimals: number?.decimals ?? StatedPrecision.inferredDecimals(r),
-                            hasPercentSign: number?.isPercent ?? (rs == nil || rs!.contains("%")),
-                            percentText: number?.text)
+        var claim = PercentClaim(planned: planned, executed: StatedPrecision.readings(e, text: es, convention: convention), percent: r,
+                                 decimals: number?.decimals ?? StatedPrecision.inferredDecimals(r),
+                                 hasPercentSign: number?.isPercent ?? (rs == nil || rs!.contains("%")),
+                                 percentText: number?.text)
+        // Spreadsheet cells carry every digit they hold; text shows what it was rounded to.
+        if fieldSource("planned")?.formula == nil, let ps, let n = StatedPrecision.statedNumber(p, in: ps) { claim.plannedDecimals = n.decimals }
+        if fieldSource("executed")?.formula == nil, let es, let n = StatedPrecision.statedNumber(e, in: es) { claim.executedDecimals = n.decimals }
+        return claim
     }
 }
 
