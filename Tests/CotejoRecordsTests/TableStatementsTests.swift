@@ -230,4 +230,14 @@ extension TableStatementsTests {
         let corner = try #require(reader.read(t).sums.first { $0.label.hasSuffix("todas las celdas") })
         #expect(corner.total == 16 && corner.parts.reduce(0, +) == 17)
     }
+
+    @Test("a count that looks like a year (1903) is added with the others")
+    func yearLikeCounts() throws {
+        let t = statementTable([["PERSONAS ATENDIDAS", "2016", "2017"],
+                                ["NIÑOS", "3187", "1418"], ["ADOLESCENTES", "1903", "548"], ["ADULTOS", "607", "228"],
+                                ["AFRO", "9", "0"], ["TOTAL POR AÑO", "5706", "2194"]])
+        let sums = reader.read(t).sums.filter { $0.label == "2016" }
+        let s2016 = try #require(sums.first)
+        #expect(s2016.parts == [3187, 1903, 607, 9] && s2016.total == 5706)
+    }
 }

@@ -40,7 +40,7 @@ import CotejoReport
         #expect(column("xpath").contains { $0.hasPrefix("/html") })
         #expect(column("cell").contains { !$0.isEmpty })
         #expect(column("severity").allSatisfy { ["error", "warning", "info"].contains($0) })
-        #expect(h.suffix(16) == ["source_field", "source_index", "page", "x0", "y0", "x1", "y1", "xpath", "sheet", "cell",
+        #expect(h.suffix(17) == ["source_field", "source_index", "page", "x0", "y0", "x1", "y1", "xpath", "sheet", "cell",
                                  "line", "paragraph", "table", "row", "column", "source_text", "source_file"])
     }
 

@@ -82,6 +82,9 @@ struct SumArithmetic {
         }
         var slack = halfUnit(s.total, texts.first ?? nil)
         for (i, p) in s.parts.enumerated() { slack += halfUnit(p, i + 1 < texts.count ? texts[i + 1] : nil) }
+        // Amounts in pesos shown with centavos may hide further decimals: under one unit of an amount
+        // of 100.000 or more is rounding, not a wrong total.
+        if abs(s.total) >= 100_000 && !s.isPercent { slack = max(slack, 1) }
         self.slack = slack + 1e-9 * max(1, abs(s.total))
     }
 

@@ -48,6 +48,17 @@ public struct TableStatements: Sendable {
         var anchored = Set<Int>()
         for cell in table.cells where cell.rowSpan == 1 && cell.columnSpan == 1 { anchored.insert(cell.row * 20_000 + cell.column) }
         func single(_ r: Int, _ c: Int) -> SpanishNumber? { anchored.contains(r * 20_000 + c) ? number(r, c) : nil }
+        // In a column of counts a figure such as 1903 is a count, not a year; a row of years only
+        // ("CÓDIGO | 2015 | 2016 | 2017") is a header the reader left in the body.
+        let yearRows = Set(body.filter { r in
+            let figures = (0..<table.columnCount).compactMap { SpanishNumber.parse(grid[r][$0].collapsedWhitespace) }
+            return figures.count >= 2 && figures.allSatisfy(\.isLikelyYear)
+        })
+        func count(_ r: Int, _ c: Int) -> SpanishNumber? {
+            guard anchored.contains(r * 20_000 + c), !yearRows.contains(r) else { return nil }
+            let t = grid[r][c].collapsedWhitespace
+            return t.isEmpty ? nil : SpanishNumber.parse(t)
+        }
 
         // The label of each body row: its first cell with letters.
         var labelColumn: [Int: Int] = [:]
@@ -108,7 +119,9 @@ public struct TableStatements: Sendable {
             }
             for c in numericColumns + percentColumns {
                 guard let total = single(t, c), labelColumn[t] != c else { continue }
-                let partCells = parts.compactMap { r in single(r, c).map { (r, $0) } }
+                // A figure merged over several slots cannot be placed in one row: the sum is unsettled.
+                if parts.contains(where: { !yearRows.contains($0) && SpanishNumber.parse(grid[$0][c].collapsedWhitespace) != nil && count($0, c) == nil }) { continue }
+                let partCells = parts.compactMap { r in count(r, c).map { (r, $0) } }
                 guard partCells.count >= 2 else { continue }
                 let isPercent = percentColumns.contains(c)
                 // A percentage column sums to its TOTAL only as shares of one whole: 100 % or the stated total.
@@ -147,6 +160,7 @@ public struct TableStatements: Sendable {
             guard partsColumns.count >= 2 else { continue }
             for r in body where !percentRows.contains(r) {
                 guard let total = single(r, tc) else { continue }
+                if partsColumns.contains(where: { number(r, $0) != nil && single(r, $0) == nil }) { continue }
                 let l = rowLabel(r)
                 let parts = partsColumns.compactMap { c in single(r, c).map { (c, $0) } }
                 guard parts.count >= 2 else { continue }
