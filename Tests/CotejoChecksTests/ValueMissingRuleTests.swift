@@ -49,3 +49,16 @@ struct ValueMissingRuleTests {
         #expect(rule.check(Make.input(tables: [t]), settings: RuleSettings()).isEmpty)
     }
 }
+
+extension ValueMissingRuleTests {
+    @Test("results of quarters after the last one reported are not due yet; an empty one before it still fires")
+    func laterPeriodsAreNotDue() throws {
+        let header = ["Indicador", "Trimestre I - 2025 Resultado", "Trimestre II - 2025 Resultado",
+                      "Trimestre III - 2025 Resultado", "Trimestre IV - 2025 Resultado"]
+        let cut = Make.table([header, ["Mesas instaladas", "2", "3", "", ""], ["Colectivos acompañados", "1", "4", "", ""]])
+        #expect(rule.check(Make.input(tables: [cut]), settings: RuleSettings()).isEmpty)
+        let gap = Make.table([header, ["Mesas instaladas", "2", "", "5", ""], ["Colectivos acompañados", "1", "", "2", ""]])
+        let f = try #require(rule.check(Make.input(tables: [gap]), settings: RuleSettings()).first)
+        #expect(f.values["empty_columns"] == .number(1) && f.message.contains("Trimestre II"))
+    }
+}

@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoRecords
 
 /// `value.missing`: columns a table sets up for targets or results (meta, meta trimestre N, resultado,
 /// ejecutado, avance, logro, cumplimiento, programado) left empty in every body row. One finding per
@@ -34,7 +35,8 @@ public struct ValueMissingRule: Rule {
         }
         guard bodyRows.count >= minimumRows else { return nil }
 
-        var empty: [(name: String, header: Cell)] = []
+        var empty: [(name: String, header: Cell, period: String?)] = []
+        var filledPeriods: [String] = []
         var done: Set<Cell> = []
         for c in 0..<t.columnCount {
             let headers = t.cells.filter { isHeader($0) && c >= $0.column && c < $0.column + $0.columnSpan }
@@ -49,7 +51,17 @@ public struct ValueMissingRule: Rule {
             let columns = leaf.column..<min(t.columnCount, leaf.column + leaf.columnSpan)
             let filled = bodyRows.contains { r in columns.contains { !grid[r][$0].collapsedWhitespace.isEmpty } }
             done.insert(leaf)
-            if !filled { empty.append((name.collapsedWhitespace, leaf)) }
+            let period = ColumnPeriod.period(of: headers.reversed().map(\.text).joined(separator: " "))
+            if filled { if let p = period { filledPeriods.append(p) } } else { empty.append((name.collapsedWhitespace, leaf, period)) }
+        }
+        // Results of periods after the last one the table reports on ("Trimestre III" and "IV" in a
+        // follow-up cut at June) are not yet due: empty is what they should be. Targets are set in
+        // advance, and an empty target stays a finding.
+        if let last = filledPeriods.compactMap(PeriodBounds.init).max(by: { $0.end < $1.end }) {
+            empty.removeAll { e in
+                guard [.executed, .percent].contains(MeasureLabel.kind(of: e.name)) else { return false }
+                return e.period.flatMap(PeriodBounds.init).map { $0.start > last.end } ?? false
+            }
         }
         guard !empty.isEmpty else { return nil }
         let list = empty.map(\.name).joined(separator: ", ")
@@ -70,5 +82,28 @@ public struct ValueMissingRule: Rule {
     /// True when a header names a target or result column.
     private func names(_ text: String) -> Bool {
         text.folded.split(whereSeparator: { !$0.isLetter }).contains { Self.keywords.contains(String($0)) }
+    }
+}
+
+/// A period of the contract's form ("2025-Q3", "2025-H2", "2025-07", "2025") as a span of months
+/// counted from year 0, for "after" questions. Periods without a year ("Q3") have no place in time.
+struct PeriodBounds {
+    var start: Int
+    var end: Int
+
+    init?(_ period: String) {
+        let parts = period.split(separator: "-")
+        guard let y = parts.first.flatMap({ Int($0) }), parts[0].count == 4 else { return nil }
+        var first = 1, last = 12
+        if parts.count == 2 {
+            let p = parts[1]
+            if let m = Int(p) { first = m; last = m }
+            else if let n = Int(p.dropFirst()) {
+                let size = ["Q": 3, "H": 6, "C": 4][String(p.prefix(1))] ?? 0
+                guard size > 0 else { return nil }
+                first = (n - 1) * size + 1; last = n * size
+            } else { return nil }
+        }
+        start = y * 12 + first; end = y * 12 + last
     }
 }
