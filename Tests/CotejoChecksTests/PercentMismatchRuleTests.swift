@@ -31,7 +31,8 @@ struct PercentMismatchRuleTests {
             Make.row("d", planned: 40, executed: 1, percent: 2.5, percentText: "2,5 %"),
             Make.row("e", planned: 0, executed: 5, percent: 100),
         ]
-        #expect(rule.check(Make.input(DocumentRecords(activities: rows)), settings: RuleSettings()).isEmpty)
+        // Planned 0 gives an info note (no ratio to compute), never an error or a warning.
+        #expect(rule.check(Make.input(DocumentRecords(activities: rows)), settings: RuleSettings()).allSatisfy { $0.severity == .info })
     }
 
     @Test("the stated precision comes from the text: 2,6 % for 1 of 40 fires, 2,5 % does not")
@@ -83,5 +84,17 @@ extension PercentMismatchRuleTests {
         }
         #expect(PercentMismatchRule().check(Make.input(DocumentRecords(activities: [row(51)])), settings: RuleSettings()).isEmpty)
         #expect(PercentMismatchRule().check(Make.input(DocumentRecords(activities: [row(60)])), settings: RuleSettings()).count == 1)
+    }
+}
+
+extension PercentMismatchRuleTests {
+    @Test("a zero target with a result is an info note, never an error; a zero target with no result says nothing")
+    func zeroTarget() throws {
+        let f = PercentMismatchRule().check(Make.input(DocumentRecords(activities: [Make.row("Planes locales", planned: 0, executed: 0.25, percent: 25)])),
+                                            settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1 && x.severity == .info)
+        #expect(PercentMismatchRule().check(Make.input(DocumentRecords(activities: [Make.row("Planes", planned: 0, executed: 0)])),
+                                            settings: RuleSettings()).isEmpty)
     }
 }

@@ -53,7 +53,20 @@ public struct PercentMismatchRule: Rule {
                                     sources: t.sourcesOrQuote, settings: settings))
         }
         findings += input.records.claims.compactMap { claimFinding($0, settings: settings) }
+        findings += input.records.activities.compactMap(zeroTarget)
         return findings
+    }
+
+    /// A target of 0 with a result: no percentage can be computed. Not a wrong figure, so an `info`
+    /// note, never an error; it tells the reader why no compliance is given for the row.
+    func zeroTarget(_ a: Activity) -> Finding? {
+        guard a.planned == 0, let e = a.executed, e > 0 else { return nil }
+        let message = "Meta 0 con una ejecución de \(Figures.es(e)): no hay porcentaje de cumplimiento que calcular (\(a.labelES))"
+        let messageEN = "Target 0 with a result of \(Figures.en(e)): no compliance percentage can be computed (\(a.labelEN))"
+        var values: [String: FindingValue] = ["planned": .number(0), "executed": .number(e)]
+        if let r = a.reportedPercent { values["reported_percent"] = .number(r) }
+        return Finding(rule: id, severity: .info, message: message, messageEN: messageEN, values: values,
+                       source: a.sources(for: ["planned", "executed", "reported_percent"]).uniqued())
     }
 
     /// A share ("13 de 19, 35 %") or a change ("de 36 a 19, −90 %") whose stated percentage its own
