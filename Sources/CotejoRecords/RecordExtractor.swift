@@ -17,6 +17,7 @@ public struct RecordExtractor: Sendable {
     public var labelledCards = LabelledFigureCards()
     public var periodCounts = PeriodCounts()
     public var periodIndicators = PeriodIndicators()
+    public var proseShares = ProseShares()
 
     public init() {}
 
@@ -123,6 +124,7 @@ public struct RecordExtractor: Sendable {
         records.totals = tableTotals + prose
             + periodCounts.totals(in: content, regions: regions, title: records.facts.title, year: records.facts.year)
             + periodIndicators.totals(in: content, regions: regions, title: records.facts.title, year: records.facts.year)
+            + proseShares.totals(in: regions, tables: content.tables)
         records.commitments = proseRecords.commitments
         return records
     }

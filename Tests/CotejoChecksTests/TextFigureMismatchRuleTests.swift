@@ -36,4 +36,14 @@ struct TextFigureMismatchRuleTests {
         #expect(rule.check(Make.input(DocumentRecords(totals: [pct(60, page: 7), pct(62, page: 7), pct(70, page: 8)])),
                            settings: RuleSettings()).isEmpty)
     }
+
+    @Test("a share the text gives a table row must meet the row's percentage at their precisions")
+    func restatedShares() {
+        func share(_ text: String, _ row: String) -> StatedTotal {
+            StatedTotal(label: "EJE TERRITORIAL", reportedPercent: Double(text.dropLast())!, source: [Source(page: 69, text: text), Source(page: 70, text: row)],
+                        restates: "eje territorial")
+        }
+        #expect(rule.check(Make.input(DocumentRecords(totals: [share("23.1%", "23.01%")])), settings: RuleSettings()).count == 1)
+        #expect(rule.check(Make.input(DocumentRecords(totals: [share("23%", "23.01%")])), settings: RuleSettings()).isEmpty)
+    }
 }

@@ -70,3 +70,27 @@ struct PeriodIndicatorsTests {
         #expect(t.isEmpty)
     }
 }
+
+@Suite("Prose shares: a percentage the text gives a table row")
+struct ProseSharesTests {
+    let table = Table(index: 1, pages: [70], rowCount: 4, columnCount: 3, headerRowCount: 1, cells: [
+        ["LÍNEA", "INVERSIÓN", "%"], ["EJE TERRITORIAL", "2.927.582.004", "23.01%"], ["EJE SOCIAL", "7.845.644.374", "61.61%"],
+        ["EJE SOCIAL", "100", "5%"],
+    ].enumerated().flatMap { r, row in row.enumerated().map { c, t in
+        Cell(row: r, column: c, text: t, isHeader: r == 0, source: Source(page: 70, bbox: BBox(x0: Double(c) * 90, y0: Double(r) * 20, x1: Double(c) * 90 + 80, y1: Double(r) * 20 + 15), text: t))
+    } })
+
+    @Test("«un 23.1% al Eje Territorial» restates the row EJE TERRITORIAL, with both places")
+    func restates() throws {
+        let t = ProseShares().totals(in: [paragraph(["el plan orientará sus recursos en un 23.1% al Eje Territorial, suelo y calidad ambiental"], page: 69)],
+                                     tables: [table])
+        let x = try #require(t.first)
+        #expect(t.count == 1 && x.reportedPercent == 23.1 && x.restates == "eje territorial" && x.source.map(\.text) == ["23.1%", "23.01%"])
+    }
+
+    @Test("near misses: a label whose rows state two percentages, words that name no row")
+    func nearMisses() {
+        let t = ProseShares().totals(in: [paragraph(["un 61.61% al Eje Social y un 1.27% al Eje Económico"], page: 69)], tables: [table])
+        #expect(t.isEmpty)
+    }
+}

@@ -60,6 +60,23 @@ public struct TextFigureMismatchRule: Rule {
                          "figures": .text(values.map { Figures.en($0) }.joined(separator: " / "))],
                 source: group.flatMap(\.source).uniqued()))
         }
-        return findings
+        return findings + restatedShares(input, settings: settings)
+    }
+
+    /// A share the text gives a table row ("un 23.1% al Eje Territorial") against the row's own
+    /// percentage (23,01 %): each figure stands for its rounding interval, and they must meet.
+    func restatedShares(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        input.records.totals.compactMap { t -> Finding? in
+            guard let key = t.restates, let stated = t.reportedPercent, t.source.count == 2, t.planned == nil, t.executed == nil,
+                  let text = StatedPrecision.statedNumber(stated, in: t.source[0].text) ?? SpanishNumber.parse(t.source[0].text),
+                  let row = SpanishNumber.parse(t.source[1].text.collapsedWhitespace) else { return nil }
+            let a = StatedInterval.rounding(stated, decimals: text.decimals), b = StatedInterval.rounding(row.value, decimals: row.decimals)
+            guard a.upper < b.lower - 1e-9 || b.upper < a.lower - 1e-9 else { return nil }
+            let es = "El texto da \(Figures.es(stated, decimals: text.decimals)) % a «\(t.label)»; su fila de la tabla dice \(Figures.es(row.value, decimals: row.decimals)) %"
+            let en = "The text gives \(Figures.en(stated, decimals: text.decimals)) % to “\(t.label)”; its table row says \(Figures.en(row.value, decimals: row.decimals)) %"
+            return Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
+                           values: ["label": .text(t.label), "text_percent": .number(stated), "table_percent": .number(row.value), "restates": .text(key)],
+                           source: t.source)
+        }
     }
 }
