@@ -98,3 +98,16 @@ extension PercentMismatchRuleTests {
                                             settings: RuleSettings()).isEmpty)
     }
 }
+
+extension PercentMismatchRuleTests {
+    @Test("a weighted row's percentage is its weight times its compliance: 30 % × 8/10 = 24 % holds; 30 % does not")
+    func weightedRows() {
+        func row(_ pct: Double) -> Activity {
+            var a = Make.row("Mantenimiento de vías", planned: 10, executed: 8, percent: pct)
+            a.weight = 30
+            return a
+        }
+        #expect(PercentMismatchRule().check(Make.input(DocumentRecords(activities: [row(24)])), settings: RuleSettings()).isEmpty)
+        #expect(PercentMismatchRule().check(Make.input(DocumentRecords(activities: [row(30)])), settings: RuleSettings()).count == 1)
+    }
+}

@@ -58,3 +58,15 @@ struct PeriodMeasuresTests {
         #expect(byPeriod.count == 3)
     }
 }
+
+extension PeriodMeasuresTests {
+    @Test("a weighted project sheet: the weight, baseline and accumulated columns are the row's, per-year figures its measures")
+    func weightedSheet() throws {
+        let t = measureTable([["Actividad", "Ponderación", "Línea base", "Meta 2025", "Ejecutado 2025", "% avance ponderado", "Acumulado"],
+                              ["Mantenimiento de vías terciarias", "30%", "12", "10", "8", "24%", "20"]], headerRows: 1)
+        let a = try #require(TableActivityExtractor().activities(in: t).first)
+        #expect(a.weight == 30 && a.baseline == 12 && a.accumulated == 20)
+        #expect(a.fieldSources["weight"]?.cell == "B2")
+        #expect(a.measures.first { $0.period == "2025" }?.executed == 8)
+    }
+}

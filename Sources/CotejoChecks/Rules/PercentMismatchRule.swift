@@ -24,6 +24,7 @@ public struct PercentMismatchRule: Rule {
         let off = claims.filter { a, claim in
             !claim.fit(slack: settings.tolerance).fits
                 && !(a.figuresUnlabelled && claim.fit(swapped: true, slack: settings.tolerance).fits)
+                && !weighted(a, claim, settings: settings)
         }
         // When most rows miss, the percentage column means something else (a weight, a cumulative
         // advance, another period) or was misread: that is not a set of wrong figures.
@@ -55,6 +56,18 @@ public struct PercentMismatchRule: Rule {
         findings += input.records.claims.compactMap { claimFinding($0, settings: settings) }
         findings += input.records.activities.compactMap(zeroTarget)
         return findings
+    }
+
+    /// The document's own reading of a weighted row: the percentage is the row's weight times its
+    /// compliance (ponderación × ejecutado / meta), compliance capped at 100 % or not. A weight is
+    /// written as a share (0,3) or a percentage (30 %).
+    func weighted(_ a: Activity, _ c: PercentClaim, settings: RuleSettings) -> Bool {
+        guard let w = a.weight, w > 0 else { return false }
+        let share = w <= 1.5 ? w : w / 100
+        let ratio = c.executedValue / c.plannedValue * 100
+        return [ratio * share, min(100, ratio) * share].contains {
+            StatedPrecision.consistent($0, stated: c.percent, decimals: c.decimals, slack: settings.tolerance + c.roundingSlack(planned: c.plannedValue, executed: c.executedValue) * share)
+        }
     }
 
     /// A target of 0 with a result: no percentage can be computed. Not a wrong figure, so an `info`

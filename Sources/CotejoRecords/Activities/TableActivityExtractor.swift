@@ -17,6 +17,9 @@ public struct TableActivityExtractor: Sendable {
         /// Columns of one period's target, result or percentage ("META 2024", "Trimestre I - 2025
         /// Resultado", "EJECUTADA – TRIMESTRES 3"): each row's figures per period become its measures.
         var measures: [Int: (kind: MeasureKind, period: String)] = [:]
+        /// Columns of the row's weight (ponderación), baseline (línea base) and accumulated result,
+        /// when their header names no period.
+        var singles: [MeasureKind: Int] = [:]
     }
 
     public func activities(in table: Table) -> [Activity] { records(in: table).activities }
@@ -118,8 +121,13 @@ public struct TableActivityExtractor: Sendable {
             for c in descriptions.dropFirst() { roles[c] = .other }
         }
         var layout = Layout(headerRows: headerRows, roles: roles, unlabelledFigures: unlabelled.count >= 2 ? Array(unlabelled.prefix(2)) : unlabelled)
-        layout.measures = measureColumns(headers: headers(grid, headerRows: headerRows, columns: table.columnCount),
-                                         numericShare: numericShare)
+        let texts = headers(grid, headerRows: headerRows, columns: table.columnCount)
+        layout.measures = measureColumns(headers: texts, numericShare: numericShare)
+        for (c, h) in texts.enumerated() where layout.measures[c] == nil && numericShare(c) >= 0.6 {
+            guard let kind = MeasureLabel.kind(of: h), [.weight, .baseline, .accumulated].contains(kind),
+                  layout.singles[kind] == nil, ColumnPeriod.period(of: h) == nil || kind == .accumulated else { continue }
+            layout.singles[kind] = c
+        }
         return layout
     }
 
@@ -255,6 +263,15 @@ public struct TableActivityExtractor: Sendable {
         if let c = column(.description), let s = source(c) { fields["description"] = s }
         a.fieldSources = fields
         a.measures = measures(row: r, grid: grid, layout: layout, source: source)
+        for (kind, c) in layout.singles {
+            guard let n = SpanishNumber.parse(grid[r][c].collapsedWhitespace) else { continue }
+            switch kind {
+            case .weight: a.weight = n.value; a.fieldSources["weight"] = source(c)
+            case .baseline: a.baseline = n.value; a.fieldSources["baseline"] = source(c)
+            case .accumulated: a.accumulated = n.value; a.fieldSources["accumulated"] = source(c)
+            default: break
+            }
+        }
         let rowText = grid[r].enumerated().filter { i, t in !t.isEmpty && (i == 0 || t != grid[r][i - 1]) }.map { $0.1.collapsedWhitespace }
             .joined(separator: " ")
         a.source = Source.union(cells.map(\.source), text: rowText)
