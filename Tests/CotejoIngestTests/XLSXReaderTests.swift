@@ -153,6 +153,30 @@ private func read(_ data: Data) throws -> DocumentContent {
         #expect(content.pages[0].lines.map(\.text) == ["PLAN DE ACCIÓN 2025"])
     }
 
+    @Test("hidden rows holding values are read and said in the document's notes")
+    func hiddenRowsAreNoted() throws {
+        let data = try workbook(sheetData: """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Actividad</t></is></c><c r="B1" t="inlineStr"><is><t>Meta</t></is></c></row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>Talleres</t></is></c><c r="B2"><v>10</v></c></row>
+            <row r="3" hidden="1"><c r="A3" t="inlineStr"><is><t>Visitas</t></is></c><c r="B3"><v>4</v></c></row>
+            """)
+        let content = try read(data)
+        #expect(content.tables.first?.rowCount == 3)
+        #expect(content.notes.contains { $0.contains("hides 1 row") && $0.contains("3") })
+    }
+
+    @Test("a hidden sheet is read and said in the document's notes")
+    func hiddenSheetIsNoted() throws {
+        // The helper writes the sheet element; its name carries the state attribute.
+        let data = try workbook(sheetData: """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Actividad</t></is></c><c r="B1" t="inlineStr"><is><t>Meta</t></is></c></row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>Talleres</t></is></c><c r="B2"><v>10</v></c></row>
+            """, sheetName: "Cálculos\" state=\"hidden")
+        let content = try read(data)
+        #expect(content.tables.count == 1)
+        #expect(content.notes.contains { $0.contains("Cálculos") && $0.contains("hidden") })
+    }
+
     @Test func missingWorkbookIsDamagedAndBombRefused() throws {
         #expect(throws: ReadError.damaged("no xl/workbook.xml in the archive")) {
             try read(try makeOfficeZip([("xl/styles.xml", "<styleSheet/>")]))

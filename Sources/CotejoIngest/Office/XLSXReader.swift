@@ -60,6 +60,15 @@ public struct XLSXReader: DocumentReader {
             var grid = SheetGrid()
             grid.load(sheetData: sheetData, merges: root.child("mergeCells")?.children("mergeCell") ?? [],
                       shared: shared, formats: styles, date1904: date1904)
+            // Hidden sheets and rows are read like the rest: an auditor wants their figures, and to
+            // know they were hidden.
+            if let state = sheet.attr("state"), state == "hidden" || state == "veryHidden" {
+                notes.append("sheet \(name) is hidden in the workbook (\(state)); its figures are read")
+            }
+            if !grid.hiddenRows.isEmpty {
+                let shown = grid.hiddenRows.prefix(12).map(String.init).joined(separator: ", ")
+                notes.append("sheet \(name) hides \(grid.hiddenRows.count) row(s) holding values: \(shown)\(grid.hiddenRows.count > 12 ? ", …" : ""); they are read")
+            }
             let (blocks, table) = grid.layout(sheet: name, tableIndex: tables.count + 1, page: number)
             if let table { tables.append(table) }
             pages.append(Page(number: number, blocks: blocks, hasText: !blocks.isEmpty || table != nil))
@@ -274,6 +283,8 @@ private struct SheetGrid {
     var mergeAt: [Int: [Int: Merge]] = [:]
     /// Slots covered by a merge but not its anchor.
     var covered: Set<Int> = []
+    /// Rows the sheet hides that hold values: read like the others, and said.
+    var hiddenRows: [Int] = []
 
     static func key(_ r: Int, _ c: Int) -> Int { r &* 20000 &+ c }
 
@@ -283,6 +294,9 @@ private struct SheetGrid {
         for row in sheetData.children("row") {
             let r = row.intAttr("r") ?? (lastRow + 1)
             lastRow = r
+            if row.attr("hidden") == "1" || row.attr("hidden") == "true", row.children("c").contains(where: { $0.child("v") != nil || $0.child("is") != nil }) {
+                hiddenRows.append(r)
+            }
             var lastCol = 0
             for c in row.children("c") {
                 let pos = c.attr("r").flatMap(parseCellRef)
