@@ -261,6 +261,9 @@ public struct TableStatements: Sendable {
     /// Columns of periods (years, quarters, months) are left out: whether a plan's years add up to
     /// its four-year target depends on the indicator (a rate is kept, not added), which a column
     /// header does not say.
+    /// The most columns one split may have.
+    static let maxSplit = 8
+
     static func splits(numericColumns: [Int], sparseColumns: [Int], emptyColumns: Set<Int>, rows: [Int], header: (Int) -> String, single: (Int, Int) -> SpanishNumber?,
                        rowLabel: (Int) -> String, source: (Int, Int) -> Source?, table: Int) -> [ColumnSum] {
         let partColumns = (numericColumns + sparseColumns).sorted().filter { c in
@@ -280,11 +283,13 @@ public struct TableStatements: Sendable {
         for w in numericColumns {
             var runs: [ArraySlice<Int>] = []
             let right = partColumns.filter { $0 > w }
-            for a in right.indices { for b in right.indices where b >= a + 1 { runs.append(right[a...b]) } }
+            // A split has a handful of parts: runs of up to `maxSplit` columns keep the search linear in
+            // the table's rows on sheets of many columns.
+            for a in right.indices { for b in right.indices where b >= a + 1 && b - a < Self.maxSplit { runs.append(right[a...b]) } }
             // A column headed TOTAL already adds up the columns left of it (above).
             let left = partColumns.filter { $0 < w }
             if let last = left.last, (last + 1..<w).allSatisfy(emptyColumns.contains), !isTotalLabel(header(w)), !header(w).folded.hasPrefix("global") {
-                for a in left.indices where a + 1 <= left.count - 1 { runs.append(left[a...]) }
+                for a in left.indices where a + 1 <= left.count - 1 && left.count - a <= Self.maxSplit { runs.append(left[a...]) }
             }
             for run in runs where contiguous(run) {
                 var kept: [(Int, SpanishNumber, [(Int, SpanishNumber)])] = []
