@@ -27,11 +27,7 @@ public struct CrossDocumentMismatch: Sendable {
         }
 
         /// The period the document reports on, from its title, in the contract's form.
-        var ownPeriod: String? {
-            guard let title = facts.title, let p = SpanishPeriod.scan(in: title).first(where: \.isValid) else { return nil }
-            let year = SpanishNumber.scan(in: title).first(where: \.isLikelyYear).map { Int($0.value) } ?? facts.year
-            return PeriodCounts.contractPeriod(p, year: year)
-        }
+        var ownPeriod: String? { ReportPeriod(title: facts.title, year: facts.year)?.period }
     }
 
     /// The findings, each with the id of the document it belongs to.

@@ -30,7 +30,7 @@ public struct TableActivityExtractor: Sendable {
         guard table.rowCount >= 2, table.columnCount >= 2, let layout = layout(of: table, grid: grid) else { return ([], []) }
         var activities: [Activity] = []
         var totals: [StatedTotal] = []
-        let index = CellIndex(table)
+        let index = TableCellIndex(table)
         for r in layout.headerRows..<table.rowCount {
             if let t = totalRow(r, table: table, grid: grid, layout: layout) {
                 totals.append(t)
@@ -182,23 +182,8 @@ public struct TableActivityExtractor: Sendable {
 
     // MARK: Rows
 
-    /// The cell covering each slot of a table, found once: a lookup per figure must not scan the table.
-    struct CellIndex {
-        var slots: [Int: Int] = [:]
-        var table: Table
-        init(_ table: Table) {
-            self.table = table
-            for (i, cell) in table.cells.enumerated() where cell.rowSpan * cell.columnSpan <= 10_000 {
-                for r in cell.row..<(cell.row + cell.rowSpan) {
-                    for c in cell.column..<(cell.column + cell.columnSpan) { slots[r * 100_000 + c] = i }
-                }
-            }
-        }
-        func cell(_ r: Int, _ c: Int) -> Cell? { slots[r * 100_000 + c].map { table.cells[$0] } }
-    }
-
-    func activity(row r: Int, table: Table, grid: [[String]], layout: Layout, index: CellIndex? = nil) -> Activity? {
-        let index = index ?? CellIndex(table)
+    func activity(row r: Int, table: Table, grid: [[String]], layout: Layout, index: TableCellIndex? = nil) -> Activity? {
+        let index = index ?? TableCellIndex(table)
         // Merged cells that began in an earlier row stay out of the row's box.
         let cells = (0..<table.columnCount).compactMap { index.cell(r, $0) }.filter { $0.row == r }
         func column(_ role: ColumnRole) -> Int? { layout.roles.filter { $0.value == role }.map(\.key).min() }

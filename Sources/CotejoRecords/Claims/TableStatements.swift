@@ -34,20 +34,11 @@ public struct TableStatements: Sendable {
             for r in 0..<headerRows where !grid[r][c].isEmpty && !parts.contains(grid[r][c]) { parts.append(grid[r][c]) }
             return parts.joined(separator: " ").collapsedWhitespace
         }
-        // Cells by slot, built once: a lookup per figure must not scan the table (sheets run to
-        // thousands of rows).
-        var cellAt: [Int: Cell] = [:]
-        for cell in table.cells where cell.rowSpan * cell.columnSpan <= 10_000 {
-            for r in cell.row..<(cell.row + cell.rowSpan) {
-                for c in cell.column..<(cell.column + cell.columnSpan) { cellAt[r * 20_000 + c] = cell }
-            }
-        }
-        func source(_ r: Int, _ c: Int) -> Source? { cellAt[r * 20_000 + c]?.source }
+        let index = TableCellIndex(table)
+        func source(_ r: Int, _ c: Int) -> Source? { index.cell(r, c)?.source }
         // A cell merged over several rows or columns states one figure once: sums count only the cell
         // that holds it, never the copies the grid repeats in every slot it covers.
-        var anchored = Set<Int>()
-        for cell in table.cells where cell.rowSpan == 1 && cell.columnSpan == 1 { anchored.insert(cell.row * 20_000 + cell.column) }
-        func single(_ r: Int, _ c: Int) -> SpanishNumber? { anchored.contains(r * 20_000 + c) ? number(r, c) : nil }
+        func single(_ r: Int, _ c: Int) -> SpanishNumber? { index.isSingle(r, c) ? number(r, c) : nil }
         // In a column of counts a figure such as 1903 is a count, not a year; a row of years only
         // ("CÓDIGO | 2015 | 2016 | 2017") is a header the reader left in the body.
         let yearRows = Set(body.filter { r in
@@ -55,7 +46,7 @@ public struct TableStatements: Sendable {
             return figures.count >= 2 && figures.allSatisfy(\.isLikelyYear)
         })
         func count(_ r: Int, _ c: Int) -> SpanishNumber? {
-            guard anchored.contains(r * 20_000 + c), !yearRows.contains(r) else { return nil }
+            guard index.isSingle(r, c), !yearRows.contains(r) else { return nil }
             let t = grid[r][c].collapsedWhitespace
             return t.isEmpty ? nil : SpanishNumber.parse(t)
         }

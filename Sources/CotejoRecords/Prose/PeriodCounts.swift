@@ -15,11 +15,9 @@ public struct PeriodCounts: Sendable {
     public init() {}
 
     public func totals(in content: DocumentContent, regions: [TextRegion], title: String?, year: Int?) -> [StatedTotal] {
-        guard let title, let report = SpanishPeriod.scan(in: title).first(where: \.isValid) else { return [] }
-        let titleYear = SpanishNumber.scan(in: title).first(where: \.isLikelyYear).map { Int($0.value) } ?? year
-        guard let period = Self.contractPeriod(report, year: titleYear) else { return [] }
+        guard let reported = ReportPeriod(title: title, year: year) else { return [] }
+        let report = reported.label, period = reported.period, previous = reported.previous
         var out: [StatedTotal] = []
-        let previous = Self.previousPeriod(report, year: titleYear).flatMap { Self.contractPeriod($0.0, year: $0.1) }
         for region in regions {
             let tokens = ProseTokens(region)
             out += sentences(tokens, report: report, period: period)

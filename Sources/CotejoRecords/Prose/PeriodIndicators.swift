@@ -14,10 +14,8 @@ public struct PeriodIndicators: Sendable {
     public init() {}
 
     public func totals(in content: DocumentContent, regions: [TextRegion], title: String?, year: Int?) -> [StatedTotal] {
-        guard let title, let report = SpanishPeriod.scan(in: title).first(where: \.isValid) else { return [] }
-        let reportYear = SpanishNumber.scan(in: title).first(where: \.isLikelyYear).map { Int($0.value) } ?? year
-        guard let reportYear, let current = PeriodCounts.contractPeriod(report, year: reportYear) else { return [] }
-        let previous = PeriodCounts.previousPeriod(report, year: reportYear).flatMap { PeriodCounts.contractPeriod($0.0, year: $0.1) }
+        guard let reported = ReportPeriod(title: title, year: year) else { return [] }
+        let report = reported.label, reportYear = reported.year, current = reported.period, previous = reported.previous
         var out: [StatedTotal] = []
         for region in regions { out += prose(ProseTokens(region), report: report, current: current, previous: previous) }
         // A label and its figure may stand apart on the line ("… II trimestre          : 62%"): read
