@@ -19,12 +19,15 @@ public struct RuleSettings: Sendable, Codable, Equatable {
     public var enabled: Bool
     public var severity: Severity?
     public var tolerance: Double
+    /// A rule's own limit, where it has one: how many times its target a result must be for
+    /// `value.outlier`. Nil keeps the rule's default.
+    public var threshold: Double?
 
-    public init(enabled: Bool = true, severity: Severity? = nil, tolerance: Double = 0) {
-        self.enabled = enabled; self.severity = severity; self.tolerance = tolerance
+    public init(enabled: Bool = true, severity: Severity? = nil, tolerance: Double = 0, threshold: Double? = nil) {
+        self.enabled = enabled; self.severity = severity; self.tolerance = tolerance; self.threshold = threshold
     }
 
-    enum CodingKeys: String, CodingKey { case enabled, severity, tolerance }
+    enum CodingKeys: String, CodingKey { case enabled, severity, tolerance, threshold }
 
     /// Every key is optional in a pipeline file: what it leaves out keeps the rule's default.
     public init(from decoder: Decoder) throws {
@@ -32,6 +35,7 @@ public struct RuleSettings: Sendable, Codable, Equatable {
         enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
         severity = try c.decodeIfPresent(Severity.self, forKey: .severity)
         tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0
+        threshold = try c.decodeIfPresent(Double.self, forKey: .threshold)
     }
 }
 

@@ -11,6 +11,8 @@ public struct RuleRegistry: Sendable {
         TotalMismatchRule(),
         SummaryMismatchRule(),
         TextFigureMismatchRule(),
+        FormulaInconsistentRule(),
+        ValueOutlierRule(),
         DateReversedRule(),
         DateOutsidePeriodRule(),
         SequenceGapRule(),

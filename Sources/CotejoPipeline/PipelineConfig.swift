@@ -89,6 +89,9 @@ public struct PipelineConfig: Codable, Sendable {
         if let unknown = config.rules.keys.first(where: { !known.contains($0) }) {
             throw PipelineError.config(path: path, reason: "names an unknown rule '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
         }
+        if let (id, bad) = config.rules.first(where: { ($0.value.threshold ?? 2) <= 1 }) {
+            throw PipelineError.config(path: path, reason: "gives rule '\(id)' a threshold of \(bad.threshold ?? 0); it must be above 1")
+        }
         config.path = path
         config.digest = Digest.sha256(Data(text.utf8)).prefix(8).description
         return config

@@ -10,7 +10,7 @@ struct RuleRegistryTests {
         #expect(Set(ids).count == ids.count)
         for id in ["percent.mismatch", "sum.mismatch", "total.mismatch", "date.reversed", "date.outside_period",
                    "sequence.gap", "period.label_mismatch", "reference.conflict", "numberword.mismatch",
-                   "value.missing", "text.unreadable", "percent.over_100", "figure.order_inferred", "percent.capped", "summary.mismatch", "text.figure_mismatch"] {
+                   "value.missing", "text.unreadable", "percent.over_100", "figure.order_inferred", "percent.capped", "summary.mismatch", "text.figure_mismatch", "value.outlier", "formula.inconsistent"] {
             #expect(ids.contains(id), "\(id)")
         }
     }

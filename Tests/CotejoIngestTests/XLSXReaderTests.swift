@@ -153,6 +153,20 @@ private func read(_ data: Data) throws -> DocumentContent {
         #expect(content.pages[0].lines.map(\.text) == ["PLAN DE ACCIÓN 2025"])
     }
 
+    @Test("a shared formula's followers carry the master's formula, moved to their own cell")
+    func sharedFormulaFollowers() throws {
+        func t(_ ref: String, _ s: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(s)</t></is></c>" }
+        let data = try workbook(sheetData: """
+            <row r="1">\(t("A1", "Meta"))\(t("B1", "Ejecutado"))\(t("C1", "Avance"))</row>
+            <row r="2"><c r="A2"><v>10</v></c><c r="B2"><v>5</v></c><c r="C2"><f t="shared" ref="C2:C4" si="0">B2/A2*$A$2</f><v>5</v></c></row>
+            <row r="3"><c r="A3"><v>10</v></c><c r="B3"><v>8</v></c><c r="C3"><f t="shared" si="0"/><v>8</v></c></row>
+            <row r="4"><c r="A4"><v>4</v></c><c r="B4"><v>2</v></c><c r="C4"><f t="shared" si="0"/><v>5</v></c></row>
+            """)
+        let table = try #require(try read(data).tables.first)
+        let formulas = table.cells.filter { $0.column == 2 && !$0.isHeader }.map { $0.source.formula }
+        #expect(formulas == ["=B2/A2*$A$2", "=B3/A3*$A$2", "=B4/A4*$A$2"])
+    }
+
     @Test("hidden rows holding values are read and said in the document's notes")
     func hiddenRowsAreNoted() throws {
         let data = try workbook(sheetData: """

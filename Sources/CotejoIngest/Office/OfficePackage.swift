@@ -181,14 +181,3 @@ final class OfficePackage {
     }
 }
 
-/// Excel-style column letters for a 1-based column number: 1 → "A", 28 → "AB".
-func columnLetters(_ column: Int) -> String {
-    var n = column
-    var s = ""
-    while n > 0 {
-        let r = (n - 1) % 26
-        s = String(UnicodeScalar(UInt8(65 + r))) + s
-        n = (n - 1) / 26
-    }
-    return s
-}

@@ -254,30 +254,17 @@ struct NumberFormats {
 
 // MARK: - Sheet grid
 
-/// "B7" → (row 7, column 2), both 1-based.
-func parseCellRef<S: StringProtocol>(_ ref: S) -> (row: Int, column: Int)? {
-    var col = 0, row = 0, sawDigit = false
-    for ch in ref.utf8 {
-        switch ch {
-        case UInt8(ascii: "$"): continue
-        case UInt8(ascii: "A")...UInt8(ascii: "Z") where !sawDigit: col = col * 26 + Int(ch - 64)
-        case UInt8(ascii: "a")...UInt8(ascii: "z") where !sawDigit: col = col * 26 + Int(ch - 96)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true; row = row * 10 + Int(ch - 48)
-        default: return nil
-        }
-        if col > 16384 || row > 1_048_576 { return nil }
-    }
-    return col > 0 && row > 0 ? (row, col) : nil
-}
 
 private struct Merge { var r0: Int, c0: Int, r1: Int, c1: Int }
 
 private struct SheetGrid {
     /// Non-empty values by row, then column (1-based).
     var values: [Int: [Int: String]] = [:]
-    /// Formulas by row, then column, for cells that hold one (a shared formula's followers carry
-    /// none of their own and are left out).
+    /// Formulas by row, then column, for cells that hold one (a shared formula's followers get the
+    /// master's, moved to their cell).
     var formulas: [Int: [Int: String]] = [:]
+    /// Shared formulas' masters by group id, as met (a master precedes its followers).
+    var sharedFormulas: [String: (row: Int, column: Int, formula: SpreadsheetFormula)] = [:]
     var merges: [Merge] = []
     /// Merge anchored at (row, column).
     var mergeAt: [Int: [Int: Merge]] = [:]
@@ -299,22 +286,31 @@ private struct SheetGrid {
             }
             var lastCol = 0
             for c in row.children("c") {
-                let pos = c.attr("r").flatMap(parseCellRef)
+                let pos = c.attr("r").flatMap { CellReference.parse($0) }
                 let col = pos?.column ?? (lastCol + 1)
                 lastCol = col
                 let text = Self.value(c, shared: shared, formats: formats, date1904: date1904)
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 if !text.isEmpty { values[pos?.row ?? r, default: [:]][col] = text }
-                if !text.isEmpty, let f = c.child("f")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines), !f.isEmpty {
-                    formulas[pos?.row ?? r, default: [:]][col] = "=" + f
+                if !text.isEmpty, let f = c.child("f") {
+                    let written = f.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let here = (row: pos?.row ?? r, column: col)
+                    if !written.isEmpty {
+                        formulas[here.row, default: [:]][here.column] = "=" + written
+                        if f.attr("t") == "shared", let si = f.attr("si") { sharedFormulas[si] = (here.row, here.column, SpreadsheetFormula(written)) }
+                    } else if f.attr("t") == "shared", let si = f.attr("si"), let master = sharedFormulas[si] {
+                        // A follower stores only the group's id: its formula is the master's, moved.
+                        formulas[here.row, default: [:]][here.column] =
+                            master.formula.shifted(rows: here.row - master.row, columns: here.column - master.column).text
+                    }
                 }
             }
         }
         for m in mergeNodes {
             guard let ref = m.attr("ref") else { continue }
             let ends = ref.split(separator: ":")
-            guard let a = ends.first.flatMap({ parseCellRef($0) }) else { continue }
-            let b = ends.count > 1 ? parseCellRef(ends[1]) ?? a : a
+            guard let a = ends.first.flatMap({ CellReference.parse($0) }) else { continue }
+            let b = ends.count > 1 ? CellReference.parse(ends[1]) ?? a : a
             let merge = Merge(r0: min(a.row, b.row), c0: min(a.column, b.column), r1: max(a.row, b.row), c1: max(a.column, b.column))
             guard merge.r1 > merge.r0 || merge.c1 > merge.c0 else { continue }
             // A merge over a whole column or a million rows is formatting, not content; cap what
@@ -416,7 +412,7 @@ private struct SheetGrid {
             for c in c0...c1 where !covered.contains(Self.key(r, c)) {
                 let m = mergeAt[r]?[c]
                 let t = text(r, c)
-                let ref = columnLetters(c) + String(r)
+                let ref = CellReference.columnLetters(c) + String(r)
                 cells.append(Cell(row: r - top, column: c - c0,
                                   rowSpan: m.map { min($0.r1, end) - r + 1 } ?? 1,
                                   columnSpan: m.map { min($0.c1, c1) - c + 1 } ?? 1,
@@ -440,6 +436,6 @@ private struct SheetGrid {
         let texts = cols.map { text(r, $0) }.filter { !$0.isEmpty }
         guard let first = cols.first, !texts.isEmpty else { return nil }
         let t = texts.joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
-        return TextLine(text: t, source: Source(sheet: sheet, cell: columnLetters(first) + String(r), text: t))
+        return TextLine(text: t, source: Source(sheet: sheet, cell: CellReference.columnLetters(first) + String(r), text: t))
     }
 }

@@ -1,0 +1,121 @@
+import CotejoModel
+import CotejoRecords
+
+/// `formula.inconsistent`: in a spreadsheet column whose rows compute the same thing, a cell that
+/// computes something else (a row that divides without the weight where the rows around it use it),
+/// or a number typed by hand where the others are computed. As in ExceLint, formulas are compared by
+/// what they do relative to their own cell (R1C1), so `=B7*C7` in row 7 and `=B8*C8` in row 8 agree.
+///
+/// A pattern is only a pattern when it has support: at least `minimumRun` formulas that read cells,
+/// three quarters of the column's formulas alike. The odd cell must stand inside the run, between two
+/// rows that follow it, and not be an aggregate (a subtotal summing its own column) or on a total row.
+/// A warning, not an error: a broken pattern is often a slip, but can be meant; the finding shows both
+/// formulas so the reader can tell.
+public struct FormulaInconsistentRule: Rule {
+    public let id = "formula.inconsistent"
+    public let defaultSeverity = Severity.warning
+    public let summary = "Fórmula que rompe el patrón de su columna / formula breaking its column's pattern"
+
+    static let minimumRun = 4
+    static let dominantShare = 0.75
+
+    public init() {}
+
+    public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
+        input.content.tables.flatMap { table in
+            columns(of: table).flatMap { findings(in: $0, settings: settings) }
+        }
+    }
+
+    /// A data cell of a sheet: where it stands, and what it holds.
+    struct Slot {
+        var row: Int
+        var column: Int
+        var cell: Cell
+        var formula: SpreadsheetFormula?
+        var pattern: String?
+        var onTotalRow: Bool
+    }
+
+    /// Each column's numeric data cells, in sheet order.
+    func columns(of table: Table) -> [[Slot]] {
+        let totalRows = Set(table.cells.filter { !$0.isHeader && Self.isTotalLabel($0.text) }.map(\.row))
+        var byColumn: [Int: [Slot]] = [:]
+        for c in table.cells where !c.isHeader {
+            guard let ref = c.source.cell, let (row, column) = CellReference.parse(ref),
+                  let n = SpanishNumber.parse(c.text.collapsedWhitespace), !n.isLikelyYear else { continue }
+            let f = c.source.formula.map(SpreadsheetFormula.init)
+            byColumn[column, default: []].append(Slot(row: row, column: column, cell: c, formula: f,
+                                                      pattern: f?.pattern(row: row, column: column),
+                                                      onTotalRow: totalRows.contains(c.row)))
+        }
+        return byColumn.keys.sorted().map { byColumn[$0]!.sorted { $0.row < $1.row } }
+    }
+
+    func findings(in column: [Slot], settings: RuleSettings) -> [Finding] {
+        let formulas = column.filter { $0.formula != nil && !$0.onTotalRow }
+        guard formulas.count >= Self.minimumRun else { return [] }
+        var counts: [String: Int] = [:]
+        for s in formulas { counts[s.pattern!, default: 0] += 1 }
+        guard let (pattern, support) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+              support >= Self.minimumRun, Double(support) >= Self.dominantShare * Double(formulas.count),
+              let model = formulas.first(where: { $0.pattern == pattern }), model.formula!.readsCells else { return [] }
+        let following = column.filter { $0.pattern == pattern }
+        // Typed numbers count against the pattern's hold on the column too.
+        let inside = column.filter { $0.row > following.first!.row && $0.row < following.last!.row && !$0.onTotalRow }
+        let typedInside = inside.filter { $0.formula == nil }
+        let formulaShare = Double(support) / Double(support + typedInside.count)
+
+        var out: [Finding] = []
+        for (i, s) in column.enumerated() where s.pattern != pattern && !s.onTotalRow {
+            guard s.row > following.first!.row, s.row < following.last!.row,
+                  let above = column[..<i].last(where: { $0.formula != nil }), above.pattern == pattern,
+                  let below = column[(i + 1)...].first(where: { $0.formula != nil }), below.pattern == pattern else { continue }
+            let expected = above.formula!.shifted(rows: s.row - above.row, columns: 0)
+            if let f = s.formula {
+                guard !Self.aggregatesOwnColumn(f, row: s.row, column: s.column) else { continue }
+                out.append(broken(s, formula: f, expected: expected, neighbour: above, support: support, settings: settings))
+            } else if formulaShare >= 0.8 {
+                out.append(typed(s, expected: expected, neighbour: above, support: support, settings: settings))
+            }
+        }
+        return out
+    }
+
+    private func broken(_ s: Slot, formula: SpreadsheetFormula, expected: SpreadsheetFormula, neighbour: Slot,
+                        support: Int, settings: RuleSettings) -> Finding {
+        let ref = s.cell.source.cell ?? "", sheet = s.cell.source.sheet ?? ""
+        return Finding(
+            rule: id, severity: severity(settings),
+            message: "La celda \(ref) de la hoja «\(sheet)» calcula \(formula.text), pero las otras \(support) filas de su columna calculan como \(neighbour.cell.source.cell ?? "") (\(neighbour.formula!.text)), que aquí sería \(expected.text)",
+            messageEN: "Cell \(ref) of sheet “\(sheet)” computes \(formula.text), but the other \(support) rows of its column compute like \(neighbour.cell.source.cell ?? "") (\(neighbour.formula!.text)), which here would be \(expected.text)",
+            values: ["cell": .text(ref), "formula": .text(formula.text), "expected_formula": .text(expected.text),
+                     "neighbour_cell": .text(neighbour.cell.source.cell ?? ""), "neighbour_formula": .text(neighbour.formula!.text),
+                     "rows_following_pattern": .number(Double(support))],
+            source: [s.cell.source, neighbour.cell.source])
+    }
+
+    private func typed(_ s: Slot, expected: SpreadsheetFormula, neighbour: Slot, support: Int,
+                       settings: RuleSettings) -> Finding {
+        let ref = s.cell.source.cell ?? "", sheet = s.cell.source.sheet ?? ""
+        return Finding(
+            rule: id, severity: severity(settings),
+            message: "La celda \(ref) de la hoja «\(sheet)» tiene el número \(s.cell.text) escrito a mano, donde las otras \(support) filas de su columna lo calculan como \(neighbour.cell.source.cell ?? "") (\(neighbour.formula!.text)); aquí sería \(expected.text)",
+            messageEN: "Cell \(ref) of sheet “\(sheet)” holds the number \(s.cell.text) typed by hand, where the other \(support) rows of its column compute it like \(neighbour.cell.source.cell ?? "") (\(neighbour.formula!.text)); here it would be \(expected.text)",
+            values: ["cell": .text(ref), "typed_value": .text(s.cell.text), "expected_formula": .text(expected.text),
+                     "neighbour_cell": .text(neighbour.cell.source.cell ?? ""), "neighbour_formula": .text(neighbour.formula!.text),
+                     "rows_following_pattern": .number(Double(support))],
+            source: [s.cell.source, neighbour.cell.source])
+    }
+
+    /// A subtotal: a formula reading a range of its own column ("=SUMA(E7:E11)").
+    static func aggregatesOwnColumn(_ f: SpreadsheetFormula, row: Int, column: Int) -> Bool {
+        f.pattern(row: row, column: column).contains("C[0]:R[")
+    }
+
+    /// Row labels of totals, whose formulas sum rather than compute like the rows above them.
+    static func isTotalLabel(_ text: String) -> Bool {
+        let t = text.folded
+        return t.hasPrefix("total") || t.hasPrefix("subtotal") || t.hasPrefix("suma ") || t == "suma" || t.hasPrefix("gran total")
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import CotejoPipeline
+
+@Suite("pipeline file")
+struct PipelineConfigTests {
+    func load(_ yaml: String) throws -> PipelineConfig {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-\(UUID().uuidString).yaml").path
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try PipelineConfig.load(path: path)
+    }
+
+    @Test("a rule's threshold is read from the file; one at or below 1 is refused, naming the rule")
+    func thresholds() throws {
+        let config = try load("inputs: [fixtures]\nrules:\n  value.outlier: { threshold: 25 }\n")
+        #expect(config.rules["value.outlier"]?.threshold == 25)
+        #expect(config.rules["value.outlier"]?.enabled == true)
+        #expect(throws: PipelineError.self) { try load("inputs: [fixtures]\nrules:\n  value.outlier: { threshold: 0.5 }\n") }
+        do { _ = try load("rules:\n  value.outlier: { threshold: 1 }\n") } catch {
+            #expect("\(error)".contains("value.outlier"))
+        }
+    }
+}
