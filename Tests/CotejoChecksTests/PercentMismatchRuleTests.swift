@@ -111,3 +111,45 @@ extension PercentMismatchRuleTests {
         #expect(PercentMismatchRule().check(Make.input(DocumentRecords(activities: [row(30)])), settings: RuleSettings()).count == 1)
     }
 }
+
+extension PercentMismatchRuleTests {
+    func check(_ a: Activity) -> [Finding] {
+        PercentMismatchRule().check(Make.input(DocumentRecords(activities: [a])), settings: RuleSettings())
+    }
+
+    @Test("a cumulative base: the accumulated 53 over the plan's 184 is 29 %; 45 % is no reading, and the finding names those tried")
+    func cumulativeBase() throws {
+        func row(_ pct: Double) -> Activity {
+            var a = Make.row("Áreas protegidas declaradas", planned: 1.5, executed: 2, percent: pct)
+            a.accumulated = 53
+            a.measures = [Measure(period: "2024/2027", planned: 184)]
+            return a
+        }
+        #expect(check(row(29)).isEmpty)
+        let f = try #require(check(row(45)).first)
+        #expect(f.values["readings_tried"]?.description.contains("accumulated / planned") == true)
+    }
+
+    @Test("a period base: a quarter's 30 of the year's 120 is 25 %; the year so far (20 + 30) is 42 %")
+    func periodBase() {
+        func row(_ pct: Double) -> Activity {
+            var a = Make.row("Visitas de inspección", planned: 40, executed: 30, percent: pct)
+            a.measures = [Measure(period: "2025", planned: 120), Measure(period: "2025-Q1", planned: 30, executed: 20),
+                          Measure(period: "2025-Q2", planned: 40, executed: 30)]
+            return a
+        }
+        #expect(check(row(25)).isEmpty)
+        #expect(check(row(42)).isEmpty)
+        #expect(check(row(60)).count == 1)
+    }
+
+    @Test("a decreasing indicator: reducing to 5 and reaching 4 is 125 % (or 100 % capped); the same words mid-sentence do not count")
+    func decreasingIndicator() {
+        #expect(check(Make.row("Reducir a 5 la tasa de mortalidad infantil", planned: 5, executed: 4, percent: 125)).isEmpty)
+        #expect(check(Make.row("Reducir a 5 la tasa de mortalidad infantil", planned: 5, executed: 4, percent: 100)).isEmpty)
+        var withBaseline = Make.row("Disminuir los hogares sin agua potable", planned: 20, executed: 25, percent: 75)
+        withBaseline.baseline = 40
+        #expect(check(withBaseline).isEmpty)
+        #expect(check(Make.row("Programas para reducir la pobreza", planned: 5, executed: 4, percent: 125)).count == 1)
+    }
+}

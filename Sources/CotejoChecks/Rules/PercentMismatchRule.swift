@@ -16,6 +16,9 @@ public struct PercentMismatchRule: Rule {
     public let defaultSeverity = Severity.error
     public let summary = "Porcentaje que no es ejecutado/programado con ningún redondeo / percentage that is not executed/planned under any rounding"
 
+    /// What every row is tried under before the readings its own figures allow.
+    static let baseReadings = ["executed / planned", "capped at 100", "share written without %"]
+
     public init() {}
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
@@ -24,15 +27,17 @@ public struct PercentMismatchRule: Rule {
         let off = claims.filter { a, claim in
             !claim.fit(slack: settings.tolerance).fits
                 && !(a.figuresUnlabelled && claim.fit(swapped: true, slack: settings.tolerance).fits)
-                && !weighted(a, claim, settings: settings)
+                && PercentReadings(a, claim).fitting(claim, slack: settings.tolerance) == nil
         }
         // When most rows miss, the percentage column means something else (a weight, a cumulative
         // advance, another period) or was misread: that is not a set of wrong figures.
         let systematic = claims.count >= 3 && off.count * 2 > claims.count
         for (a, claim) in off where !systematic {
-            findings.append(finding(claim, whatES: a.labelES, whatEN: a.labelEN, item: a.item,
-                                    sources: a.sources(for: ["planned", "executed", "reported_percent", "reportedPercent"]),
-                                    settings: settings))
+            var f = finding(claim, whatES: a.labelES, whatEN: a.labelEN, item: a.item,
+                            sources: a.sources(for: ["planned", "executed", "reported_percent", "reportedPercent"]),
+                            settings: settings)
+            f.values["readings_tried"] = .text((Self.baseReadings + PercentReadings(a, claim).names).joined(separator: "; "))
+            findings.append(f)
         }
         // A total's percentage may also be the mean of the rows' percentages, or of their ratios capped
         // at 100 %: reports compute it either way, so both readings clear it.
@@ -56,18 +61,6 @@ public struct PercentMismatchRule: Rule {
         findings += input.records.claims.compactMap { claimFinding($0, settings: settings) }
         findings += input.records.activities.compactMap(zeroTarget)
         return findings
-    }
-
-    /// The document's own reading of a weighted row: the percentage is the row's weight times its
-    /// compliance (ponderación × ejecutado / meta), compliance capped at 100 % or not. A weight is
-    /// written as a share (0,3) or a percentage (30 %).
-    func weighted(_ a: Activity, _ c: PercentClaim, settings: RuleSettings) -> Bool {
-        guard let w = a.weight, w > 0 else { return false }
-        let share = w <= 1.5 ? w : w / 100
-        let ratio = c.executedValue / c.plannedValue * 100
-        return [ratio * share, min(100, ratio) * share].contains {
-            StatedPrecision.consistent($0, stated: c.percent, decimals: c.decimals, slack: settings.tolerance + c.roundingSlack(planned: c.plannedValue, executed: c.executedValue) * share)
-        }
     }
 
     /// A target of 0 with a result: no percentage can be computed. Not a wrong figure, so an `info`

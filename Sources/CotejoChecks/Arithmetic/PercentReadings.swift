@@ -1,0 +1,75 @@
+import CotejoModel
+
+/// The readings of a row's percentage that a document may mean besides executed / planned, each
+/// built from figures the row itself states. `percent.mismatch` calls a percentage wrong only when
+/// none of them gives it, and names those it tried.
+///
+/// - weight: ponderación × ejecutado / meta, compliance capped at 100 % or not;
+/// - cumulative base: the accumulated result over the period's target, or over the plan's;
+/// - period base: the period's result over the year's target, or the year's results so far over it;
+/// - decreasing indicator ("reducir la tasa a 5"): the target is a ceiling, so compliance is
+///   meta / resultado, or the reduction achieved over the reduction planned from the baseline.
+struct PercentReadings {
+    struct Reading {
+        /// How the finding names it ("accumulated / planned").
+        var name: String
+        var percents: [Double]
+    }
+
+    var readings: [Reading] = []
+
+    init(_ a: Activity, _ c: PercentClaim) {
+        let p = c.plannedValue, e = c.executedValue
+        if let w = a.weight, w > 0 {
+            let share = w <= 1.5 ? w : w / 100
+            let ratio = e / p * 100
+            readings.append(Reading(name: "weight × executed / planned", percents: [ratio * share, min(100, ratio) * share]))
+        }
+        let plan = a.measures.first { $0.period.contains("/") }
+        if let acc = a.accumulated {
+            var xs = [acc / p * 100]
+            if let pp = plan?.planned, pp > 0 { xs.append(acc / pp * 100) }
+            readings.append(Reading(name: "accumulated / planned", percents: xs + xs.map { min(100, $0) }))
+        }
+        if let (yearTarget, soFar) = yearBase(a), yearTarget > 0 {
+            let xs = [e / yearTarget * 100, soFar / yearTarget * 100]
+            readings.append(Reading(name: "period result / year target", percents: xs + xs.map { min(100, $0) }))
+        }
+        if Self.isDecreasing(a), e > 0 {
+            var xs = [p / e * 100]
+            if let b = a.baseline, b > p { xs.append((b - e) / (b - p) * 100) }
+            readings.append(Reading(name: "planned / executed (decreasing indicator)", percents: xs + xs.map { min(100, $0) }))
+        }
+    }
+
+    var names: [String] { readings.map(\.name) }
+
+    /// The first reading that gives the stated percentage at its precision.
+    func fitting(_ c: PercentClaim, slack: Double) -> Reading? {
+        let extra = c.roundingSlack(planned: c.plannedValue, executed: c.executedValue)
+        return readings.first { r in
+            r.percents.contains { $0.isFinite && StatedPrecision.consistent($0, stated: c.percent, decimals: c.decimals, slack: slack + extra) }
+        }
+    }
+
+    /// The target of the year the reporting period falls in, and the results of that year's periods
+    /// up to the reporting one: a quarterly sheet's "% avance" is often the year's progress so far.
+    private func yearBase(_ a: Activity) -> (Double, Double)? {
+        guard let current = a.measures.first(where: { $0.planned == a.planned && $0.executed == a.executed && $0.period.count > 4 }) else { return nil }
+        let year = String(current.period.prefix(4))
+        let target = a.measures.first { $0.period == year }?.planned
+            ?? a.measures.filter { $0.period.hasPrefix(year + "-") }.compactMap(\.planned).reduce(0, +)
+        let soFar = a.measures.filter { $0.period.hasPrefix(year + "-") && $0.period <= current.period }.compactMap(\.executed).reduce(0, +)
+        return (target, soFar)
+    }
+
+    /// An indicator whose target is a ceiling: its words open by asking to reduce something
+    /// ("Reducir a 5 …", "Disminución de la tasa …"). Only the opening verb or noun counts: "programas
+    /// para la reducción de la pobreza" counts programmes, and more of them is better.
+    static func isDecreasing(_ a: Activity) -> Bool {
+        let texts = [a.indicator, a.description, a.target].compactMap { $0?.folded.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return texts.contains { t in decreasingStems.contains { t.hasPrefix($0) } }
+    }
+
+    static let decreasingStems = ["reducir", "reduccion", "disminuir", "disminucion", "bajar ", "descender", "mantener por debajo"]
+}
