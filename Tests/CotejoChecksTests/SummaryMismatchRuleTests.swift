@@ -39,3 +39,36 @@ struct SummaryMismatchRuleTests {
         #expect(rule.check(Make.input(tables: [sheet(asShares, index: 1), sheet(fractions, index: 2)]), settings: RuleSettings()).isEmpty)
     }
 }
+
+@Suite("summary.mismatch: one total broken down as columns and as rows")
+struct SummaryBreakdownTests {
+    let byArea = Make.table([["AREA", "P", "Q", "R", "S", "F", "TOTAL"],
+                             ["asistencial", "3", "50", "1", "8", "15", "77"],
+                             ["administrativa", "0", "28", "2", "4", "6", "40"],
+                             ["Total", "3", "78", "3", "12", "21", "117"]], index: 13, page: 9)
+
+    func byType(quejas: String, felicitaciones: String, total: String = "117") -> Table {
+        Make.table([["", "I TRIM", "GLOBAL 2021"],
+                    ["Peticiones", "0", "3"], ["Quejas", "22", quejas], ["Reclamos", "0", "3"],
+                    ["Sugerencias", "5", "12"], ["Felicitaciones", "9", felicitaciones], ["total", "36", total]], index: 7, page: 6)
+    }
+
+    @Test("letter columns match the row labels by initials; the categories that differ are named with both places")
+    func fires() throws {
+        let input = Make.input(tables: [byArea, byType(quejas: "74", felicitaciones: "25")])
+        let f = try #require(SummaryMismatchRule().check(input, settings: RuleSettings()).first)
+        #expect(f.message.contains("Quejas: 78 en la tabla de la página 9 y 74 en la tabla de la página 6"))
+        #expect(f.message.contains("Felicitaciones") && !f.message.contains("Peticiones"))
+        #expect(f.source.contains { $0.page == 9 } && f.source.contains { $0.page == 6 })
+    }
+
+    @Test("near misses: the same figures, another grand total, two categories only")
+    func nearMisses() {
+        let rule = SummaryMismatchRule()
+        #expect(rule.check(Make.input(tables: [byArea, byType(quejas: "78", felicitaciones: "21")]), settings: RuleSettings()).isEmpty)
+        #expect(rule.check(Make.input(tables: [byArea, byType(quejas: "74", felicitaciones: "25", total: "120")]), settings: RuleSettings()).isEmpty)
+        let two = Make.table([["AREA", "Q", "F", "TOTAL"], ["a", "50", "15", "65"], ["b", "28", "6", "34"], ["Total", "78", "21", "99"]], index: 2)
+        let twoRows = Make.table([["", "2021"], ["Quejas", "74"], ["Felicitaciones", "25"], ["otros", "0"], ["total", "99"]], index: 3)
+        #expect(rule.check(Make.input(tables: [two, twoRows]), settings: RuleSettings()).isEmpty)
+    }
+}

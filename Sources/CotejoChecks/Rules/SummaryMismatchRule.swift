@@ -10,6 +10,9 @@ import CotejoRecords
 /// whose shared figures all agree. Then every recurring row whose figures differ is a finding naming
 /// both cells. Tables that merely share a layout (a quarter's table and the year's, both "AREA | P | Q
 /// | R | S | F") disagree on most rows, and are not one table said twice: they stay silent.
+///
+/// The same total broken down once by columns and once by rows is the other kind of summary: see
+/// `SummaryBreakdowns`.
 public struct SummaryMismatchRule: Rule {
     public let id = "summary.mismatch"
     public let defaultSeverity = Severity.error
@@ -28,6 +31,7 @@ public struct SummaryMismatchRule: Rule {
                 findings += compare(tables[i], tables[j], settings: settings)
             }
         }
+        findings += breakdownFindings(input.content.tables.filter { $0.rowCount >= 4 }, settings: settings)
         return findings
     }
 
@@ -129,10 +133,9 @@ public struct SummaryMismatchRule: Rule {
 
     func finding(_ a: KeyedTable, _ b: KeyedTable, _ ra: Int, _ rb: Int, _ diffs: [(String, Int, Int)], keyHeader: String,
                  settings: RuleSettings) -> Finding {
-        func place(_ t: KeyedTable, _ r: Int, _ c: Int) -> (Source?, String) {
+        func place(_ t: KeyedTable, _ r: Int, _ c: Int) -> (Source?, String, String) {
             let s = t.table.cell(row: r, column: c)?.source
-            let where_ = s?.sheet.map { "«\($0)»" + (s?.cell.map { " \($0)" } ?? "") } ?? "tabla \(t.table.index)" + (s?.page.map { ", página \($0)" } ?? "")
-            return (s, where_)
+            return (s, TablePlace.es(s, t.table), TablePlace.en(s, t.table))
         }
         var key = a.grid[ra][a.columns[keyHeader]!].collapsedWhitespace
         // A code says little to a reader: the row's name goes with it.
@@ -146,10 +149,10 @@ public struct SummaryMismatchRule: Rule {
         var values: [String: FindingValue] = ["key": .text(key)]
         for (h, ca, cb) in diffs {
             let x = a.grid[ra][ca].collapsedWhitespace, y = b.grid[rb][cb].collapsedWhitespace
-            let (sa, wa) = place(a, ra, ca), (sb, wb) = place(b, rb, cb)
+            let (sa, wa, wae) = place(a, ra, ca), (sb, wb, wbe) = place(b, rb, cb)
             let header = a.header(ca)
             es.append("\(header): \(x) en \(wa) y \(y) en \(wb)")
-            en.append("\(header): \(x) in \(wa) and \(y) in \(wb)")
+            en.append("\(header): \(x) in \(wae) and \(y) in \(wbe)")
             sources += [sa, sb].compactMap { $0 }
             values[header] = .text("\(x) / \(y)")
         }

@@ -133,3 +133,20 @@ extension Activity {
         return false
     }
 }
+
+/// Where a table's cell stands, as a reader looks for it: the sheet and cell of a workbook, else the
+/// page of the table ("la tabla de la página 8"; the pipeline's own table numbers mean nothing in the
+/// document), else the table's number.
+enum TablePlace {
+    static func es(_ s: Source?, _ t: Table) -> String {
+        if let sheet = s?.sheet { return "«\(sheet)»" + (s?.cell.map { " \($0)" } ?? "") }
+        if let page = s?.page ?? t.pages.first { return "la tabla de la página \(page)" }
+        return "la tabla \(t.index)"
+    }
+
+    static func en(_ s: Source?, _ t: Table) -> String {
+        if let sheet = s?.sheet { return "“\(sheet)”" + (s?.cell.map { " \($0)" } ?? "") }
+        if let page = s?.page ?? t.pages.first { return "the table on page \(page)" }
+        return "table \(t.index)"
+    }
+}
