@@ -72,3 +72,64 @@ struct SummaryBreakdownTests {
         #expect(rule.check(Make.input(tables: [two, twoRows]), settings: RuleSettings()).isEmpty)
     }
 }
+
+@Suite("summary.mismatch: a summary row against the detail rows it names")
+struct SummaryGroupTests {
+    let detail = Make.table([["Dependencia", "Indicador", "Meta", "Ejecutado", "% avance"],
+                             ["Salud", "Vacunación", "100", "80", "80 %"],
+                             ["Salud", "Controles prenatales", "50", "50", "100 %"],
+                             ["Educación", "Docentes formados", "40", "30", "75 %"],
+                             ["Educación", "Sedes dotadas", "10", "5", "50 %"],
+                             ["Cultura", "Talleres", "20", "20", "100 %"],
+                             ["Cultura", "Festivales", "2", "1", "50 %"]], index: 2, page: 3)
+
+    func summary(saludEjecutado: String) -> Table {
+        Make.table([["Dependencia", "Meta", "Ejecutado", "% avance"],
+                    ["Salud", "150", saludEjecutado, "90 %"],
+                    ["Educación", "50", "35", "62,5 %"],
+                    ["Cultura", "22", "21", "75 %"]], index: 1, page: 1)
+    }
+
+    @Test("a summary sum that its detail rows do not give; shares as the mean of the rows")
+    func fires() throws {
+        let findings = SummaryMismatchRule().check(Make.input(tables: [summary(saludEjecutado: "120"), detail]), settings: RuleSettings())
+        let f = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(f.values["stated"] == .number(120) && f.values["computed"] == .number(130) && f.values["aggregate"] == .text("sum"))
+        #expect(f.source.count == 3)
+    }
+
+    @Test("near misses: every group adds up; a detail sheet that agrees nowhere is not this summary's detail")
+    func nearMisses() {
+        let rule = SummaryMismatchRule()
+        #expect(rule.check(Make.input(tables: [summary(saludEjecutado: "130"), detail]), settings: RuleSettings()).isEmpty)
+        let other = Make.table([["Dependencia", "Meta", "Ejecutado", "% avance"],
+                                ["Salud", "999", "1", "5 %"], ["Educación", "7", "3", "1 %"], ["Cultura", "8", "2", "9 %"]], index: 1, page: 1)
+        #expect(rule.check(Make.input(tables: [other, detail]), settings: RuleSettings()).isEmpty)
+    }
+}
+
+extension SummaryGroupTests {
+    /// The table with its cells on a sheet, as a workbook's reader gives them.
+    func onSheet(_ t: Table, _ name: String) -> Table {
+        var t = t
+        t.cells = t.cells.map { c in
+            var c = c
+            c.source = Source(sheet: name, cell: "\(CellReference.columnLetters(c.column + 1))\(c.row + 1)", text: c.text)
+            return c
+        }
+        return t
+    }
+
+    @Test("a consolidated row naming a dependency's sheet against the sum of that sheet's rows")
+    func sheetNamedByTheRow() throws {
+        let consolidated = onSheet(Make.table([["Dependencia", "Meta", "Ejecutado"],
+                                               ["DAP", "30", "25"], ["SPC", "12", "9"]], index: 1), "Consolidado")
+        let dap = onSheet(Make.table([["Indicador", "Meta", "Ejecutado"], ["a", "10", "10"], ["b", "20", "15"]], index: 2), "Matriz_MISE_DAP_300625")
+        let spc = onSheet(Make.table([["Indicador", "Meta", "Ejecutado"], ["c", "6", "4"], ["d", "6", "4"]], index: 3), "Matriz_MISE_SPC_300625")
+        let findings = SummaryMismatchRule().check(Make.input(tables: [consolidated, dap, spc]), settings: RuleSettings())
+        let f = try #require(findings.first)
+        #expect(findings.count == 1 && f.values["stated"] == .number(9) && f.values["computed"] == .number(8))
+        #expect(f.source.first?.sheet == "Consolidado" && f.source.dropFirst().allSatisfy { $0.sheet == "Matriz_MISE_SPC_300625" })
+    }
+}

@@ -31,6 +31,7 @@ public struct SummaryMismatchRule: Rule {
                 findings += compare(tables[i], tables[j], settings: settings)
             }
         }
+        findings += groupFindings(tables, settings: settings)
         findings += breakdownFindings(input.content.tables.filter { $0.rowCount >= 4 }, settings: settings)
         return findings
     }

@@ -1,0 +1,115 @@
+import CotejoModel
+import CotejoRecords
+
+/// A summary row against the detail rows it names: a consolidated sheet's row "Secretaría de Salud"
+/// against the rows of the detail table whose "Dependencia" column says so, or against the whole sheet
+/// of that name. Its figures are the sum of the detail's, or their mean when the column's header says
+/// it holds a share ("% avance", "porcentaje", "promedio", "cumplimiento").
+///
+/// The relation must hold before it is used to accuse: most of the summary's figures (two at least)
+/// agree with their aggregate; only then is a figure that does not agree a finding, naming the summary
+/// cell, the aggregate and the detail rows.
+extension SummaryMismatchRule {
+    struct GroupComparison {
+        var summary: (table: Table, row: Int, column: Int, cell: Cell, value: SpanishNumber)
+        var header: String
+        var group: String
+        var mean: Bool
+        var details: [Cell]
+        var aggregate: Double
+        var holds: Bool
+    }
+
+    func groupFindings(_ tables: [KeyedTable], settings: RuleSettings) -> [Finding] {
+        var out: [Finding] = []
+        for s in tables {
+            var comparisons: [GroupComparison] = []
+            for d in tables where d.table.index != s.table.index {
+                comparisons += groupComparisons(summary: s, detail: d)
+            }
+            let agreeing = comparisons.filter(\.holds).count
+            let differing = comparisons.filter { !$0.holds }
+            guard agreeing >= 2, agreeing > differing.count else { continue }
+            out += differing.map { finding($0, settings: settings) }
+        }
+        return out
+    }
+
+    /// The summary's rows whose key names a group of the detail: a value of a column that repeats, or
+    /// the detail's sheet.
+    func groupComparisons(summary s: KeyedTable, detail d: KeyedTable) -> [GroupComparison] {
+        // Figure columns both tables name alike; the other columns may key or group rows.
+        let shared = s.columns.keys.filter { h in
+            d.columns[h] != nil && s.body.contains { s.number($0, s.columns[h]!) != nil }
+        }
+        guard !shared.isEmpty else { return [] }
+        let detailRows = Array(d.body).filter { r in !d.grid[r].contains { Self.isTotal($0) } }
+        var groups: [String: (name: String, rows: [Int])] = [:]
+        for c in 0..<d.table.columnCount where !shared.contains(where: { d.columns[$0] == c }) {
+            var byValue: [String: [Int]] = [:]
+            for r in detailRows {
+                let v = d.grid[r][c].collapsedWhitespace
+                guard v.count >= 3, SpanishNumber.parse(v) == nil else { continue }
+                byValue[v.folded, default: []].append(r)
+            }
+            // A grouping column: few values, each naming several rows.
+            guard byValue.count >= 2, byValue.values.allSatisfy({ $0.count >= 2 }) else { continue }
+            for (k, rows) in byValue where groups[k] == nil { groups[k] = (d.grid[rows[0]][c].collapsedWhitespace, rows) }
+        }
+        let sheet = d.table.cells.first?.source.sheet?.folded.collapsedWhitespace
+        let sheetGroup = sheet.flatMap { detailRows.count >= 2 ? (name: $0, rows: detailRows) : nil }
+        guard !groups.isEmpty || sheetGroup != nil else { return [] }
+
+        var out: [GroupComparison] = []
+        for r in s.body {
+            for c in 0..<s.table.columnCount where !shared.contains(where: { s.columns[$0] == c }) {
+                let key = s.grid[r][c].folded.collapsedWhitespace
+                guard key.count >= 3, SpanishNumber.parse(key) == nil else { continue }
+                let group = groups[key] ?? sheetGroup.flatMap { Self.sheet($0.name, names: key) ? $0 : nil }
+                guard let group else { continue }
+                for h in shared {
+                    let sc = s.columns[h]!, dc = d.columns[h]!
+                    guard let x = s.number(r, sc), let cell = s.table.cell(row: r, column: sc) else { continue }
+                    let cells = group.rows.compactMap { dr in d.number(dr, dc).map { (dr, $0) } }
+                    guard cells.count >= 2 else { continue }
+                    let mean = Self.isShareHeader(s.header(sc))
+                    let sum = cells.map(\.1.value).reduce(0, +)
+                    let aggregate = mean ? sum / Double(cells.count) : sum
+                    let holds = StatedPrecision.consistent(aggregate, stated: x.value, decimals: x.decimals)
+                        || (mean && x.isPercent != cells[0].1.isPercent && StatedPrecision.consistent(aggregate * (x.isPercent ? 100 : 0.01), stated: x.value, decimals: x.decimals))
+                    out.append(GroupComparison(summary: (s.table, r, sc, cell, x), header: s.header(sc), group: group.name, mean: mean,
+                                               details: cells.compactMap { d.table.cell(row: $0.0, column: dc) },
+                                               aggregate: aggregate, holds: holds))
+                }
+            }
+        }
+        return out
+    }
+
+    /// A sheet name names a summary key when the key is one of its words ("Matriz_MISE_DAP_300625"
+    /// for "DAP") or the whole name.
+    static func sheet(_ name: String, names key: String) -> Bool {
+        if name == key { return true }
+        let words = name.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        return key.count >= 3 && !key.contains(" ") && words.contains(key)
+    }
+
+    static func isShareHeader(_ header: String) -> Bool {
+        let h = header.folded
+        return h.contains("%") || ["porcentaje", "promedio", "avance", "cumplimiento", "indice", "tasa"].contains { h.contains($0) }
+    }
+
+    private func finding(_ g: GroupComparison, settings: RuleSettings) -> Finding {
+        let kindES = g.mean ? "el promedio" : "la suma", kindEN = g.mean ? "the mean" : "the sum"
+        let shown = max(1, g.summary.value.decimals + 1)
+        let placeES = TablePlace.es(g.summary.cell.source, g.summary.table), placeEN = TablePlace.en(g.summary.cell.source, g.summary.table)
+        return Finding(
+            rule: id, severity: severity(settings),
+            message: "«\(g.group)»: \(g.header) \(g.summary.cell.text.collapsedWhitespace) en \(placeES), pero \(kindES) de sus \(g.details.count) filas de detalle es \(Figures.es(g.aggregate, decimals: g.aggregate == g.aggregate.rounded() ? 0 : shown))",
+            messageEN: "“\(g.group)”: \(g.header) \(g.summary.cell.text.collapsedWhitespace) in \(placeEN), but \(kindEN) of its \(g.details.count) detail rows is \(Figures.en(g.aggregate, decimals: g.aggregate == g.aggregate.rounded() ? 0 : shown))",
+            values: ["group": .text(g.group), "column": .text(g.header), "stated": .number(g.summary.value.value),
+                     "computed": .number(Figures.round2(g.aggregate)), "aggregate": .text(g.mean ? "mean" : "sum"),
+                     "detail_rows": .number(Double(g.details.count))],
+            source: ([g.summary.cell.source] + g.details.map(\.source)).uniqued())
+    }
+}
