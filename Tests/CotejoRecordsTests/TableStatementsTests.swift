@@ -51,6 +51,20 @@ struct TableStatementsTests {
         #expect(reader.read(t).claims.isEmpty)
     }
 
+    @Test("a % column that is one count over another in most rows: every row a share, the row it misses included")
+    func rowRatioShares() throws {
+        let t = statementTable([["AÑO", "POBLACIÓN DANE", "NÚMERO DE AFILIADOS", "PORCENTAJE DE AFILIACIÓN"],
+                                ["2016", "172.364", "163.440", "95%"], ["2017", "175.407", "165.317", "94%"],
+                                ["2018", "178.450", "166.625", "93%"], ["2019", "181.493", "170.606", "90%"]])
+        let claims = reader.read(t).claims
+        #expect(claims.count == 4)
+        let y2019 = try #require(claims.first { $0.label.hasPrefix("2019") })
+        #expect(y2019.kind == .share && y2019.part == 170606 && y2019.whole == 181493 && y2019.reportedPercent == 90)
+        // Two rows only: no pair is settled.
+        let short = statementTable([["AÑO", "POBLACIÓN", "AFILIADOS", "%"], ["2016", "172.364", "163.440", "95%"], ["2017", "175.407", "165.317", "94%"]])
+        #expect(reader.read(short).claims.isEmpty)
+    }
+
     @Test("a column of rates headed by two years is a change between those years' columns")
     func changeColumns() throws {
         let t = statementTable([["Concepto", "2017", "2018", "2018-2017"],

@@ -58,6 +58,11 @@ public struct TableStatements: Sendable {
                 grid[r][c].contains(where: \.isLetter) && number(r, c) == nil
             }) { labelColumn[r] = c }
         }
+        // Rows named by their year ("2017 | 175.407 | 165.317 | 94 %"): the year column labels them.
+        if labelColumn.count < 2, body.count >= 2,
+           body.allSatisfy({ SpanishNumber.parse(grid[$0][0].collapsedWhitespace)?.isLikelyYear ?? false }) {
+            for r in body { labelColumn[r] = 0 }
+        }
         func label(_ r: Int) -> String? { labelColumn[r].map { grid[r][$0].collapsedWhitespace } }
         var totalRows = body.filter { r in label(r).map(Self.isTotalLabel) ?? false }
         let unlabelled = labelColumn.count < 2
@@ -216,7 +221,12 @@ public struct TableStatements: Sendable {
                 }
                 return fits.count * 2 >= max(1, rowsWithBoth.count)
             }
-            guard !ratioFits else { continue }
+            if ratioFits {
+                result.claims += Self.rowRatioShares(percentColumn: p, numericColumns: numericColumns, rows: body.filter { !totalRows.contains($0) },
+                                                     header: header, number: number, source: source, label: { r in labelColumn[r].flatMap { source(r, $0) } },
+                                                     rowLabel: rowLabel)
+                continue
+            }
             let total = totalRows.first { $0 > (rowsWithBoth.first ?? 0) }
             var whole: (Double, Source?, String)?
             if let t = total, let w = number(t, c) {
@@ -316,6 +326,40 @@ public struct TableStatements: Sendable {
             }
         }
         return out
+    }
+
+    /// A percentage column that is, row by row, the ratio of two other columns of counts: "AÑO |
+    /// POBLACIÓN DANE | NÚMERO DE AFILIADOS | PORCENTAJE DE AFILIACIÓN" over "2017 | 175.407 | 165.317 |
+    /// 94 %". The pair is the one that gives the stated percentage in at least two thirds of the rows
+    /// (three rows at least), the smaller figure over the larger; then every row is a share claim, so
+    /// that a row the pair does not give is told. Columns of targets and results are left to the
+    /// activity reader: their ratio is compliance, read with its activity.
+    static func rowRatioShares(percentColumn p: Int, numericColumns: [Int], rows: [Int], header: (Int) -> String,
+                               number: (Int, Int) -> SpanishNumber?, source: (Int, Int) -> Source?,
+                               label: (Int) -> Source?, rowLabel: (Int) -> String) -> [Claim] {
+        let counts = numericColumns.filter { c in
+            let kind = MeasureLabel.kind(of: header(c))
+            return kind != .planned && kind != .executed && kind != .budgetPlanned && kind != .budgetExecuted && kind != .percent
+        }
+        var best: (part: Int, whole: Int, fits: Int, rows: [Int])?
+        for part in counts {
+            for whole in counts where whole != part {
+                let rs = rows.filter { number($0, part) != nil && number($0, whole) != nil && number($0, p) != nil }
+                let fits = rs.filter { r in
+                    let a = number(r, part)!.value, b = number(r, whole)!.value, s = number(r, p)!.value
+                    return b > 0 && a <= b && abs(a / b * 100 - s) <= 1
+                }.count
+                if rs.count >= 3, fits * 3 >= rs.count * 2, fits > (best?.fits ?? 0) { best = (part, whole, fits, rs) }
+            }
+        }
+        guard let best else { return [] }
+        return best.rows.compactMap { r in
+            guard let a = number(r, best.part), let b = number(r, best.whole), let s = number(r, p), b.value > 0 else { return nil }
+            return Claim(kind: .share, label: "\(rowLabel(r)): \(header(best.part))", part: a.value, whole: b.value, reportedPercent: s.value,
+                         source: [label(r), source(r, best.part), source(r, best.whole), source(r, p)].compactMap { $0 },
+                         fieldSources: ["part": source(r, best.part), "whole": source(r, best.whole), "reported_percent": source(r, p)].compactMapValues { $0 },
+                         notes: ["the percentage column is \(header(best.part)) over \(header(best.whole)) in \(best.fits) of its \(best.rows.count) rows"])
+        }
     }
 
     /// Shares laid out across a row: "SI | % | NO | % | NS/NR | %" over "24 | 66,67 | 9 | 25 | 3 | 8,333".
