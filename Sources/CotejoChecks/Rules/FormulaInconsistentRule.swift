@@ -39,7 +39,7 @@ public struct FormulaInconsistentRule: Rule {
 
     /// Each column's numeric data cells, in sheet order.
     func columns(of table: Table) -> [[Slot]] {
-        let totalRows = Set(table.cells.filter { !$0.isHeader && Self.isTotalLabel($0.text) }.map(\.row))
+        let totalRows = Set(table.cells.filter { !$0.isHeader && (TableStatements.isTotalLabel($0.text) || TableStatements.isSubtotalLabel($0.text)) }.map(\.row))
         var byColumn: [Int: [Slot]] = [:]
         for c in table.cells where !c.isHeader {
             guard let ref = c.source.cell, let (row, column) = CellReference.parse(ref),
@@ -111,11 +111,5 @@ public struct FormulaInconsistentRule: Rule {
     /// A subtotal: a formula reading a range of its own column ("=SUMA(E7:E11)").
     static func aggregatesOwnColumn(_ f: SpreadsheetFormula, row: Int, column: Int) -> Bool {
         f.pattern(row: row, column: column).contains("C[0]:R[")
-    }
-
-    /// Row labels of totals, whose formulas sum rather than compute like the rows above them.
-    static func isTotalLabel(_ text: String) -> Bool {
-        let t = text.folded
-        return t.hasPrefix("total") || t.hasPrefix("subtotal") || t.hasPrefix("suma ") || t == "suma" || t.hasPrefix("gran total")
     }
 }

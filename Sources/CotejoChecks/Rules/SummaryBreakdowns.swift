@@ -19,10 +19,11 @@ extension SummaryMismatchRule {
 
     func breakdownFindings(_ tables: [Table], settings: RuleSettings) -> [Finding] {
         var out: [Finding] = []
+        let byRows = tables.map { (table: $0, breakdowns: rowBreakdowns($0)) }.filter { !$0.breakdowns.isEmpty }
         for a in tables {
             guard let columns = columnBreakdown(a) else { continue }
-            for b in tables where b.index != a.index {
-                for rows in rowBreakdowns(b) where Self.same(rows.total.value, columns.total.value) {
+            for (b, breakdowns) in byRows where b.index != a.index {
+                for rows in breakdowns where Self.same(rows.total.value, columns.total.value) {
                     if let f = compareBreakdowns(columns: columns, in: a, rows: rows, in: b, settings: settings) { out.append(f) }
                 }
             }
@@ -33,16 +34,16 @@ extension SummaryMismatchRule {
     /// A table's TOTAL row, read per column: the categories are the column headers, the grand total the
     /// cell under a "TOTAL" header.
     func columnBreakdown(_ t: Table) -> Breakdown? {
-        let grid = t.grid
-        guard t.headerRowCount >= 1, let totalRow = (t.headerRowCount..<t.rowCount).first(where: { Self.isTotal(grid[$0].first { !$0.isEmpty } ?? "") }) else { return nil }
+        let grid = t.grid, index = TableCellIndex(t)
+        guard t.headerRowCount >= 1, let totalRow = (t.headerRowCount..<t.rowCount).first(where: { TableStatements.isTotalLabel(grid[$0].first { !$0.isEmpty } ?? "") }) else { return nil }
         let header = grid[t.headerRowCount - 1]
         var figures: [(String, Double, Cell)] = []
         var total: (Double, Cell)?
         for c in 1..<t.columnCount {
             let h = header[c].collapsedWhitespace
-            guard !h.isEmpty, let cell = t.cell(row: totalRow, column: c), let n = SpanishNumber.parse(cell.text.collapsedWhitespace),
+            guard !h.isEmpty, let cell = index.cell(totalRow, c), let n = SpanishNumber.parse(cell.text.collapsedWhitespace),
                   !n.isPercent, !n.isLikelyYear else { continue }
-            if Self.isTotal(h) { total = total ?? (n.value, cell) } else if !figures.contains(where: { $0.0.folded == h.folded }) { figures.append((h, n.value, cell)) }
+            if TableStatements.isTotalLabel(h) { total = total ?? (n.value, cell) } else if !figures.contains(where: { $0.0.folded == h.folded }) { figures.append((h, n.value, cell)) }
         }
         guard let total, figures.count >= 3 else { return nil }
         return Breakdown(figures: figures, total: total)
@@ -51,15 +52,15 @@ extension SummaryMismatchRule {
     /// A table's rows as a breakdown, once per numeric column whose TOTAL row closes it: the categories
     /// are the row labels.
     func rowBreakdowns(_ t: Table) -> [Breakdown] {
-        let grid = t.grid
-        guard t.columnCount >= 2, let totalRow = (t.headerRowCount..<t.rowCount).first(where: { Self.isTotal(grid[$0][0]) }) else { return [] }
+        let grid = t.grid, index = TableCellIndex(t)
+        guard t.columnCount >= 2, let totalRow = (t.headerRowCount..<t.rowCount).first(where: { TableStatements.isTotalLabel(grid[$0][0]) }) else { return [] }
         var out: [Breakdown] = []
         for c in 1..<t.columnCount {
-            guard let tc = t.cell(row: totalRow, column: c), let tn = SpanishNumber.parse(tc.text.collapsedWhitespace), !tn.isPercent else { continue }
+            guard let tc = index.cell(totalRow, c), let tn = SpanishNumber.parse(tc.text.collapsedWhitespace), !tn.isPercent else { continue }
             var figures: [(String, Double, Cell)] = []
             for r in t.headerRowCount..<totalRow {
                 let label = grid[r][0].collapsedWhitespace
-                guard !label.isEmpty, SpanishNumber.parse(label) == nil, let cell = t.cell(row: r, column: c),
+                guard !label.isEmpty, SpanishNumber.parse(label) == nil, let cell = index.cell(r, c),
                       let n = SpanishNumber.parse(cell.text.collapsedWhitespace), !n.isPercent else { continue }
                 figures.append((label, n.value, cell))
             }
@@ -111,11 +112,4 @@ extension SummaryMismatchRule {
         }
         return pairs
     }
-
-    static func isTotal(_ text: String) -> Bool {
-        let t = text.folded.collapsedWhitespace
-        return t == "total" || t == "totales" || t == "total general" || t.hasPrefix("total ")
-    }
-
-    static func same(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= 1e-6 * max(1, abs(x), abs(y)) }
 }

@@ -43,7 +43,7 @@ extension SummaryMismatchRule {
             d.columns[h] != nil && s.body.contains { s.number($0, s.columns[h]!) != nil }
         }
         guard !shared.isEmpty else { return [] }
-        let detailRows = Array(d.body).filter { r in !d.grid[r].contains { Self.isTotal($0) } }
+        let detailRows = Array(d.body).filter { r in !d.grid[r].contains { TableStatements.isTotalLabel($0) } }
         var groups: [String: (name: String, rows: [Int])] = [:]
         for c in 0..<d.table.columnCount where !shared.contains(where: { d.columns[$0] == c }) {
             var byValue: [String: [Int]] = [:]
@@ -61,6 +61,7 @@ extension SummaryMismatchRule {
         guard !groups.isEmpty || sheetGroup != nil else { return [] }
 
         var out: [GroupComparison] = []
+        var gathered: [String: [(Int, SpanishNumber)]] = [:]
         for r in s.body {
             for c in 0..<s.table.columnCount where !shared.contains(where: { s.columns[$0] == c }) {
                 let key = s.grid[r][c].folded.collapsedWhitespace
@@ -69,8 +70,11 @@ extension SummaryMismatchRule {
                 guard let group else { continue }
                 for h in shared {
                     let sc = s.columns[h]!, dc = d.columns[h]!
-                    guard let x = s.number(r, sc), let cell = s.table.cell(row: r, column: sc) else { continue }
-                    let cells = group.rows.compactMap { dr in d.number(dr, dc).map { (dr, $0) } }
+                    guard let x = s.number(r, sc), let cell = s.index.cell(r, sc) else { continue }
+                    // A group's figures are gathered once per column, however many summary rows name it.
+                    let cacheKey = "\(group.name)#\(dc)"
+                    let cells = gathered[cacheKey] ?? group.rows.compactMap { dr in d.number(dr, dc).map { (dr, $0) } }
+                    gathered[cacheKey] = cells
                     guard cells.count >= 2 else { continue }
                     let mean = Self.isShareHeader(s.header(sc))
                     let sum = cells.map(\.1.value).reduce(0, +)
@@ -78,7 +82,7 @@ extension SummaryMismatchRule {
                     let holds = StatedPrecision.consistent(aggregate, stated: x.value, decimals: x.decimals)
                         || (mean && x.isPercent != cells[0].1.isPercent && StatedPrecision.consistent(aggregate * (x.isPercent ? 100 : 0.01), stated: x.value, decimals: x.decimals))
                     out.append(GroupComparison(summary: (s.table, r, sc, cell, x), header: s.header(sc), group: group.name, mean: mean,
-                                               details: cells.compactMap { d.table.cell(row: $0.0, column: dc) },
+                                               details: cells.compactMap { d.index.cell($0.0, dc) },
                                                aggregate: aggregate, holds: holds))
                 }
             }

@@ -41,10 +41,12 @@ public struct SummaryMismatchRule: Rule {
         var table: Table
         var grid: [[String]]
         var columns: [String: Int] = [:]
+        var index: TableCellIndex
 
         init(_ table: Table) {
             self.table = table
             grid = table.grid
+            index = TableCellIndex(table)
             var seen: [String: Int] = [:]
             for c in 0..<table.columnCount {
                 var parts: [String] = []
@@ -124,18 +126,20 @@ public struct SummaryMismatchRule: Rule {
         return mean >= 15 ? distinct : 0
     }
 
+    /// Equal but for floating-point noise.
+    static func same(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= 1e-6 * max(1, abs(x), abs(y)) }
+
     /// Equal as stated: the same value, or a share written once as "53 %" and once as 0,53.
     static func same(_ x: SpanishNumber, _ y: SpanishNumber) -> Bool {
-        func eq(_ u: Double, _ v: Double) -> Bool { abs(u - v) <= 1e-6 * max(1, abs(u), abs(v)) }
-        if eq(x.value, y.value) { return true }
-        if x.isPercent != y.isPercent { return eq(x.isPercent ? x.value / 100 : x.value, y.isPercent ? y.value / 100 : y.value) }
+        if same(x.value, y.value) { return true }
+        if x.isPercent != y.isPercent { return same(x.isPercent ? x.value / 100 : x.value, y.isPercent ? y.value / 100 : y.value) }
         return false
     }
 
     func finding(_ a: KeyedTable, _ b: KeyedTable, _ ra: Int, _ rb: Int, _ diffs: [(String, Int, Int)], keyHeader: String,
                  settings: RuleSettings) -> Finding {
         func place(_ t: KeyedTable, _ r: Int, _ c: Int) -> (Source?, String, String) {
-            let s = t.table.cell(row: r, column: c)?.source
+            let s = t.index.cell(r, c)?.source
             return (s, TablePlace.es(s, t.table), TablePlace.en(s, t.table))
         }
         var key = a.grid[ra][a.columns[keyHeader]!].collapsedWhitespace

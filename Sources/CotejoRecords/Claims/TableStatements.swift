@@ -411,12 +411,13 @@ public struct TableStatements: Sendable {
         return figures.count >= 2 ? 1 : 0
     }
 
-    static func isTotalLabel(_ s: String) -> Bool {
+    /// A TOTAL row's or column's label ("TOTAL", "Total general", "Gran total", "Totales").
+    public static func isTotalLabel(_ s: String) -> Bool {
         let f = s.folded.trimmingCharacters(in: .whitespaces)
         return f.hasPrefix("total") || f.hasPrefix("gran total") || f == "totales" || f.hasPrefix("suma total")
     }
 
-    static func isSubtotalLabel(_ s: String) -> Bool { s.folded.hasPrefix("subtotal") || s.folded.hasPrefix("sub total") }
+    public static func isSubtotalLabel(_ s: String) -> Bool { s.folded.hasPrefix("subtotal") || s.folded.hasPrefix("sub total") }
 
     /// Headers of a column of shares of a whole: "%", "porcentaje", "participación".
     static func isShareHeader(_ s: String) -> Bool {
