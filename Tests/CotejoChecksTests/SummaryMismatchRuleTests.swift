@@ -133,3 +133,13 @@ extension SummaryGroupTests {
         #expect(f.source.first?.sheet == "Consolidado" && f.source.dropFirst().allSatisfy { $0.sheet == "Matriz_MISE_SPC_300625" })
     }
 }
+
+extension SummaryGroupTests {
+    @Test("near miss: a table naming each dependency on several rows is another detail, not their summary")
+    func repeatedKeysAreNoSummary() {
+        let otherDetail = Make.table([["Dependencia", "Meta", "Ejecutado"],
+                                      ["Salud", "150", "120"], ["Salud", "150", "130"], ["Educación", "50", "35"],
+                                      ["Educación", "50", "35"], ["Cultura", "22", "21"], ["Cultura", "22", "21"]], index: 1, page: 1)
+        #expect(SummaryMismatchRule().check(Make.input(tables: [otherDetail, detail]), settings: RuleSettings()).isEmpty)
+    }
+}

@@ -62,10 +62,19 @@ extension SummaryMismatchRule {
 
         var out: [GroupComparison] = []
         var gathered: [String: [(Int, SpanishNumber)]] = [:]
+        // A summary names each group once: a key repeated down its column is a detail's grouping.
+        var repeated = Set<String>()
+        for c in 0..<s.table.columnCount {
+            var seen = Set<String>()
+            for r in s.body {
+                let k = s.grid[r][c].folded.collapsedWhitespace
+                if !k.isEmpty, !seen.insert(k).inserted { repeated.insert("\(c)#\(k)") }
+            }
+        }
         for r in s.body {
             for c in 0..<s.table.columnCount where !shared.contains(where: { s.columns[$0] == c }) {
                 let key = s.grid[r][c].folded.collapsedWhitespace
-                guard key.count >= 3, SpanishNumber.parse(key) == nil else { continue }
+                guard key.count >= 3, SpanishNumber.parse(key) == nil, !repeated.contains("\(c)#\(key)") else { continue }
                 let group = groups[key] ?? sheetGroup.flatMap { Self.sheet($0.name, names: key) ? $0 : nil }
                 guard let group else { continue }
                 for h in shared {
