@@ -72,40 +72,34 @@ public struct FormulaInconsistentRule: Rule {
                   let above = column[..<i].last(where: { $0.formula != nil }), above.pattern == pattern,
                   let below = column[(i + 1)...].first(where: { $0.formula != nil }), below.pattern == pattern else { continue }
             let expected = above.formula!.shifted(rows: s.row - above.row, columns: 0)
-            if let f = s.formula {
-                guard !Self.aggregatesOwnColumn(f, row: s.row, column: s.column) else { continue }
-                out.append(broken(s, formula: f, expected: expected, neighbour: above, support: support, settings: settings))
-            } else if formulaShare >= 0.8 {
-                out.append(typed(s, expected: expected, neighbour: above, support: support, settings: settings))
-            }
+            if let f = s.formula, Self.aggregatesOwnColumn(f, row: s.row, column: s.column) { continue }
+            if s.formula == nil, formulaShare < 0.8 { continue }
+            out.append(finding(s, expected: expected, neighbour: above, support: support, settings: settings))
         }
         return out
     }
 
-    private func broken(_ s: Slot, formula: SpreadsheetFormula, expected: SpreadsheetFormula, neighbour: Slot,
-                        support: Int, settings: RuleSettings) -> Finding {
+    /// One finding for either break: the cell's own formula, or the number typed in its place.
+    private func finding(_ s: Slot, expected: SpreadsheetFormula, neighbour: Slot, support: Int,
+                         settings: RuleSettings) -> Finding {
         let ref = s.cell.source.cell ?? "", sheet = s.cell.source.sheet ?? ""
-        return Finding(
-            rule: id, severity: severity(settings),
-            message: "La celda \(ref) de la hoja «\(sheet)» calcula \(formula.text), pero las otras \(support) filas de su columna calculan como \(neighbour.cell.source.cell ?? "") (\(neighbour.formula!.text)), que aquí sería \(expected.text)",
-            messageEN: "Cell \(ref) of sheet “\(sheet)” computes \(formula.text), but the other \(support) rows of its column compute like \(neighbour.cell.source.cell ?? "") (\(neighbour.formula!.text)), which here would be \(expected.text)",
-            values: ["cell": .text(ref), "formula": .text(formula.text), "expected_formula": .text(expected.text),
-                     "neighbour_cell": .text(neighbour.cell.source.cell ?? ""), "neighbour_formula": .text(neighbour.formula!.text),
-                     "rows_following_pattern": .number(Double(support))],
-            source: [s.cell.source, neighbour.cell.source])
-    }
-
-    private func typed(_ s: Slot, expected: SpreadsheetFormula, neighbour: Slot, support: Int,
-                       settings: RuleSettings) -> Finding {
-        let ref = s.cell.source.cell ?? "", sheet = s.cell.source.sheet ?? ""
-        return Finding(
-            rule: id, severity: severity(settings),
-            message: "La celda \(ref) de la hoja «\(sheet)» tiene el número \(s.cell.text) escrito a mano, donde las otras \(support) filas de su columna lo calculan como \(neighbour.cell.source.cell ?? "") (\(neighbour.formula!.text)); aquí sería \(expected.text)",
-            messageEN: "Cell \(ref) of sheet “\(sheet)” holds the number \(s.cell.text) typed by hand, where the other \(support) rows of its column compute it like \(neighbour.cell.source.cell ?? "") (\(neighbour.formula!.text)); here it would be \(expected.text)",
-            values: ["cell": .text(ref), "typed_value": .text(s.cell.text), "expected_formula": .text(expected.text),
-                     "neighbour_cell": .text(neighbour.cell.source.cell ?? ""), "neighbour_formula": .text(neighbour.formula!.text),
-                     "rows_following_pattern": .number(Double(support))],
-            source: [s.cell.source, neighbour.cell.source])
+        let other = neighbour.cell.source.cell ?? "", otherFormula = neighbour.formula!.text
+        var values: [String: FindingValue] = [
+            "cell": .text(ref), "expected_formula": .text(expected.text), "neighbour_cell": .text(other),
+            "neighbour_formula": .text(otherFormula), "rows_following_pattern": .number(Double(support)),
+        ]
+        let message: String, messageEN: String
+        if let formula = s.formula {
+            values["formula"] = .text(formula.text)
+            message = "La celda \(ref) de la hoja «\(sheet)» calcula \(formula.text), pero las otras \(support) filas de su columna calculan como \(other) (\(otherFormula)), que aquí sería \(expected.text)"
+            messageEN = "Cell \(ref) of sheet “\(sheet)” computes \(formula.text), but the other \(support) rows of its column compute like \(other) (\(otherFormula)), which here would be \(expected.text)"
+        } else {
+            values["typed_value"] = .text(s.cell.text)
+            message = "La celda \(ref) de la hoja «\(sheet)» tiene el número \(s.cell.text) escrito a mano, donde las otras \(support) filas de su columna lo calculan como \(other) (\(otherFormula)); aquí sería \(expected.text)"
+            messageEN = "Cell \(ref) of sheet “\(sheet)” holds the number \(s.cell.text) typed by hand, where the other \(support) rows of its column compute it like \(other) (\(otherFormula)); here it would be \(expected.text)"
+        }
+        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
+                       values: values, source: [s.cell.source, neighbour.cell.source])
     }
 
     /// A subtotal: a formula reading a range of its own column ("=SUMA(E7:E11)").

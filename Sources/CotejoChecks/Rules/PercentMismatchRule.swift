@@ -24,19 +24,20 @@ public struct PercentMismatchRule: Rule {
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
         var findings: [Finding] = []
         let claims = input.records.activities.compactMap { a in a.percentClaim(input.numberConvention).map { (a, $0) } }
-        let off = claims.filter { a, claim in
-            !claim.fit(slack: settings.tolerance).fits
-                && !(a.figuresUnlabelled && claim.fit(swapped: true, slack: settings.tolerance).fits)
-                && PercentReadings(a, claim).fitting(claim, slack: settings.tolerance) == nil
+        let off = claims.compactMap { a, claim -> (Activity, PercentClaim, PercentReadings)? in
+            guard !claim.fit(slack: settings.tolerance).fits,
+                  !(a.figuresUnlabelled && claim.fit(swapped: true, slack: settings.tolerance).fits) else { return nil }
+            let readings = PercentReadings(a, claim)
+            return readings.fitting(claim, slack: settings.tolerance) == nil ? (a, claim, readings) : nil
         }
         // When most rows miss, the percentage column means something else (a weight, a cumulative
         // advance, another period) or was misread: that is not a set of wrong figures.
         let systematic = claims.count >= 3 && off.count * 2 > claims.count
-        for (a, claim) in off where !systematic {
+        for (a, claim, readings) in off where !systematic {
             var f = finding(claim, whatES: a.labelES, whatEN: a.labelEN, item: a.item,
                             sources: a.sources(for: ["planned", "executed", "reported_percent", "reportedPercent"]),
                             settings: settings)
-            f.values["readings_tried"] = .text((Self.baseReadings + PercentReadings(a, claim).names).joined(separator: "; "))
+            f.values["readings_tried"] = .text((Self.baseReadings + readings.names).joined(separator: "; "))
             findings.append(f)
         }
         // A total's percentage may also be the mean of the rows' percentages, or of their ratios capped
