@@ -82,3 +82,25 @@ public struct ColumnSum: Codable, Hashable, Sendable {
         self.table = table
     }
 }
+
+extension Claim: PlainRecord {
+    public static var blank: Claim { Claim(kind: .share, label: "") }
+
+    public static let fields: [RecordField<Claim>] = [
+        .init("kind", kind: .text, optional: false, read: { .text($0.kind.rawValue) },
+              write: { $0.kind = $1.text.flatMap(ClaimKind.init(rawValue:)) ?? .share }),
+        .text("label", \.label), .real("part", \.part), .real("whole", \.whole),
+        .real("from", \.from, column: "from_value"), .real("to", \.to, column: "to_value"),
+        .real("reported_percent", \.reportedPercent), .text("period", \.period), .text("restates", \.restates),
+    ]
+}
+
+extension ColumnSum: PlainRecord {
+    public static var blank: ColumnSum { ColumnSum(label: "", total: 0, parts: []) }
+
+    public static let fields: [RecordField<ColumnSum>] = [
+        .text("label", \.label), .real("total", \.total), .boolean("is_percent", \.isPercent),
+        // The table's number is the pipeline's own: kept for the checks, not for readers.
+        .integer("table_index", \.table, outputs: []),
+    ]
+}

@@ -9,13 +9,19 @@ public struct DayDate: Codable, Hashable, Sendable, Comparable, CustomStringConv
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
     public static func < (a: DayDate, b: DayDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
+    /// "2021-02-01" → 2021-02-01; nil for anything that is not three numbers joined by "-".
+    public init?(iso s: String) {
+        let parts = s.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
     public init(from decoder: Decoder) throws {
         let s = try decoder.singleValueContainer().decode(String.self)
-        let parts = s.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else {
+        guard let d = DayDate(iso: s) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not YYYY-MM-DD: \(s)"))
         }
-        self.init(year: parts[0], month: parts[1], day: parts[2])
+        self = d
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -151,4 +157,45 @@ public struct DocumentRecords: Codable, Hashable, Sendable {
         self.facts = facts; self.activities = activities; self.totals = totals; self.commitments = commitments
         self.claims = claims; self.columnSums = columnSums
     }
+}
+
+extension Activity: PlainRecord {
+    public static var blank: Activity { Activity(description: "") }
+
+    public static let fields: [RecordField<Activity>] = [
+        .text("item", \.item), .text("description", \.description), .text("unit", \.unit), .raw("phase", \.phase),
+        .init("start", column: "start_date", kind: .text, read: { $0.start.map { .text($0.description) } ?? .null },
+              write: { $0.start = $1.text.flatMap(DayDate.init(iso:)) }),
+        .init("end", column: "end_date", kind: .text, read: { $0.end.map { .text($0.description) } ?? .null },
+              write: { $0.end = $1.text.flatMap(DayDate.init(iso:)) }),
+        .text("responsible", \.responsible), .text("target", \.target), .real("target_quantity", \.targetQuantity),
+        .text("indicator", \.indicator), .text("periodicity", \.periodicity),
+        .real("planned", \.planned), .real("executed", \.executed), .real("reported_percent", \.reportedPercent),
+        .text("code", \.code), .text("unit_of_measure", \.unitOfMeasure),
+        .real("baseline", \.baseline), .real("weight", \.weight), .real("accumulated", \.accumulated),
+    ]
+}
+
+extension StatedTotal: PlainRecord {
+    public static var blank: StatedTotal { StatedTotal(label: "") }
+
+    public static let fields: [RecordField<StatedTotal>] = [
+        .text("label", \.label), .real("planned", \.planned), .real("executed", \.executed),
+        .real("reported_percent", \.reportedPercent),
+        // Months are the store's and the CSV's; the export states the period instead.
+        .init("first_month", kind: .integer, outputs: .csv, read: { $0.months.map { .integer($0.lowerBound) } ?? .null },
+              write: { t, v in t.months = v.integer.map { $0...max($0, t.months?.upperBound ?? $0) } }),
+        .init("last_month", kind: .integer, outputs: .csv, read: { $0.months.map { .integer($0.upperBound) } ?? .null },
+              write: { t, v in if let last = v.integer, let first = t.months?.lowerBound { t.months = first...max(first, last) } }),
+        .text("period", \.period), .text("restates", \.restates),
+    ]
+}
+
+extension Commitment: PlainRecord {
+    public static var blank: Commitment { Commitment(period: "") }
+
+    public static let fields: [RecordField<Commitment>] = [
+        .text("period", \.period), .real("collected", \.collected), .real("in_charge", \.inCharge),
+        .real("not_in_charge", \.notInCharge),
+    ]
 }

@@ -38,14 +38,10 @@ public enum CSVExporter {
     /// The files' contents by name.
     public static func tables(_ docs: [StoredDocument], language: Language = .es) -> [String: String] {
         var documents = [["document", "file", "sha256", "format", "pages", "status", "error", "entity", "title", "kind", "year"] + sourceHeaders]
-        var activities = [["document", "file", "activity", "item", "description", "unit", "phase", "start", "end", "responsible",
-                           "target", "target_quantity", "indicator", "periodicity", "planned", "executed", "reported_percent"] + sourceHeaders]
-        var totals = [["document", "file", "total", "label", "planned", "executed", "reported_percent", "first_month", "last_month"] + sourceHeaders]
-        var commitments = [["document", "file", "commitment", "period", "collected", "in_charge", "not_in_charge"] + sourceHeaders]
         var findings = [["document", "file", "finding", "rule", "severity", "message", "values"] + sourceHeaders]
-        var claims = [["document", "file", "claim", "kind", "label", "part", "whole", "from", "to", "reported_percent", "period",
-                       "restates"] + sourceHeaders]
-        var sums = [["document", "file", "column_sum", "label", "total", "parts", "is_percent"] + sourceHeaders]
+        var activities = header(Activity.self, "activity"), totals = header(StatedTotal.self, "total")
+        var commitments = header(Commitment.self, "commitment"), claims = header(Claim.self, "claim")
+        var sums = header(ColumnSum.self, "column_sum", lists: ["parts"])
 
         for d in docs {
             let key = d.sha256 ?? "id:\(d.id)"
@@ -53,30 +49,13 @@ public enum CSVExporter {
             appendRows(&documents, [key, d.path, d.sha256 ?? "", d.format?.rawValue ?? "", String(d.pages), d.status.rawValue,
                                     d.error ?? "", f.entity ?? "", f.title ?? "", f.kind?.rawValue ?? "", CSV.int(f.year)],
                        whole: [], fields: f.sources)
-            for (i, a) in d.records.activities.enumerated() {
-                appendRows(&activities, [key, d.path, String(i + 1), a.item ?? "", a.description, a.unit ?? "", a.phase?.rawValue ?? "",
-                                         a.start?.description ?? "", a.end?.description ?? "", a.responsible ?? "", a.target ?? "",
-                                         CSV.number(a.targetQuantity), a.indicator ?? "", a.periodicity ?? "", CSV.number(a.planned),
-                                         CSV.number(a.executed), CSV.number(a.reportedPercent)],
-                           whole: a.source, fields: a.fieldSources)
-            }
-            for (i, t) in d.records.totals.enumerated() {
-                appendRows(&totals, [key, d.path, String(i + 1), t.label, CSV.number(t.planned), CSV.number(t.executed),
-                                     CSV.number(t.reportedPercent), CSV.int(t.months?.lowerBound), CSV.int(t.months?.upperBound)],
-                           whole: t.source, fields: [:])
-            }
-            for (i, c) in d.records.commitments.enumerated() {
-                appendRows(&commitments, [key, d.path, String(i + 1), c.period, CSV.number(c.collected), CSV.number(c.inCharge),
-                                          CSV.number(c.notInCharge)], whole: c.source, fields: [:])
-            }
-            for (i, c) in d.records.claims.enumerated() {
-                appendRows(&claims, [key, d.path, String(i + 1), c.kind.rawValue, c.label, CSV.number(c.part), CSV.number(c.whole),
-                                     CSV.number(c.from), CSV.number(c.to), CSV.number(c.reportedPercent), c.period ?? "",
-                                     c.restates ?? ""], whole: c.source, fields: c.fieldSources)
-            }
-            for (i, c) in d.records.columnSums.enumerated() {
-                appendRows(&sums, [key, d.path, String(i + 1), c.label, CSV.number(c.total),
-                                   c.parts.map { CSV.number($0) }.joined(separator: " "), c.isPercent ? "1" : "0"],
+            let r = d.records
+            for (i, a) in r.activities.enumerated() { appendRows(&activities, [key, d.path, String(i + 1)] + row(a), whole: a.source, fields: a.fieldSources) }
+            for (i, t) in r.totals.enumerated() { appendRows(&totals, [key, d.path, String(i + 1)] + row(t), whole: t.source, fields: [:]) }
+            for (i, c) in r.commitments.enumerated() { appendRows(&commitments, [key, d.path, String(i + 1)] + row(c), whole: c.source, fields: [:]) }
+            for (i, c) in r.claims.enumerated() { appendRows(&claims, [key, d.path, String(i + 1)] + row(c), whole: c.source, fields: c.fieldSources) }
+            for (i, c) in r.columnSums.enumerated() {
+                appendRows(&sums, [key, d.path, String(i + 1)] + row(c) + [c.parts.map { CSV.number($0) }.joined(separator: " ")],
                            whole: c.source, fields: [:])
             }
             for (i, x) in d.findings.enumerated() {
@@ -100,6 +79,24 @@ public enum CSVExporter {
             written.append(path)
         }
         return written
+    }
+
+    /// A record file's header: the document, the record's number, its declared fields, its lists.
+    static func header<R: PlainRecord>(_: R.Type, _ name: String, lists: [String] = []) -> [[String]] {
+        [["document", "file", name] + R.fields.filter { $0.outputs.contains(.csv) }.map(\.name) + lists + sourceHeaders]
+    }
+
+    /// A record's declared fields as CSV cells.
+    static func row<R: PlainRecord>(_ record: R) -> [String] {
+        record.values(for: .csv).map { _, v in
+            switch v {
+            case .null: ""
+            case .integer(let i): String(i)
+            case .real(let d): CSV.number(d)
+            case .text(let t): t
+            case .boolean(let b): b ? "1" : "0"
+            }
+        }
     }
 
     static func appendRows(_ rows: inout [[String]], _ record: [String], whole: [Source], fields: [String: Source]) {

@@ -4,7 +4,7 @@ import CotejoStore
 
 /// The `cotejo.export/1` document (see CONTRACT.md and schema/cotejo.export-1.schema.json):
 /// every document in the store with its records, findings and where each came from.
-public struct ExportFile: Codable, Sendable {
+public struct ExportFile: Encodable, Sendable {
     public var format = "cotejo.export/1"
     public var generator: Generator
     public var documents: [ExportDocument]
@@ -41,79 +41,54 @@ public struct ExportSource: Codable, Sendable {
     }
 }
 
-public struct ExportActivity: Codable, Sendable {
-    public var item: String?
-    public var description: String
-    public var unit: String?
-    public var phase: String?
-    public var start: String?
-    public var end: String?
-    public var responsible: String?
-    public var target: String?
-    public var target_quantity: Double?
-    public var indicator: String?
-    public var periodicity: String?
-    public var planned: Double?
-    public var executed: Double?
-    public var reported_percent: Double?
-    public var notes: [String]
-    public var source: [ExportSource]
-    /// Where each field's value was read, by field name.
-    public var field_sources: [String: ExportSource]
-    public var code: String?
-    public var unit_of_measure: String?
-    public var baseline: Double?
-    public var weight: Double?
-    public var accumulated: Double?
-    public var measures: [ExportMeasure]
-}
+/// A record in the export: its plain fields as declared (`PlainRecord.fields`, nulls written out as
+/// the contract asks), then its sources and lists.
+public struct ExportRecord: Encodable, Sendable {
+    public enum Value: Encodable, Sendable {
+        case field(FieldValue)
+        case texts([String])
+        case numbers([Double])
+        case sources([ExportSource])
+        case fieldSources([String: ExportSource])
+        case records([ExportRecord])
 
-public struct ExportMeasure: Codable, Sendable {
-    public var period: String
-    public var planned: Double?
-    public var executed: Double?
-    public var reported_percent: Double?
-    public var source: [ExportSource]
-}
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .field(.null): try c.encodeNil()
+            case .field(.integer(let i)): try c.encode(i)
+            case .field(.real(let d)): try c.encode(d)
+            case .field(.text(let t)): try c.encode(t)
+            case .field(.boolean(let b)): try c.encode(b)
+            case .texts(let xs): try c.encode(xs)
+            case .numbers(let xs): try c.encode(xs)
+            case .sources(let xs): try c.encode(xs)
+            case .fieldSources(let xs): try c.encode(xs)
+            case .records(let xs): try c.encode(xs)
+            }
+        }
+    }
 
-public struct ExportClaim: Codable, Sendable {
-    public var kind: String
-    public var label: String
-    public var part: Double?
-    public var whole: Double?
-    public var from: Double?
-    public var to: Double?
-    public var reported_percent: Double?
-    public var period: String?
-    public var restates: String?
-    public var notes: [String]
-    public var source: [ExportSource]
-}
+    public var values: [String: Value]
 
-public struct ExportColumnSum: Codable, Sendable {
-    public var label: String
-    public var total: Double
-    public var parts: [Double]
-    public var is_percent: Bool
-    public var source: [ExportSource]
-}
+    init(values: [String: Value]) { self.values = values }
 
-public struct ExportTotal: Codable, Sendable {
-    public var label: String
-    public var planned: Double?
-    public var executed: Double?
-    public var reported_percent: Double?
-    public var period: String?
-    public var restates: String?
-    public var source: [ExportSource]
-}
+    init<R: PlainRecord>(_ record: R, _ more: [String: Value]) {
+        values = more
+        for (f, v) in record.values(for: .export) { values[f.name] = .field(v) }
+    }
 
-public struct ExportCommitment: Codable, Sendable {
-    public var period: String
-    public var collected: Double?
-    public var in_charge: Double?
-    public var not_in_charge: Double?
-    public var source: [ExportSource]
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for (k, v) in values { try c.encode(v, forKey: Key(stringValue: k)) }
+    }
 }
 
 public struct ExportFinding: Codable, Sendable {
@@ -124,7 +99,7 @@ public struct ExportFinding: Codable, Sendable {
     public var source: [ExportSource]
 }
 
-public struct ExportDocument: Codable, Sendable {
+public struct ExportDocument: Encodable, Sendable {
     public var sha256: String?
     public var file: String
     public var format: String?
@@ -139,11 +114,11 @@ public struct ExportDocument: Codable, Sendable {
     public var kind: String?
     public var year: Int?
     public var facts_source: [String: ExportSource]
-    public var activities: [ExportActivity]
-    public var totals: [ExportTotal]
-    public var commitments: [ExportCommitment]
-    public var claims: [ExportClaim]
-    public var column_sums: [ExportColumnSum]
+    public var activities: [ExportRecord]
+    public var totals: [ExportRecord]
+    public var commitments: [ExportRecord]
+    public var claims: [ExportRecord]
+    public var column_sums: [ExportRecord]
     public var findings: [ExportFinding]
 }
 
@@ -162,32 +137,25 @@ public enum JSONExporter {
             entity: r.facts.entity, title: r.facts.title, kind: r.facts.kind?.rawValue, year: r.facts.year,
             facts_source: r.facts.sources.mapValues(ExportSource.init),
             activities: r.activities.map { a in
-                ExportActivity(item: a.item, description: a.description, unit: a.unit, phase: a.phase?.rawValue,
-                               start: a.start?.description, end: a.end?.description, responsible: a.responsible,
-                               target: a.target, target_quantity: a.targetQuantity, indicator: a.indicator,
-                               periodicity: a.periodicity, planned: a.planned, executed: a.executed,
-                               reported_percent: a.reportedPercent, notes: a.notes, source: a.source.map(ExportSource.init),
-                               field_sources: a.fieldSources.mapValues(ExportSource.init), code: a.code,
-                               unit_of_measure: a.unitOfMeasure, baseline: a.baseline, weight: a.weight, accumulated: a.accumulated,
-                               measures: a.measures.map { m in
-                                   ExportMeasure(period: m.period, planned: m.planned, executed: m.executed,
-                                                 reported_percent: m.reportedPercent, source: m.source.map(ExportSource.init))
-                               })
+                ExportRecord(a, ["notes": .texts(a.notes), "source": .sources(a.source.map(ExportSource.init)),
+                                 "field_sources": .fieldSources(a.fieldSources.mapValues(ExportSource.init)),
+                                 "measures": .records(a.measures.map(measure))])
             },
-            totals: r.totals.map { ExportTotal(label: $0.label, planned: $0.planned, executed: $0.executed,
-                                               reported_percent: $0.reportedPercent, period: $0.period, restates: $0.restates,
-                                               source: $0.source.map(ExportSource.init)) },
-            commitments: r.commitments.map { ExportCommitment(period: $0.period, collected: $0.collected, in_charge: $0.inCharge,
-                                                              not_in_charge: $0.notInCharge, source: $0.source.map(ExportSource.init)) },
-            claims: r.claims.map { c in
-                ExportClaim(kind: c.kind.rawValue, label: c.label, part: c.part, whole: c.whole, from: c.from, to: c.to,
-                            reported_percent: c.reportedPercent, period: c.period, restates: c.restates, notes: c.notes,
-                            source: c.source.map(ExportSource.init))
-            },
-            column_sums: r.columnSums.map { ExportColumnSum(label: $0.label, total: $0.total, parts: $0.parts, is_percent: $0.isPercent,
-                                                            source: $0.source.map(ExportSource.init)) },
+            totals: r.totals.map { ExportRecord($0, ["source": .sources($0.source.map(ExportSource.init))]) },
+            commitments: r.commitments.map { ExportRecord($0, ["source": .sources($0.source.map(ExportSource.init))]) },
+            claims: r.claims.map { ExportRecord($0, ["notes": .texts($0.notes), "source": .sources($0.source.map(ExportSource.init))]) },
+            column_sums: r.columnSums.map { ExportRecord($0, ["parts": .numbers($0.parts), "source": .sources($0.source.map(ExportSource.init))]) },
             findings: d.findings.map { ExportFinding(rule: $0.rule, severity: $0.severity.rawValue, message: $0.message(in: language),
                                                      values: $0.values, source: $0.source.map(ExportSource.init)) })
+    }
+
+    /// A period's figures: the period, its three figures (null when unstated) and where they stand.
+    static func measure(_ m: Measure) -> ExportRecord {
+        var values: [String: ExportRecord.Value] = ["period": .field(.text(m.period)), "source": .sources(m.source.map(ExportSource.init))]
+        for (k, v) in [("planned", m.planned), ("executed", m.executed), ("reported_percent", m.reportedPercent)] {
+            values[k] = .field(v.map(FieldValue.real) ?? .null)
+        }
+        return ExportRecord(values: values)
     }
 
     /// JSON text with unknown values written as `null` (the contract asks for them), keys sorted.
@@ -201,17 +169,11 @@ public enum JSONExporter {
     }
 }
 
-/// Puts contract keys that Swift's encoder dropped (nil optionals) back as `null`.
+/// Puts the document's and generator's contract keys that Swift's encoder dropped (nil optionals)
+/// back as `null`; records write their nulls themselves (`ExportRecord`).
 enum NullFiller {
     static let generatorKeys = ["pipeline", "pipeline_version"]
     static let documentKeys = ["sha256", "error", "entity", "title", "kind", "year", "format"]
-    static let activityKeys = ["item", "unit", "phase", "start", "end", "responsible", "target", "target_quantity",
-                               "indicator", "periodicity", "planned", "executed", "reported_percent", "code",
-                               "unit_of_measure", "baseline", "weight", "accumulated"]
-    static let totalKeys = ["planned", "executed", "reported_percent", "period", "restates"]
-    static let claimKeys = ["part", "whole", "from", "to", "reported_percent", "period", "restates"]
-    static let measureKeys = ["planned", "executed", "reported_percent"]
-    static let commitmentKeys = ["collected", "in_charge", "not_in_charge"]
 
     static func fill(_ data: Data) throws -> Data {
         guard var root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -223,22 +185,6 @@ enum NullFiller {
         root["documents"] = docs.map { doc -> [String: Any] in
             var doc = doc
             for k in documentKeys where doc[k] == nil { doc[k] = NSNull() }
-            func fillList(_ key: String, _ keys: [String]) {
-                if let list = doc[key] as? [[String: Any]] {
-                    doc[key] = list.map { item in var item = item; for k in keys where item[k] == nil { item[k] = NSNull() }; return item }
-                }
-            }
-            fillList("activities", activityKeys); fillList("totals", totalKeys); fillList("commitments", commitmentKeys)
-            fillList("claims", claimKeys)
-            if let list = doc["activities"] as? [[String: Any]] {
-                doc["activities"] = list.map { a in
-                    var a = a
-                    if let ms = a["measures"] as? [[String: Any]] {
-                        a["measures"] = ms.map { m in var m = m; for k in measureKeys where m[k] == nil { m[k] = NSNull() }; return m }
-                    }
-                    return a
-                }
-            }
             return doc
         }
         return try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

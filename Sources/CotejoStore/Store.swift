@@ -146,50 +146,33 @@ public final class Store: Sendable {
     }
 
     private func insertRecords(_ records: DocumentRecords, docID: Int64, runID: Int64, db: Database) throws {
-        for (i, a) in records.activities.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO activities (document_id, run_id, ordinal, item, description, unit, phase, start_date, end_date,
-                  responsible, target, target_quantity, indicator, periodicity, planned, executed, reported_percent, notes,
-                  code, unit_of_measure, baseline, weight, accumulated, measures, other_columns)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [docID, runID, i, a.item, a.description, a.unit, a.phase?.rawValue, a.start?.description,
-                                 a.end?.description, a.responsible, a.target, a.targetQuantity, a.indicator, a.periodicity,
-                                 a.planned, a.executed, a.reportedPercent, Self.json(a.notes),
-                                 a.code, a.unitOfMeasure, a.baseline, a.weight, a.accumulated, Self.json(a.measures),
-                                 Self.json(a.otherColumns)])
-            try insertSources(a.source, fields: a.fieldSources, owner: "activity", ownerID: db.lastInsertedRowID, docID: docID, db: db)
-        }
-        for (i, t) in records.totals.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO totals (document_id, run_id, ordinal, label, planned, executed, reported_percent, first_month, last_month,
-                  period, restates)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [docID, runID, i, t.label, t.planned, t.executed, t.reportedPercent, t.months?.lowerBound,
-                                 t.months?.upperBound, t.period, t.restates])
-            try insertSources(t.source, owner: "total", ownerID: db.lastInsertedRowID, docID: docID, db: db)
-        }
-        for (i, c) in records.commitments.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO commitments (document_id, run_id, ordinal, period, collected, in_charge, not_in_charge)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [docID, runID, i, c.period, c.collected, c.inCharge, c.notInCharge])
-            try insertSources(c.source, owner: "commitment", ownerID: db.lastInsertedRowID, docID: docID, db: db)
-        }
-        for (i, c) in records.claims.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO claims (document_id, run_id, ordinal, kind, label, part, whole, from_value, to_value,
-                  reported_percent, period, restates, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [docID, runID, i, c.kind.rawValue, c.label, c.part, c.whole, c.from, c.to,
-                                 c.reportedPercent, c.period, c.restates, Self.json(c.notes)])
-            try insertSources(c.source, fields: c.fieldSources, owner: "claim", ownerID: db.lastInsertedRowID, docID: docID, db: db)
-        }
-        for (i, c) in records.columnSums.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO column_sums (document_id, run_id, ordinal, label, total, parts, is_percent, table_index)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [docID, runID, i, c.label, c.total, Self.json(c.parts), c.isPercent, c.table])
-            try insertSources(c.source, owner: "column_sum", ownerID: db.lastInsertedRowID, docID: docID, db: db)
+        let ids = (docID, runID)
+        try insert(records.activities, into: "activities", owner: "activity", ids, db: db,
+                   lists: [("notes", { Self.json($0.notes) }), ("measures", { Self.json($0.measures) }),
+                           ("other_columns", { Self.json($0.otherColumns) })],
+                   sources: { ($0.source, $0.fieldSources) })
+        try insert(records.totals, into: "totals", owner: "total", ids, db: db, sources: { ($0.source, [:]) })
+        try insert(records.commitments, into: "commitments", owner: "commitment", ids, db: db, sources: { ($0.source, [:]) })
+        try insert(records.claims, into: "claims", owner: "claim", ids, db: db, lists: [("notes", { Self.json($0.notes) })],
+                   sources: { ($0.source, $0.fieldSources) })
+        try insert(records.columnSums, into: "column_sums", owner: "column_sum", ids, db: db,
+                   lists: [("parts", { Self.json($0.parts) })], sources: { ($0.source, [:]) })
+    }
+
+    /// One row per record: its plain fields as declared (`PlainRecord.fields`), its lists as JSON,
+    /// then its sources.
+    private func insert<R: PlainRecord>(_ records: [R], into table: String, owner: String, _ ids: (doc: Int64, run: Int64),
+                                        db: Database, lists: [(column: String, value: (R) -> String)] = [],
+                                        sources: (R) -> ([Source], [String: Source])) throws {
+        let columns = ["document_id", "run_id", "ordinal"] + R.fields.map(\.column) + lists.map(\.column)
+        let sql = "INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+        let statement = try db.cachedStatement(sql: sql)
+        for (i, r) in records.enumerated() {
+            let values: [DatabaseValue] = [ids.doc.databaseValue, ids.run.databaseValue, i.databaseValue]
+                + R.fields.map { $0.read(r).databaseValue } + lists.map { $0.value(r).databaseValue }
+            try statement.execute(arguments: StatementArguments(values))
+            let (whole, fields) = sources(r)
+            try insertSources(whole, fields: fields, owner: owner, ownerID: db.lastInsertedRowID, docID: ids.doc, db: db)
         }
     }
 
@@ -239,4 +222,26 @@ public struct FailedFile: Sendable, Codable {
     public var path: String
     public var reason: String
     public init(path: String, reason: String) { self.path = path; self.reason = reason }
+}
+
+extension FieldValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .integer(let i): i.databaseValue
+        case .real(let d): d.databaseValue
+        case .text(let t): t.databaseValue
+        case .boolean(let b): b.databaseValue
+        }
+    }
+
+    /// A column's value read as the field's kind.
+    init(_ row: Row, _ column: String, as kind: RecordField<some Any>.Kind) {
+        switch kind {
+        case .text: self = (row[column] as String?).map(FieldValue.text) ?? .null
+        case .real: self = (row[column] as Double?).map(FieldValue.real) ?? .null
+        case .integer: self = (row[column] as Int?).map(FieldValue.integer) ?? .null
+        case .boolean: self = (row[column] as Bool?).map(FieldValue.boolean) ?? .null
+        }
+    }
 }

@@ -69,49 +69,28 @@ extension Store {
                                           kind: (row["kind"] as String?).flatMap(DocumentKind.init(rawValue:)), year: row["year"])
                 facts.sources = sources("document", id).fields
                 var records = DocumentRecords(facts: facts)
-                for a in try Row.fetchAll(db, sql: "SELECT * FROM activities WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
-                    let aid: Int64 = a["id"]
-                    let s = sources("activity", aid)
-                    records.activities.append(Activity(
-                        item: a["item"], description: a["description"], unit: a["unit"],
-                        phase: (a["phase"] as String?).flatMap(Phase.init(rawValue:)),
-                        start: Self.decodeDate(a["start_date"]), end: Self.decodeDate(a["end_date"]),
-                        responsible: a["responsible"], target: a["target"], targetQuantity: a["target_quantity"],
-                        indicator: a["indicator"], periodicity: a["periodicity"], planned: a["planned"],
-                        executed: a["executed"], reportedPercent: a["reported_percent"], source: s.whole,
-                        fieldSources: s.fields, notes: Self.decode([String].self, a["notes"]) ?? []))
-                    var activity = records.activities.removeLast()
-                    activity.code = a["code"]; activity.unitOfMeasure = a["unit_of_measure"]; activity.baseline = a["baseline"]
-                    activity.weight = a["weight"]; activity.accumulated = a["accumulated"]
-                    activity.measures = Self.decode([Measure].self, a["measures"]) ?? []
-                    activity.otherColumns = Self.decode([String: String].self, a["other_columns"]) ?? [:]
-                    records.activities.append(activity)
+                func read<R: PlainRecord>(_ table: String, owner: String, _ finish: (inout R, Row, (whole: [Source], fields: [String: Source])) -> Void) throws -> [R] {
+                    try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE document_id = ? ORDER BY ordinal", arguments: [id]).map { row in
+                        var r = R.blank
+                        for f in R.fields { f.write(&r, FieldValue(row, f.column, as: f.kind)) }
+                        finish(&r, row, sources(owner, row["id"]))
+                        return r
+                    }
                 }
-                for c in try Row.fetchAll(db, sql: "SELECT * FROM claims WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
-                    let s = sources("claim", c["id"])
-                    records.claims.append(Claim(
-                        kind: ClaimKind(rawValue: c["kind"]) ?? .share, label: c["label"], part: c["part"], whole: c["whole"],
-                        from: c["from_value"], to: c["to_value"], reportedPercent: c["reported_percent"], period: c["period"],
-                        restates: c["restates"], source: s.whole, fieldSources: s.fields,
-                        notes: Self.decode([String].self, c["notes"]) ?? []))
+                records.activities = try read("activities", owner: "activity") { a, row, s in
+                    a.source = s.whole; a.fieldSources = s.fields
+                    a.notes = Self.decode([String].self, row["notes"]) ?? []
+                    a.measures = Self.decode([Measure].self, row["measures"]) ?? []
+                    a.otherColumns = Self.decode([String: String].self, row["other_columns"]) ?? [:]
                 }
-                for c in try Row.fetchAll(db, sql: "SELECT * FROM column_sums WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
-                    records.columnSums.append(ColumnSum(
-                        label: c["label"], total: c["total"], parts: Self.decode([Double].self, c["parts"]) ?? [],
-                        isPercent: c["is_percent"], source: sources("column_sum", c["id"]).whole, table: c["table_index"]))
+                records.claims = try read("claims", owner: "claim") { c, row, s in
+                    c.source = s.whole; c.fieldSources = s.fields; c.notes = Self.decode([String].self, row["notes"]) ?? []
                 }
-                for t in try Row.fetchAll(db, sql: "SELECT * FROM totals WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
-                    let first: Int? = t["first_month"], last: Int? = t["last_month"]
-                    records.totals.append(StatedTotal(
-                        label: t["label"], planned: t["planned"], executed: t["executed"], reportedPercent: t["reported_percent"],
-                        months: first.flatMap { f in last.map { f...max(f, $0) } }, source: sources("total", t["id"]).whole,
-                        period: t["period"], restates: t["restates"]))
+                records.columnSums = try read("column_sums", owner: "column_sum") { c, row, s in
+                    c.source = s.whole; c.parts = Self.decode([Double].self, row["parts"]) ?? []
                 }
-                for c in try Row.fetchAll(db, sql: "SELECT * FROM commitments WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
-                    records.commitments.append(Commitment(
-                        period: c["period"], collected: c["collected"], inCharge: c["in_charge"],
-                        notInCharge: c["not_in_charge"], source: sources("commitment", c["id"]).whole))
-                }
+                records.totals = try read("totals", owner: "total") { t, _, s in t.source = s.whole }
+                records.commitments = try read("commitments", owner: "commitment") { c, _, s in c.source = s.whole }
                 var findings: [Finding] = []
                 for f in try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE document_id = ? ORDER BY ordinal", arguments: [id]) {
                     findings.append(Finding(
@@ -127,12 +106,6 @@ extension Store {
             }
             return result
         }
-    }
-
-    static func decodeDate(_ s: String?) -> DayDate? {
-        guard let s else { return nil }
-        let p = s.split(separator: "-").compactMap { Int($0) }
-        return p.count == 3 ? DayDate(year: p[0], month: p[1], day: p[2]) : nil
     }
 
     static func source(from s: Row) -> Source {

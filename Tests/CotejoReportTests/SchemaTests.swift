@@ -200,3 +200,38 @@ func runProcess(_ executable: String, _ arguments: [String], timeout: TimeInterv
     watchdog.cancel()
     return (p.terminationStatus, String(decoding: data, as: UTF8.self))
 }
+
+/// The export's record objects come from the declared fields (`PlainRecord.fields`): the schema must
+/// name exactly those, plus each kind's sources and lists, and require them all.
+@Suite("record fields: export schema")
+struct RecordFieldsSchemaTests {
+    let schema = try! JSON.parse(Data(contentsOf: Repo.schema))
+
+    func agree<R: PlainRecord>(_: R.Type, _ def: String, structural: Set<String>) {
+        let declared = Set(R.fields.filter { $0.outputs.contains(.export) }.map(\.name)).union(structural)
+        guard case .object(let properties)? = schema["$defs"]?[def]?["properties"],
+              case .array(let required)? = schema["$defs"]?[def]?["required"] else {
+            Issue.record("no $defs.\(def) in the schema"); return
+        }
+        #expect(Set(properties.keys) == declared, "\(def): schema \(Set(properties.keys).symmetricDifference(declared))")
+        #expect(Set(required.compactMap { if case .string(let s) = $0 { s } else { nil } }) == declared, "\(def) required")
+        // A field that may be null is allowed null by the schema, and one that may not, is not.
+        for f in R.fields where f.outputs.contains(.export) {
+            let p = properties[f.name]
+            let nullable: Bool = switch (p?["type"], p?["$ref"]) {
+            case (.array(let types)?, _): types.contains(.string("null"))
+            case (_, .string(let ref)?): ref == "#/$defs/text" || ref == "#/$defs/number"
+            default: false
+            }
+            #expect(nullable == f.optional, "\(def).\(f.name): nullable \(nullable)")
+        }
+    }
+
+    @Test func recordDefinitionsMatchTheDeclaredFields() {
+        agree(Activity.self, "activity", structural: ["notes", "source", "field_sources", "measures"])
+        agree(StatedTotal.self, "total", structural: ["source"])
+        agree(Commitment.self, "commitment", structural: ["source"])
+        agree(Claim.self, "claim", structural: ["notes", "source"])
+        agree(ColumnSum.self, "column_sum", structural: ["parts", "source"])
+    }
+}
