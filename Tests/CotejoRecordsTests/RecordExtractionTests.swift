@@ -167,6 +167,15 @@ import CotejoModel
         #expect(c[2].collected == 25 && c[2].notInCharge == nil)
         #expect(c[0].source.contains { $0.line == 2 })
     }
+
+    @Test("commitments by any plural preterite before the noun; a verb far from the noun opens nothing")
+    func commitmentsByOtherVerbs() {
+        let lines = ["En el mes de marzo de 2023 se pactaron 12 compromisos con la comunidad.",
+                     "En abril de 2023 se realizaron 4 reuniones donde se habló de compromisos anteriores."]
+        let content = DocumentContent(format: .txt, pages: [Page(number: 1, blocks: lines.enumerated().map { flowLine($1, $0 + 1) })])
+        let c = ProseRecordExtractor().extract(from: content, year: nil).commitments
+        #expect(c.map(\.period) == ["2023-03"] && c.first?.collected == 12)
+    }
 }
 
 extension RecordExtractionTests {

@@ -109,8 +109,9 @@ public struct ProseRecordExtractor: Sendable {
             var opened = 0
             for (i, w) in t.words.enumerated() {
                 if current != nil, i - opened > splitReach { current = nil }
-                // "se recogieron 70 compromisos", "No se recogieron compromisos".
-                if w == "recogieron" || w == "recibieron" || w == "adquirieron" {
+                // "se recogieron 70 compromisos", "No se recogieron compromisos", "se pactaron 12
+                // compromisos": a plural preterite with the noun right after it.
+                if w.count > 5, w.hasSuffix("aron") || w.hasSuffix("ieron") {
                     let window = t.words[min(i + 1, t.words.count)..<min(t.words.count, i + 4)]
                     guard window.contains(where: { $0.hasPrefix("compromiso") }) else { continue }
                     let negated = t.words[max(0, i - 2)..<i].contains("no")
