@@ -12,14 +12,12 @@ public struct DocumentFactsExtractor: Sendable {
     public func extract(from content: DocumentContent) -> DocumentFacts {
         var facts = DocumentFacts()
         let leading = content.pages.prefix(leadingPages)
-        // Headers name the entity too, so furniture counts here (it never makes a record).
-        let leadingLines = leading.flatMap(\.lines)
         let bodyLeading = leading.flatMap(\.bodyLines)
 
         if let (title, source) = title(content: content, bodyLines: bodyLeading) {
             facts.title = title; facts.sources["title"] = source
         }
-        if let (entity, source) = entity(lines: leadingLines, metadataTitle: content.metadata["title"]) {
+        if let (entity, source) = entity(pages: Array(leading), metadataTitle: content.metadata["title"]) {
             facts.entity = entity; facts.sources["entity"] = source
         }
         let kindText = [facts.title ?? ""] + bodyLeading.prefix(40).map(\.text)
@@ -89,24 +87,53 @@ public struct DocumentFactsExtractor: Sendable {
 
     // MARK: Entity
 
-    /// Words that open the name of a Colombian public entity.
+    /// Words that open the name of a Colombian public entity that publishes in its own name.
     static let entityOpeners = [
-        "alcaldia", "gobernacion", "secretaria", "instituto", "fondo", "ministerio", "departamento administrativo",
+        "alcaldia", "gobernacion", "municipio", "instituto", "fondo", "ministerio", "departamento administrativo",
         "unidad administrativa", "agencia", "superintendencia", "contraloria", "personeria", "procuraduria",
-        "defensoria", "veeduria", "concejo", "asamblea", "empresa", "empresas", "hospital", "universidad",
-        "corporacion", "servicio nacional", "registraduria", "consejo", "caja", "camara",
+        "defensoria", "veeduria", "empresa", "empresas", "hospital", "universidad", "corporacion", "servicio nacional",
+        "registraduria", "caja",
     ]
+    /// Openers of a dependency of an entity, or of a body that adopts or oversees what an entity
+    /// publishes: named in the document more often as an author's office or an addressee.
+    static let dependencyOpeners = ["secretaria", "concejo", "asamblea", "consejo", "camara"]
     /// Short words that may stand inside a proper name without capitals.
     static let connectors: Set<String> = ["de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "-", "–", "a"]
 
-    private func entity(lines: [TextLine], metadataTitle: String?) -> (String, Source)? {
+    /// A name found in a line, and how the line holds it.
+    struct EntityCandidate {
+        var name: String
+        var source: Source
+        var line: Int
+        /// The name is most of its line, among the first lines of its page: a letterhead, a cover
+        /// or a running header.
+        var isLetterhead: Bool
+        var isDependency: Bool
+    }
+
+    /// Lines at the top of a page where a letterhead stands.
+    static let letterheadLines = 8
+
+    /// The publishing entity: of the names in the leading pages, an entity before one of its
+    /// dependencies or a body that oversees it; then one a letterhead states (a line of its own at
+    /// the top of a page); then the name stated most often (a document names its publisher as the
+    /// subject of its sentences); then the first. A body (concejo, asamblea) mentioned only in prose
+    /// ("al Honorable Concejo Municipal") is an addressee, never the publisher.
+    private func entity(pages: [Page], metadataTitle: String?) -> (String, Source)? {
+        // Headers name the entity too, so furniture counts here (it never makes a record).
+        let lines = pages.flatMap(\.lines)
+        let lineInPage = pages.flatMap { $0.lines.indices.map { $0 } }
+        var candidates: [EntityCandidate] = []
         for (i, line) in lines.enumerated() {
-            guard var name = Self.entityName(in: line.text) else { continue }
+            guard let (opener, found) = Self.entityName(in: line.text) else { continue }
+            var name = found
             // A name broken over lines ("Secretaría General Alcaldía Mayor de" / "Bogotá") goes on
-            // when it ran to the end of its line and the next line is more of a proper name.
+            // when it ran to the end of its line and the next line is more of a proper name, not the
+            // document's title ("Informe SIAU").
             var next = i + 1
             var tail = Self.tailAfter(name, in: line.text.collapsedWhitespace)
-            while next < lines.count, let connectors = tail, Self.continuesName(lines[next].text), name.split(separator: " ").count < 16 {
+            while next < lines.count, let connectors = tail, Self.continuesName(lines[next].text),
+                  Self.kindWord(in: lines[next].text.folded) == nil, name.split(separator: " ").count < 16 {
                 let more = lines[next].text.collapsedWhitespace
                 name += (connectors.isEmpty ? "" : " " + connectors) + " " + more
                 tail = ""
@@ -117,8 +144,16 @@ public struct DocumentFactsExtractor: Sendable {
                 let acronym = lines[next].text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if Self.isAcronym(acronym) { name += " - " + acronym }
             }
-            return (name, line.source)
+            let lineText = line.text.collapsedWhitespace
+            let standsAlone = name.count * 10 >= min(lineText.count, name.count + 200) * 6
+            let isDependency = Self.dependencyOpeners.contains(opener)
+            if isDependency, !standsAlone, ["concejo", "asamblea", "consejo", "camara"].contains(opener) { continue }
+            candidates.append(EntityCandidate(name: name, source: line.source, line: i,
+                                              isLetterhead: standsAlone && lineInPage[i] < Self.letterheadLines, isDependency: isDependency))
         }
+        func count(_ c: EntityCandidate) -> Int { candidates.filter { $0.name.folded == c.name.folded }.count }
+        func rank(_ c: EntityCandidate) -> (Int, Int, Int, Int) { (c.isDependency ? 0 : 1, c.isLetterhead ? 1 : 0, count(c), -c.line) }
+        if let best = candidates.max(by: { rank($0) < rank($1) }) { return (best.name, best.source) }
         // A title such as "Política … - FONDESER" names the entity by its acronym.
         if let meta = metadataTitle, let dash = meta.range(of: " - ", options: .backwards) {
             let tail = meta[dash.upperBound...].trimmingCharacters(in: .whitespaces)
@@ -151,21 +186,28 @@ public struct DocumentFactsExtractor: Sendable {
 
     /// The proper name that starts at an entity opener: capitalised words and connectors, up to
     /// punctuation or the first lower-case word; "- ACRONYM" and "(ACRONYM)" after it are kept.
-    static func entityName(in text: String) -> String? {
+    /// An "E.S.E." (empresa social del estado) before the opener is part of the name. Returns the opener
+    /// that matched with the name.
+    static func entityName(in text: String) -> (opener: String, name: String)? {
         let tokens = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let folded = tokens.map { $0.folded.trimmingCharacters(in: .punctuationCharacters) }
         for start in tokens.indices {
-            let opener = entityOpeners.first { o in
+            let opener = (entityOpeners + dependencyOpeners).first { o in
                 let parts = o.split(separator: " ").map(String.init)
                 return start + parts.count <= tokens.count && zip(parts, folded[start...]).allSatisfy { $0 == $1 }
             }
-            guard opener != nil, tokens[start].first?.isUppercase == true else { continue }
+            guard let opener, tokens[start].first?.isUppercase == true else { continue }
             var end = start
             var k = start + 1
             while k < tokens.count {
                 let t = tokens[k]
                 let bare = t.trimmingCharacters(in: .punctuationCharacters)
-                if connectors.contains(t.folded) || t == "-" || t == "–" {
+                if t == "-" || t == "–" {
+                    // "… de El Retiro - FONDESER" goes on; "… de Chía - Plan Operativo …" is a title after it.
+                    guard k + 1 < tokens.count, isAcronym(tokens[k + 1].trimmingCharacters(in: .punctuationCharacters)) else { break }
+                    k += 1; continue
+                }
+                if connectors.contains(t.folded) {
                     k += 1; continue
                 }
                 guard let first = bare.first, first.isUppercase || first.isNumber else { break }
@@ -174,9 +216,10 @@ public struct DocumentFactsExtractor: Sendable {
                 k += 1
             }
             guard end > start else { continue }
-            var name = tokens[start...end].joined(separator: " ")
+            let first = start > 0 && ["ese", "e.s.e", "e.s.e."].contains(tokens[start - 1].folded) ? start - 1 : start
+            var name = tokens[first...end].joined(separator: " ")
             name = name.trimmingCharacters(in: CharacterSet(charactersIn: ",.;: "))
-            return name
+            return (opener, name)
         }
         return nil
     }
