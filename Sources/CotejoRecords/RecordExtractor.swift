@@ -100,8 +100,9 @@ public struct RecordExtractor: Sendable {
         }
         let formRows = labelledRows.activities(in: content)
         activities += formRows
+        let convention = NumberConvention.of(content)
         for table in content.tables {
-            let stated = tableStatements.read(table)
+            let stated = tableStatements.read(table, convention: NumberConvention.of(table, in: content, document: convention))
             records.claims += stated.claims + formulaRatios.claims(in: table)
             records.columnSums += stated.sums
         }

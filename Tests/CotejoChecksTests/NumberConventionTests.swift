@@ -1,5 +1,6 @@
 import Testing
 import CotejoModel
+import CotejoRecords
 @testable import CotejoChecks
 
 @Suite("Number convention of a document")

@@ -65,6 +65,35 @@ struct TableStatementsTests {
         #expect(reader.read(short).claims.isEmpty)
     }
 
+    @Test("a row of percentages that is one row over another, year by year")
+    func rowOfRatios() throws {
+        let t = statementTable([["CONCEPTO", "2017", "2018", "2019"],
+                                ["TOTAL INGRESOS (ICLD)", "37.869", "40.549", "42.196"],
+                                ["GASTOS DE FUNCIONAMIENTO", "24.183", "28.153", "24.839"],
+                                ["INDICADOR DE GF/ICLD", "64%", "75%", "59%"],
+                                ["Valor máximo ley 617", "70%", "70%", "70%"]])
+        let claims = reader.read(t).claims
+        #expect(claims.count == 3)
+        let y2018 = try #require(claims.first { $0.label.hasPrefix("2018") })
+        #expect(y2018.part == 28153 && y2018.whole == 40549 && y2018.reportedPercent == 75)
+    }
+
+    @Test("the table's convention reads \"40,549\" as 40549 where commas group thousands, and the Spanish way otherwise")
+    func conventionSettlesAmbiguousFigures() throws {
+        let t = statementTable([["CONCEPTO", "2017", "2018", "2019"],
+                                ["TOTAL INGRESOS (ICLD)", "37,869", "40,549", "42,196"],
+                                ["GASTOS DE FUNCIONAMIENTO", "24,183", "28,153", "24,839"],
+                                ["INDICADOR DE GF/ICLD", "64%", "69%", "59%"]])
+        let english = try #require(reader.read(t, convention: .decimalPoint).claims.first { $0.label.hasPrefix("2018") })
+        #expect(english.part == 28153 && english.whole == 40549)
+        let spanish = try #require(reader.read(t).claims.first { $0.label.hasPrefix("2018") })
+        #expect(spanish.part == 28.153)
+        // The page around the table shows the convention when the table alone does not.
+        let page = Page(number: 4, blocks: [Block(lines: [TextLine(text: "Deuda total 27,230,376,544 y 8,115,641,017 y 3,841,391,988",
+                                                                   source: Source(page: 4, text: "Deuda"))])])
+        #expect(NumberConvention.of(t, in: DocumentContent(format: .pdf, pages: [page], tables: [t]), document: .unknown) == .decimalPoint)
+    }
+
     @Test("a column of rates headed by two years is a change between those years' columns")
     func changeColumns() throws {
         let t = statementTable([["Concepto", "2017", "2018", "2018-2017"],

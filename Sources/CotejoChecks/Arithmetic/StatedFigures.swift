@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoRecords
 
 /// The figures of a record a percentage check needs, with the precision each was stated at.
 struct PercentClaim {

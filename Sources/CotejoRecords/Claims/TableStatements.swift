@@ -16,7 +16,8 @@ public struct TableStatements: Sendable {
         public var sums: [ColumnSum] = []
     }
 
-    public func read(_ table: Table) -> Result {
+    /// `convention` settles figures such as "40,549" (40549 in a table whose commas group thousands).
+    public func read(_ table: Table, convention: NumberConvention = .unknown) -> Result {
         var result = Result()
         guard table.rowCount >= 2, table.columnCount >= 2 else { return result }
         let grid = table.grid
@@ -26,7 +27,7 @@ public struct TableStatements: Sendable {
         let body = Array(headerRows..<table.rowCount)
         func number(_ r: Int, _ c: Int) -> SpanishNumber? {
             let t = grid[r][c].collapsedWhitespace
-            guard !t.isEmpty, let n = SpanishNumber.parse(t), !n.isLikelyYear || n.isPercent else { return nil }
+            guard !t.isEmpty, let n = SpanishNumber.parse(t)?.read(as: convention), !n.isLikelyYear || n.isPercent else { return nil }
             return n
         }
         func header(_ c: Int) -> String {
@@ -48,7 +49,7 @@ public struct TableStatements: Sendable {
         func count(_ r: Int, _ c: Int) -> SpanishNumber? {
             guard index.isSingle(r, c), !yearRows.contains(r) else { return nil }
             let t = grid[r][c].collapsedWhitespace
-            return t.isEmpty ? nil : SpanishNumber.parse(t)
+            return t.isEmpty ? nil : SpanishNumber.parse(t)?.read(as: convention)
         }
 
         // The label of each body row: its first cell with letters.
@@ -248,6 +249,18 @@ public struct TableStatements: Sendable {
                     notes: [note]))
             }
         }
+        // The same read across: a row of percentages that is, column by column, one row of counts over
+        // another ("INDICADOR DE GF/ICLD | 64% | 69% | 59%" under the ICLD and the GF rows).
+        let countRows = body.filter { r in
+            !percentRows.contains(r) && !yearRows.contains(r)
+                && (0..<table.columnCount).filter { c in labelColumn[r] != c && number(r, c).map { !$0.isPercent } ?? false }.count >= 2
+        }
+        let figureColumns = (0..<table.columnCount).filter { c in !body.contains { labelColumn[$0] == c } }
+        for p in percentRows.sorted() where countRows.count >= 2 {
+            result.claims += Self.rowRatioShares(percentColumn: p, numericColumns: countRows, rows: figureColumns,
+                                                 header: rowLabel, number: { number($1, $0) }, source: { source($1, $0) },
+                                                 label: { c in headerRows > 0 ? source(headerRows - 1, c) : nil }, rowLabel: header)
+        }
         return result
     }
 
@@ -358,7 +371,7 @@ public struct TableStatements: Sendable {
             return Claim(kind: .share, label: "\(rowLabel(r)): \(header(best.part))", part: a.value, whole: b.value, reportedPercent: s.value,
                          source: [label(r), source(r, best.part), source(r, best.whole), source(r, p)].compactMap { $0 },
                          fieldSources: ["part": source(r, best.part), "whole": source(r, best.whole), "reported_percent": source(r, p)].compactMapValues { $0 },
-                         notes: ["the percentage column is \(header(best.part)) over \(header(best.whole)) in \(best.fits) of its \(best.rows.count) rows"])
+                         notes: ["the percentages are \(header(best.part)) over \(header(best.whole)) in \(best.fits) of \(best.rows.count) places"])
         }
     }
 

@@ -11,6 +11,19 @@ public enum NumberConvention: String, Sendable {
     /// be read one way ("1.234.567", "45,5", "8.38 %" after a whole number of two or more digits).
     /// Both kinds present, or too few of either, leave it unknown.
     public static func of(_ content: DocumentContent) -> NumberConvention {
+        of(lines: content.pages.flatMap(\.bodyLines).map(\.text), cells: content.tables.flatMap(\.cells).map(\.text))
+    }
+
+    /// The convention of one table: its cells and the lines of its pages, else the document's. A
+    /// document may mix them (Spanish prose, tables pasted from an English spreadsheet).
+    public static func of(_ table: Table, in content: DocumentContent, document: NumberConvention) -> NumberConvention {
+        let pages = Set(table.pages)
+        let local = of(lines: content.pages.filter { pages.contains($0.number) }.flatMap(\.bodyLines).map(\.text),
+                       cells: table.cells.map(\.text))
+        return local == .unknown ? document : local
+    }
+
+    static func of(lines: [String], cells: [String]) -> NumberConvention {
         var comma = 0, point = 0
         func tally(_ text: String) {
             for token in text.split(whereSeparator: { $0.isWhitespace || "()$%:;".contains($0) }) {
@@ -26,8 +39,8 @@ public enum NumberConvention: String, Sendable {
                    groups.allSatisfy({ $0.allSatisfy(\.isNumber) }), !groups[1].isEmpty { point += 1 }
             }
         }
-        for page in content.pages { for line in page.bodyLines { tally(line.text) } }
-        for table in content.tables { for cell in table.cells { tally(cell.text) } }
+        for text in lines { tally(text) }
+        for text in cells { tally(text) }
         if comma >= 3 && point == 0 { return .decimalComma }
         if point >= 3 && comma == 0 { return .decimalPoint }
         return .unknown
@@ -39,5 +52,19 @@ private extension Substring {
         var s = self
         while let last = s.last, ".,".contains(last) { s = s.dropLast() }
         return s
+    }
+}
+
+extension SpanishNumber {
+    /// The figure as the document's convention reads it: "40,549" is 40549 where commas group
+    /// thousands, "1.234" is 1,234 where the point is decimal. Figures that can only be read one way,
+    /// and any figure under an unknown convention, stay as parsed.
+    public func read(as convention: NumberConvention) -> SpanishNumber {
+        // The parser reads the Spanish way ("1.234" → 1234, "1,234" → 1,234): only the other
+        // convention changes anything.
+        guard traits.contains(.ambiguousSeparator), convention == .decimalPoint else { return self }
+        var n = self
+        if text.contains(".") { n.value = value / 1000; n.decimals = 3 } else { n.value = value * 1000; n.decimals = 0 }
+        return n
     }
 }
