@@ -94,11 +94,6 @@ public enum StatedPrecision {
         if n.decimals == 0 { out.append(value / 1000) } else if n.decimals == 3 { out.append(value * 1000) }
         // A document that shows how it writes numbers settles the separator: keep that reading only.
         guard convention != .unknown, out.count == 2 else { return out }
-        let pointSeparator = n.text.contains(".")
-        let thousands = max(out[0], out[1]), decimal = min(out[0], out[1])
-        switch (convention, pointSeparator) {
-        case (.decimalComma, true), (.decimalPoint, false): return [thousands]
-        default: return [decimal]
-        }
+        return [n.read(as: convention).value]
     }
 }
