@@ -94,6 +94,14 @@ struct TableStatementsTests {
         #expect(NumberConvention.of(t, in: DocumentContent(format: .pdf, pages: [page], tables: [t]), document: .unknown) == .decimalPoint)
     }
 
+    @Test("a figure with its year beside it in one cell is the figure; other words beside a figure are not")
+    func figureWithItsYear() {
+        #expect(TableStatements.figureWithItsYear("175.407 año 2016")?.value == 175407)
+        #expect(TableStatements.figureWithItsYear("181.493 (2018)")?.value == 181493)
+        #expect(TableStatements.figureWithItsYear("175.407 personas 2016") == nil)
+        #expect(TableStatements.figureWithItsYear("12 y 15 año 2016") == nil)
+    }
+
     @Test("a column of rates headed by two years is a change between those years' columns")
     func changeColumns() throws {
         let t = statementTable([["Concepto", "2017", "2018", "2018-2017"],

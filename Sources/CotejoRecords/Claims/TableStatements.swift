@@ -27,7 +27,8 @@ public struct TableStatements: Sendable {
         let body = Array(headerRows..<table.rowCount)
         func number(_ r: Int, _ c: Int) -> SpanishNumber? {
             let t = grid[r][c].collapsedWhitespace
-            guard !t.isEmpty, let n = SpanishNumber.parse(t)?.read(as: convention), !n.isLikelyYear || n.isPercent else { return nil }
+            guard !t.isEmpty, let n = (SpanishNumber.parse(t) ?? Self.figureWithItsYear(t))?.read(as: convention),
+                  !n.isLikelyYear || n.isPercent else { return nil }
             return n
         }
         func header(_ c: Int) -> String {
@@ -373,6 +374,19 @@ public struct TableStatements: Sendable {
                          fieldSources: ["part": source(r, best.part), "whole": source(r, best.whole), "reported_percent": source(r, p)].compactMapValues { $0 },
                          notes: ["the percentages are \(header(best.part)) over \(header(best.whole)) in \(best.fits) of \(best.rows.count) places"])
         }
+    }
+
+    /// A figure with the year it stands for written beside it, in one cell: "175.407 año 2016",
+    /// "181.493 (2018)", "2.664.538 vigencia 2019". The figure is the cell's value; the year is a
+    /// caption (which year a figure carries is `period.label_mismatch`'s to hold).
+    static func figureWithItsYear(_ text: String) -> SpanishNumber? {
+        let numbers = SpanishNumber.scan(in: text)
+        let figures = numbers.filter { !$0.isLikelyYear }
+        guard figures.count == 1, numbers.count == 2 else { return nil }
+        var rest = text
+        for n in numbers.reversed() { rest.removeSubrange(n.range) }
+        let words = rest.folded.split { !$0.isLetter }
+        return words.allSatisfy { ["ano", "vigencia", "de", "del", "corte", "a", "al"].contains(String($0)) } ? figures[0] : nil
     }
 
     /// Shares laid out across a row: "SI | % | NO | % | NS/NR | %" over "24 | 66,67 | 9 | 25 | 3 | 8,333".
