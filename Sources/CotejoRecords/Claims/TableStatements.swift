@@ -25,12 +25,18 @@ public struct TableStatements: Sendable {
         result.claims += Self.rowShares(table, grid: grid, headerRows: headerRows)
         guard table.rowCount >= 3 else { return result }
         let body = Array(headerRows..<table.rowCount)
-        func number(_ r: Int, _ c: Int) -> SpanishNumber? {
-            let t = grid[r][c].collapsedWhitespace
-            guard !t.isEmpty, let n = (SpanishNumber.parse(t) ?? Self.figureWithItsYear(t))?.read(as: convention),
-                  !n.isLikelyYear || n.isPercent else { return nil }
-            return n
+        // Each cell's figure, read once: the readings below ask for the same cells many times (a split
+        // search tries every run of columns in every row).
+        let trimmed = grid.map { $0.map(\.collapsedWhitespace) }
+        let parsed: [[SpanishNumber?]] = trimmed.map { $0.map { $0.isEmpty ? nil : SpanishNumber.parse($0) } }
+        let figures: [[SpanishNumber?]] = zip(trimmed, parsed).map { texts, numbers in
+            zip(texts, numbers).map { t, n in
+                guard let n = (n ?? (t.isEmpty ? nil : Self.figureWithItsYear(t)))?.read(as: convention),
+                      !n.isLikelyYear || n.isPercent else { return nil }
+                return n
+            }
         }
+        func number(_ r: Int, _ c: Int) -> SpanishNumber? { figures[r][c] }
         func header(_ c: Int) -> String {
             var parts: [String] = []
             for r in 0..<headerRows where !grid[r][c].isEmpty && !parts.contains(grid[r][c]) { parts.append(grid[r][c]) }
@@ -40,17 +46,17 @@ public struct TableStatements: Sendable {
         func source(_ r: Int, _ c: Int) -> Source? { index.cell(r, c)?.source }
         // A cell merged over several rows or columns states one figure once: sums count only the cell
         // that holds it, never the copies the grid repeats in every slot it covers.
-        func single(_ r: Int, _ c: Int) -> SpanishNumber? { index.isSingle(r, c) ? number(r, c) : nil }
+        let singles: [[Bool]] = (0..<table.rowCount).map { r in (0..<table.columnCount).map { index.isSingle(r, $0) } }
+        func single(_ r: Int, _ c: Int) -> SpanishNumber? { singles[r][c] ? number(r, c) : nil }
         // In a column of counts a figure such as 1903 is a count, not a year; a row of years only
         // ("CÓDIGO | 2015 | 2016 | 2017") is a header the reader left in the body.
         let yearRows = Set(body.filter { r in
-            let figures = (0..<table.columnCount).compactMap { SpanishNumber.parse(grid[r][$0].collapsedWhitespace) }
+            let figures = parsed[r].compactMap { $0 }
             return figures.count >= 2 && figures.allSatisfy(\.isLikelyYear)
         })
         func count(_ r: Int, _ c: Int) -> SpanishNumber? {
-            guard index.isSingle(r, c), !yearRows.contains(r) else { return nil }
-            let t = grid[r][c].collapsedWhitespace
-            return t.isEmpty ? nil : SpanishNumber.parse(t)?.read(as: convention)
+            guard singles[r][c], !yearRows.contains(r) else { return nil }
+            return parsed[r][c]?.read(as: convention)
         }
 
         // The label of each body row: its first cell with letters.
@@ -62,7 +68,7 @@ public struct TableStatements: Sendable {
         }
         // Rows named by their year ("2017 | 175.407 | 165.317 | 94 %"): the year column labels them.
         if labelColumn.count < 2, body.count >= 2,
-           body.allSatisfy({ SpanishNumber.parse(grid[$0][0].collapsedWhitespace)?.isLikelyYear ?? false }) {
+           body.allSatisfy({ parsed[$0][0]?.isLikelyYear ?? false }) {
             for r in body { labelColumn[r] = 0 }
         }
         func label(_ r: Int) -> String? { labelColumn[r].map { grid[r][$0].collapsedWhitespace } }
@@ -118,7 +124,7 @@ public struct TableStatements: Sendable {
             for c in numericColumns + percentColumns {
                 guard let total = single(t, c), labelColumn[t] != c else { continue }
                 // A figure merged over several slots cannot be placed in one row: the sum is unsettled.
-                if parts.contains(where: { !yearRows.contains($0) && SpanishNumber.parse(grid[$0][c].collapsedWhitespace) != nil && count($0, c) == nil }) { continue }
+                if parts.contains(where: { !yearRows.contains($0) && parsed[$0][c] != nil && count($0, c) == nil }) { continue }
                 let partCells = parts.compactMap { r in count(r, c).map { (r, $0) } }
                 guard partCells.count >= 2 else { continue }
                 let isPercent = percentColumns.contains(c)
