@@ -22,10 +22,12 @@ extension SummaryMismatchRule {
 
     func groupFindings(_ tables: [KeyedTable], settings: RuleSettings) -> [Finding] {
         var out: [Finding] = []
+        let details = tables.map(DetailGroups.init)
         for s in tables {
+            let repeated = Self.repeatedKeys(s)
             var comparisons: [GroupComparison] = []
-            for d in tables where d.table.index != s.table.index {
-                comparisons += groupComparisons(summary: s, detail: d)
+            for (d, groups) in zip(tables, details) where d.table.index != s.table.index {
+                comparisons += groupComparisons(summary: s, repeated: repeated, detail: d, groups: groups)
             }
             let agreeing = comparisons.filter(\.holds).count
             let differing = comparisons.filter { !$0.holds }
@@ -35,34 +37,31 @@ extension SummaryMismatchRule {
         return out
     }
 
-    /// The summary's rows whose key names a group of the detail: a value of a column that repeats, or
-    /// the detail's sheet.
-    func groupComparisons(summary s: KeyedTable, detail d: KeyedTable) -> [GroupComparison] {
-        // Figure columns both tables name alike; the other columns may key or group rows.
-        let shared = s.columns.keys.filter { h in
-            d.columns[h] != nil && s.body.contains { s.number($0, s.columns[h]!) != nil }
-        }
-        guard !shared.isEmpty else { return [] }
-        let detailRows = Array(d.body).filter { r in !d.grid[r].contains { TableStatements.isTotalLabel($0) } }
-        var groups: [String: (name: String, rows: [Int])] = [:]
-        for c in 0..<d.table.columnCount where !shared.contains(where: { d.columns[$0] == c }) {
-            var byValue: [String: [Int]] = [:]
-            for r in detailRows {
-                let v = d.grid[r][c].collapsedWhitespace
-                guard v.count >= 3, SpanishNumber.parse(v) == nil else { continue }
-                byValue[v.folded, default: []].append(r)
-            }
-            // A grouping column: few values, each naming several rows.
-            guard byValue.count >= 2, byValue.values.allSatisfy({ $0.count >= 2 }) else { continue }
-            for (k, rows) in byValue where groups[k] == nil { groups[k] = (d.grid[rows[0]][c].collapsedWhitespace, rows) }
-        }
-        let sheet = d.table.cells.first?.source.sheet?.folded.collapsedWhitespace
-        let sheetGroup = sheet.flatMap { detailRows.count >= 2 ? (name: $0, rows: detailRows) : nil }
-        guard !groups.isEmpty || sheetGroup != nil else { return [] }
+    /// The groups a detail table offers, found once per table: the values of each column that repeats
+    /// a few values over its rows ("Dependencia"), and the whole sheet.
+    struct DetailGroups {
+        var byValue: [String: (name: String, rows: [Int])] = [:]
+        var sheet: (name: String, rows: [Int])?
 
-        var out: [GroupComparison] = []
-        var gathered: [String: [(Int, SpanishNumber)]] = [:]
-        // A summary names each group once: a key repeated down its column is a detail's grouping.
+        init(_ d: KeyedTable) {
+            let rows = Array(d.body).filter { r in !d.grid[r].contains { TableStatements.isTotalLabel($0) } }
+            for c in 0..<d.table.columnCount {
+                var values: [String: [Int]] = [:]
+                for r in rows {
+                    let v = d.grid[r][c].collapsedWhitespace
+                    guard v.count >= 3, SpanishNumber.parse(v) == nil else { continue }
+                    values[v.folded, default: []].append(r)
+                }
+                // A grouping column: few values, each naming several rows.
+                guard values.count >= 2, values.values.allSatisfy({ $0.count >= 2 }) else { continue }
+                for (k, rs) in values where byValue[k] == nil { byValue[k] = (d.grid[rs[0]][c].collapsedWhitespace, rs) }
+            }
+            if let name = d.table.cells.first?.source.sheet?.folded.collapsedWhitespace, rows.count >= 2 { sheet = (name, rows) }
+        }
+    }
+
+    /// A summary names each group once: a key repeated down its column is a detail's grouping.
+    static func repeatedKeys(_ s: KeyedTable) -> Set<String> {
         var repeated = Set<String>()
         for c in 0..<s.table.columnCount {
             var seen = Set<String>()
@@ -71,11 +70,26 @@ extension SummaryMismatchRule {
                 if !k.isEmpty, !seen.insert(k).inserted { repeated.insert("\(c)#\(k)") }
             }
         }
+        return repeated
+    }
+
+    /// The summary's rows whose key names a group of the detail: a value of a column that repeats, or
+    /// the detail's sheet.
+    func groupComparisons(summary s: KeyedTable, repeated: Set<String>, detail d: KeyedTable, groups: DetailGroups) -> [GroupComparison] {
+        guard !groups.byValue.isEmpty || groups.sheet != nil else { return [] }
+        // Figure columns both tables name alike; the other columns may key rows.
+        let shared = s.columns.keys.filter { h in
+            d.columns[h] != nil && s.body.contains { s.number($0, s.columns[h]!) != nil }
+        }
+        guard !shared.isEmpty else { return [] }
+
+        var out: [GroupComparison] = []
+        var gathered: [String: [(Int, SpanishNumber)]] = [:]
         for r in s.body {
             for c in 0..<s.table.columnCount where !shared.contains(where: { s.columns[$0] == c }) {
                 let key = s.grid[r][c].folded.collapsedWhitespace
                 guard key.count >= 3, SpanishNumber.parse(key) == nil, !repeated.contains("\(c)#\(key)") else { continue }
-                let group = groups[key] ?? sheetGroup.flatMap { Self.sheet($0.name, names: key) ? $0 : nil }
+                let group = groups.byValue[key] ?? groups.sheet.flatMap { Self.sheet($0.name, names: key) ? $0 : nil }
                 guard let group else { continue }
                 for h in shared {
                     let sc = s.columns[h]!, dc = d.columns[h]!

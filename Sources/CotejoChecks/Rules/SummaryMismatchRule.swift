@@ -42,11 +42,14 @@ public struct SummaryMismatchRule: Rule {
         var grid: [[String]]
         var columns: [String: Int] = [:]
         var index: TableCellIndex
+        var keyScores: [Int] = []
 
         init(_ table: Table) {
             self.table = table
             grid = table.grid
             index = TableCellIndex(table)
+            let body = table.headerRowCount..<table.rowCount
+            keyScores = (0..<table.columnCount).map { [grid] c in SummaryMismatchRule.keyScore(grid: grid, body: body, column: c) }
             var seen: [String: Int] = [:]
             for c in 0..<table.columnCount {
                 var parts: [String] = []
@@ -116,9 +119,12 @@ public struct SummaryMismatchRule: Rule {
         return differing.sorted { $0.ra < $1.ra }.map { d in finding(a, b, d.ra, d.rb, d.diffs, keyHeader: kh, settings: settings) }
     }
 
-    /// How well a column keys rows: long distinct texts (names of indicators or activities) score.
-    func keyScore(_ t: KeyedTable, _ c: Int) -> Int {
-        let values = t.body.map { t.grid[$0][c].collapsedWhitespace }.filter { !$0.isEmpty }
+    /// How well a column keys rows (found once per table, in `KeyedTable`).
+    func keyScore(_ t: KeyedTable, _ c: Int) -> Int { t.keyScores[c] }
+
+    /// Long distinct texts (names of indicators or activities) score.
+    static func keyScore(grid: [[String]], body: Range<Int>, column c: Int) -> Int {
+        let values = body.map { grid[$0][c].collapsedWhitespace }.filter { !$0.isEmpty }
         guard values.count >= 3, values.allSatisfy({ SpanishNumber.parse($0) == nil }) else { return 0 }
         let distinct = Set(values.map(\.folded)).count
         guard distinct * 10 >= values.count * 9 else { return 0 }

@@ -50,7 +50,7 @@ public struct ProseShares: Sendable {
     static func rows(_ tables: [Table]) -> [String: [Row]] {
         var out: [String: [Row]] = [:]
         for table in tables {
-            let grid = table.grid
+            let grid = table.grid, index = TableCellIndex(table)
             for r in table.headerRowCount..<table.rowCount {
                 guard let lc = grid[r].firstIndex(where: { $0.contains(where: \.isLetter) && SpanishNumber.parse($0) == nil }) else { continue }
                 let label = grid[r][lc].collapsedWhitespace
@@ -58,7 +58,7 @@ public struct ProseShares: Sendable {
                     guard let n = SpanishNumber.parse(grid[r][c].collapsedWhitespace), n.isPercent else { return nil }
                     return (n, c)
                 }
-                guard percents.count == 1, let (p, c) = percents.first, let cell = table.cell(row: r, column: c) else { continue }
+                guard percents.count == 1, let (p, c) = percents.first, let cell = index.cell(r, c) else { continue }
                 let key = label.folded.split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
                 guard !key.isEmpty else { continue }
                 out[key, default: []].append(Row(label: label, percent: p, source: cell.source))
