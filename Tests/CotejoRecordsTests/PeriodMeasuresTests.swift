@@ -56,6 +56,17 @@ struct PeriodMeasuresTests {
         #expect(byPeriod["2024"]?.planned == 10 && byPeriod["2024"]?.executed == 12)
         #expect(byPeriod["2025"]?.planned == 10 && byPeriod["2025"]?.executed == 4)
         #expect(byPeriod.count == 3)
+        // The row's own figures are those of the period it reports on: the latest year with a result.
+        #expect(a.planned == 10 && a.executed == 4 && a.fieldSources["executed"]?.cell == "G2", "\(String(describing: a.planned)) \(String(describing: a.executed)) \(String(describing: a.reportedPercent))")
+    }
+
+    @Test("the reported period: the latest one with a result, a year after its quarters, never the plan period")
+    func reportedPeriod() {
+        let ms = [Measure(period: "2024/2027", planned: 40, executed: 16), Measure(period: "2025", planned: 10, executed: 4),
+                  Measure(period: "2025-Q2", planned: 3, executed: 2), Measure(period: "2026-Q1", planned: 3)]
+        #expect(TableActivityExtractor.reportedMeasure(ms)?.period == "2025")
+        #expect(TableActivityExtractor.periodEnd("2025-Q2")! < TableActivityExtractor.periodEnd("2025")!)
+        #expect(TableActivityExtractor.reportedMeasure([Measure(period: "2024/2027", planned: 40, executed: 16)]) == nil)
     }
 }
 

@@ -248,6 +248,14 @@ public struct TableActivityExtractor: Sendable {
         if let c = column(.description), let s = source(c) { fields["description"] = s }
         a.fieldSources = fields
         a.measures = measures(row: r, grid: grid, layout: layout, source: source)
+        if a.planned == nil || a.executed == nil, let m = Self.reportedMeasure(a.measures) {
+            // A row stated per period: its own pair is that of the period it reports on, not a target
+            // of one year beside the result of another.
+            // A percentage of no stated period may be of the year, the plan or the period: left out of
+            // the pair rather than guessed.
+            a.planned = m.planned; a.executed = m.executed; a.reportedPercent = m.reportedPercent
+            for k in ["planned", "executed", "reported_percent"] { a.fieldSources[k] = m.fieldSources[k] }
+        }
         for (kind, c) in layout.singles {
             guard let n = SpanishNumber.parse(grid[r][c].collapsedWhitespace) else { continue }
             switch kind {
@@ -285,6 +293,29 @@ public struct TableActivityExtractor: Sendable {
             byPeriod[period] = m
         }
         return order.map { byPeriod[$0]! }
+    }
+
+    /// The period a row reports on: the latest one with a result (quarters, semesters, months and years
+    /// ordered by where they end; a plan period is the row's whole span, never its report).
+    static func reportedMeasure(_ measures: [Measure]) -> Measure? {
+        measures.filter { $0.executed != nil && $0.planned != nil }.compactMap { m in periodEnd(m.period).map { (m, $0) } }
+            .max { $0.1 < $1.1 }?.0
+    }
+
+    /// Where a contract period ends, in months from year 0: "2025-Q2" → 2025·12 + 6, "2025" → 2025·12 + 12.
+    static func periodEnd(_ period: String) -> Int? {
+        let parts = period.split(separator: "-")
+        guard let year = Int(parts[0]), parts[0].count == 4 else { return nil }
+        guard parts.count == 2 else { return year * 12 + 12 }
+        let sub = parts[1]
+        if let month = Int(sub) { return year * 12 + month }
+        guard let kind = sub.first, let n = Int(sub.dropFirst()) else { return nil }
+        switch kind {
+        case "Q": return year * 12 + n * 3
+        case "C": return year * 12 + n * 4
+        case "H": return year * 12 + n * 6
+        default: return nil
+        }
     }
 
     /// A due date given as a year alone ("2022" under "Fecha propuesta"): the action is due within that
