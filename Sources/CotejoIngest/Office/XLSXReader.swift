@@ -412,7 +412,7 @@ private struct SheetGrid {
             for c in c0...c1 where !covered.contains(Self.key(r, c)) {
                 let m = mergeAt[r]?[c]
                 let t = text(r, c)
-                let ref = CellReference.columnLetters(c) + String(r)
+                let ref = CellReference.name(row: r, column: c)
                 cells.append(Cell(row: r - top, column: c - c0,
                                   rowSpan: m.map { min($0.r1, end) - r + 1 } ?? 1,
                                   columnSpan: m.map { min($0.c1, c1) - c + 1 } ?? 1,
@@ -436,6 +436,6 @@ private struct SheetGrid {
         let texts = cols.map { text(r, $0) }.filter { !$0.isEmpty }
         guard let first = cols.first, !texts.isEmpty else { return nil }
         let t = texts.joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
-        return TextLine(text: t, source: Source(sheet: sheet, cell: CellReference.columnLetters(first) + String(r), text: t))
+        return TextLine(text: t, source: Source(sheet: sheet, cell: CellReference.name(row: r, column: first), text: t))
     }
 }
