@@ -328,3 +328,11 @@ struct SpanishNumberFormatTests {
         #expect(SpanishNumber.formatPercent(113.0434, decimals: 1) == "113,0 %")
     }
 }
+
+extension SpanishNumberParseTests {
+    @Test("a figure glued to a lower-case noun lost its space in extraction; ordinals, units and codes stay out")
+    func figureGluedToANoun() {
+        #expect(SpanishNumber.scan(in: "y 45afiliaciones a personas adultas").map(\.value) == [45])
+        #expect(SpanishNumber.scan(in: "el 3er trimestre, 5kg, código 014Abcde").isEmpty)
+    }
+}

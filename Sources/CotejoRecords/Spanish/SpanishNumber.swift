@@ -194,7 +194,12 @@ public struct SpanishNumber: Hashable, Sendable {
         if d > 0, t[d].gap == .none, t[d - 1].kind == .word { return nil }
         let e = body.end
         if e < n, t[e].gap == .none {
-            if t[e].kind == .word || t[e].isSymbol("°") { return nil }
+            // A lower-case word of five letters or more glued after the digits is a noun that lost its
+            // space in extraction ("45afiliaciones"): the figure stands. Shorter ones are ordinals or
+            // units of a code ("3er", "5kg"); capitals make a code ("014A").
+            let glued = text[t[e].range]
+            let gluedNoun = t[e].kind == .word && glued.count >= 5 && glued.allSatisfy { $0.isLowercase }
+            if (t[e].kind == .word && !gluedNoun) || t[e].isSymbol("°") { return nil }
             if (t[e].isDash || t[e].isSymbol("_")), e + 1 < n, t[e + 1].gap == .none, t[e + 1].kind == .word {
                 return nil
             }
