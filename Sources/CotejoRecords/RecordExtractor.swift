@@ -14,6 +14,7 @@ public struct RecordExtractor: Sendable {
     public var tableStatements = TableStatements()
     public var formulaRatios = FormulaRatios()
     public var proseChanges = ProseChanges()
+    public var proseSplits = ProseSplits()
     public var labelledCards = LabelledFigureCards()
     public var periodCounts = PeriodCounts()
     public var periodIndicators = PeriodIndicators()
@@ -113,6 +114,7 @@ public struct RecordExtractor: Sendable {
         let regions = TextRegions.regions(of: content)
         let proseRecords = prose.extract(from: regions, year: records.facts.year)
         records.claims += proseChanges.claims(in: regions)
+        records.columnSums += proseSplits.sums(in: regions)
         // A form row ("Valor Programado 7.934 · Valor Ejecutado 7.869 · % Cumplimiento 99") is an
         // activity; the prose reader must not take its labels for a statement of the plan's totals.
         let formBoxes = formRows.flatMap(\.source).compactMap { s in s.page.flatMap { p in s.bbox.map { (p, $0) } } }

@@ -25,3 +25,16 @@ struct SumMismatchRuleTests {
         #expect(rule.check(Make.input(DocumentRecords(commitments: cs)), settings: RuleSettings()).isEmpty)
     }
 }
+
+extension SumMismatchRuleTests {
+    @Test("a part above its whole: said for a sentence's split, taken for a misread column in a table")
+    func partAboveTheWhole() {
+        let src = [Source(page: 14, bbox: BBox(x0: 1, y0: 1, x1: 2, y1: 2), text: "43")]
+        let prose = ColumnSum(label: "De las 43 afiliaciones", total: 43, parts: [33, 5, 45], source: src)
+        let table = ColumnSum(label: "adultos", total: 43, parts: [33, 5, 45], source: src, table: 3)
+        #expect(SumMismatchRule().check(Make.input(DocumentRecords(columnSums: [prose])), settings: RuleSettings()).count == 1)
+        // Another column of the same table adds up, so the table is read right: only the guard keeps it silent.
+        let holding = ColumnSum(label: "total", total: 10, parts: [4, 6], source: src, table: 3)
+        #expect(SumMismatchRule().check(Make.input(DocumentRecords(columnSums: [table, holding])), settings: RuleSettings()).isEmpty)
+    }
+}

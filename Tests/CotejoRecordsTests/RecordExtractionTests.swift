@@ -202,3 +202,25 @@ extension RecordExtractionTests {
         #expect(r.totals.isEmpty)
     }
 }
+
+extension RecordExtractionTests {
+    func splits(_ lines: [String]) -> [ColumnSum] {
+        let content = DocumentContent(format: .txt, pages: [Page(number: 1, blocks: lines.enumerated().map { flowLine($1, $0 + 1) })])
+        return ProseSplits().sums(in: TextRegions.regions(of: content))
+    }
+
+    @Test("a sentence splitting a whole: \"De las 43 afiliaciones 33 …, dos (5) … y 45 …\" is 43 = 33 + 5 + 45")
+    func proseSplit() throws {
+        let s = try #require(splits(["De las 43 afiliaciones 33 corresponden a recién nacidos, dos (5) afiliaciones a menores",
+                                     "de edad y 45 afiliaciones a personas adultas."]).first)
+        #expect(s.total == 43 && s.parts == [33, 5, 45] && s.table == nil)
+        #expect(s.label == "De las 43 afiliaciones" && s.source.count == 4)
+    }
+
+    @Test("near misses: no closing \"y\", one part only, a percentage or a year among the figures")
+    func proseSplitNearMisses() {
+        #expect(splits(["De las 43 afiliaciones 33 corresponden a recién nacidos, 5 a menores de edad."]).isEmpty)
+        #expect(splits(["De las 43 afiliaciones realizadas en el trimestre y 33 en el anterior se habla luego."]).isEmpty)
+        #expect(splits(["De los 20 municipios visitados en 2021 y 2022 se habla luego en el informe."]).isEmpty)
+    }
+}

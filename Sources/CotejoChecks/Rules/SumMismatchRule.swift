@@ -30,8 +30,10 @@ public struct SumMismatchRule: Rule {
         let a = SumArithmetic(s, texts: s.source.map(\.text))
         let slack = a.slack + settings.tolerance * abs(s.total)
         guard abs(a.sum - s.total) > slack else { return nil }
-        // A part larger than a total of non-negative parts is a misread, not a sum.
-        guard !s.parts.contains(where: { $0 > s.total + slack || $0 < 0 }) else { return nil }
+        // In a table, a part larger than a total of non-negative parts is a misread (a column taken
+        // for another), not a sum. Outside tables (a sentence's split, a card) there are no columns to
+        // confuse: a part above its whole is what the document says.
+        guard !s.parts.contains(where: { $0 < 0 || (s.table != nil && $0 > s.total + slack) }) else { return nil }
         if let top = SumArithmetic.topLevelSum(s.parts, slack: slack), abs(top - s.total) <= slack { return nil }
         let unit = s.isPercent ? " %" : ""
         let shown = s.parts.prefix(8).map { Figures.es($0) }.joined(separator: " + ") + (s.parts.count > 8 ? " + …" : "")
