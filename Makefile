@@ -5,10 +5,13 @@
 
 SWIFT ?= swift
 PIPELINE ?= pipelines/default.yaml
-# Libraries the build links (poppler-glib, cairo, libxml2, SQLite), and tools the tests call.
-BUILD_DEPS = libpoppler-glib-dev libcairo2-dev libxml2-dev libsqlite3-dev pkg-config
+# Libraries the build links (poppler-glib, cairo, libxml2, SQLite, Tesseract and Leptonica for OCR),
+# the OCR language data (Spanish, English, orientation detection), and tools the tests call.
+BUILD_DEPS = libpoppler-glib-dev libcairo2-dev libxml2-dev libsqlite3-dev pkg-config \
+	libtesseract-dev libleptonica-dev tesseract-ocr-spa tesseract-ocr-eng tesseract-ocr-osd
 # chromium: the report test opens a page headless and screenshots it (skipped when absent).
-TEST_DEPS = poppler-utils chromium
+# qpdf: the rotation test turns the fixtures' pages.
+TEST_DEPS = poppler-utils chromium qpdf
 
 .PHONY: run test deps test-deps build clean bench bench-tables corpus
 
@@ -46,8 +49,9 @@ corpus: build
 	$$($(SWIFT) build -c release --show-bin-path)/cotejo run $(PIPELINE) > /dev/null 2>&1 || true
 	python3 $(SHARED)/tools/score.py output/export.json $(SHARED)/truth | tail -1
 
+# OpenMP reads its thread limit when Tesseract loads: one thread each, as the batch runs them.
 test: test-deps
-	$(SWIFT) test
+	OMP_THREAD_LIMIT=1 $(SWIFT) test
 
 # Table stage in page mode over the table benchmark (BENCH=DIR to use another copy), scored by its
 # score.py; prints the scores and the pages per second, reading included.

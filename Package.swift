@@ -18,17 +18,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // System libraries, found through pkg-config (Debian: libpoppler-glib-dev, libxml2-dev).
+        // System libraries, found through pkg-config (Debian: libpoppler-glib-dev, libxml2-dev, libtesseract-dev).
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
                        providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // OCR: Tesseract's C API and Leptonica (Debian: libtesseract-dev, tesseract-ocr-spa/eng/osd).
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
         // Value types every stage shares.
         .target(name: "CotejoModel"),
         // Stage 1: bytes → pages of positioned text, tables of cells, furniture marked.
         .target(name: "CotejoIngest", dependencies: [
-            "CotejoModel", "CPoppler", "CLibXML2",
+            "CotejoModel", "CPoppler", "CLibXML2", "CTesseract",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Stage 2: tables from page layouts, stitched across pages.
@@ -59,7 +62,7 @@ let package = Package(
         // The table benchmark runner (make bench-tables): page-mode tables, scored by the bench's score.py.
         .executableTarget(name: "cotejo-bench", dependencies: ["CotejoIngest", "CotejoTables", "CotejoModel"]),
 
-        .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel"],
+        .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel", "CTesseract"],
                     path: "Tests/CotejoIngestTests"),
         .testTarget(name: "CotejoRecordsTests", dependencies: ["CotejoRecords", "CotejoModel"],
                     path: "Tests/CotejoRecordsTests"),

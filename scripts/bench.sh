@@ -63,3 +63,21 @@ for set in m10 m100 small; do
   /usr/bin/time -f "%M" -o "$OUT/$set.mem" "$BIN" ingest -q --jobs 2 --db "$OUT/$set.sqlite" "$OUT/$set" >/dev/null 2>&1 || true
   echo "peak memory, $n documents: $(( $(tail -1 "$OUT/$set.mem") / 1024 )) MB"
 done
+
+# OCR: fixture pages rendered as 200-dpi gray PNG images, as a scanner gives them, read by OCR.
+mkdir -p "$OUT/scans"
+for f in fixtures/000.pdf fixtures/003.pdf fixtures/004.pdf; do
+  pdftoppm -r 200 -gray -png -f 1 -l 2 "$f" "$OUT/scans/$(basename "$f" .pdf)"
+done
+N=$(ls "$OUT/scans" | wc -l)
+rm -f "$OUT/scans.sqlite"*
+t0=$(now); "$BIN" ingest -q --jobs 1 --db "$OUT/scans.sqlite" "$OUT/scans" >/dev/null 2>&1 || true; t1=$(now)
+T=$(echo "$t1 - $t0" | bc)
+echo "OCR, $N scanned pages (1 job): $(printf %.1f "$T") s  $(echo "scale=2; $T / $N" | bc) s per page"
+# Born-digital pages never pay for OCR: none of the corpus's pages was read by it.
+python3 - "$OUT/j2.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+total, ocr = db.execute("SELECT count(*), coalesce(sum(ocr), 0) FROM pages").fetchone()
+print(f"pages read by OCR in the born-digital corpus: {ocr} of {total}")
+PY

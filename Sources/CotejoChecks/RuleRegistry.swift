@@ -50,6 +50,6 @@ public struct RuleRegistry: Sendable {
             guard s.enabled else { return [] }
             return rule.id == FigureOrderResolver.ruleID ? orderFindings : rule.check(settled, settings: s)
         }
-        return (records, findings)
+        return (records, OCRDoubt(content: input.content).apply(to: findings))
     }
 }

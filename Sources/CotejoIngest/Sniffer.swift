@@ -25,10 +25,10 @@ public enum FormatSniffer {
             return .readable(.pdf)
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) { return sniffZip(data) }
-        if starts([0x89, 0x50, 0x4E, 0x47]) { return .unsupported("PNG image") }
-        if starts([0xFF, 0xD8, 0xFF]) { return .unsupported("JPEG image") }
+        // Images of text (scans, photographed pages) are read by OCR.
+        if starts([0x89, 0x50, 0x4E, 0x47]) || starts([0xFF, 0xD8, 0xFF])
+            || starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .readable(.image) }
         if starts(Array("GIF8".utf8)) { return .unsupported("GIF image") }
-        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .unsupported("TIFF image") }
         if starts([0x1F, 0x8B]) { return .unsupported("gzip archive") }
         if starts(Array("7z".utf8) + [0xBC, 0xAF]) { return .unsupported("7-Zip archive") }
         if starts(Array("Rar!".utf8)) { return .unsupported("RAR archive") }
@@ -81,6 +81,7 @@ public enum FormatSniffer {
         case "pptx": .pptx
         case "txt", "text", "md": .txt
         case "tsv", "tab": .tsv
+        case "png", "jpg", "jpeg", "tif", "tiff": .image
         default: nil
         }
     }

@@ -1,6 +1,8 @@
 /// The file formats Cotejo reads, as named in the export contract.
 public enum DocumentFormat: String, Codable, Sendable, CaseIterable {
     case pdf, html, docx, xlsx, pptx, txt, tsv
+    /// A PNG, JPEG or TIFF image of text (a multi-page TIFF gives several pages), read by OCR.
+    case image
 }
 
 /// A document's outcome: `partial` when some pages or parts could not be read.

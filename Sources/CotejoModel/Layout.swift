@@ -4,9 +4,11 @@ public struct Word: Codable, Hashable, Sendable {
     public var bbox: BBox
     public var fontSize: Double
     public var bold: Bool
+    /// How sure the OCR was of the word (0–1); nil for a word from a text layer or markup.
+    public var confidence: Double?
 
-    public init(text: String, bbox: BBox, fontSize: Double = 0, bold: Bool = false) {
-        self.text = text; self.bbox = bbox; self.fontSize = fontSize; self.bold = bold
+    public init(text: String, bbox: BBox, fontSize: Double = 0, bold: Bool = false, confidence: Double? = nil) {
+        self.text = text; self.bbox = bbox; self.fontSize = fontSize; self.bold = bold; self.confidence = confidence
     }
 }
 
@@ -74,13 +76,20 @@ public struct Page: Codable, Hashable, Sendable {
     /// Boxes of raster images drawn on the page.
     public var images: [BBox]
     public var rulings: [Ruling]
-    /// False when the page has no text layer at all (a scan, or only images).
+    /// False when the page has no text at all: no text layer and nothing the OCR could read.
     public var hasText: Bool
+    /// How the page was turned to be read; nil when it reads as displayed. Boxes on the page are
+    /// in the turned frame, `width` and `height` too.
+    public var readingFrame: ReadingFrame?
+    /// Words on this page came from OCR (all of them on a scan, some on a page with images of text).
+    public var ocr: Bool
 
     public init(number: Int, width: Double = 0, height: Double = 0, blocks: [Block] = [],
-                images: [BBox] = [], rulings: [Ruling] = [], hasText: Bool = true) {
+                images: [BBox] = [], rulings: [Ruling] = [], hasText: Bool = true,
+                readingFrame: ReadingFrame? = nil, ocr: Bool = false) {
         self.number = number; self.width = width; self.height = height; self.blocks = blocks
         self.images = images; self.rulings = rulings; self.hasText = hasText
+        self.readingFrame = readingFrame; self.ocr = ocr
     }
 
     public var lines: [TextLine] { blocks.flatMap(\.lines) }

@@ -20,13 +20,19 @@ public struct Source: Codable, Hashable, Sendable {
     /// The document the place is in, when it is not the one that holds the record or finding: a
     /// cross-document finding points into both files.
     public var file: String?
+    /// True when the text was read by OCR from an image of the page, not from a text layer.
+    public var ocr: Bool?
+    /// The OCR's confidence in the least sure word of `text` (0–1), when `ocr`.
+    public var confidence: Double?
 
     public init(page: Int? = nil, bbox: BBox? = nil, xpath: String? = nil, sheet: String? = nil,
                 cell: String? = nil, line: Int? = nil, paragraph: Int? = nil, table: Int? = nil,
-                row: Int? = nil, column: Int? = nil, text: String, formula: String? = nil, file: String? = nil) {
+                row: Int? = nil, column: Int? = nil, text: String, formula: String? = nil, file: String? = nil,
+                ocr: Bool? = nil, confidence: Double? = nil) {
         self.page = page; self.bbox = bbox; self.xpath = xpath; self.sheet = sheet; self.cell = cell
         self.line = line; self.paragraph = paragraph; self.table = table; self.row = row
         self.column = column; self.text = text; self.formula = formula; self.file = file
+        self.ocr = ocr; self.confidence = confidence
     }
 
     /// True when the source points somewhere, not only quotes text.
@@ -46,6 +52,10 @@ public struct Source: Codable, Hashable, Sendable {
         var copy = self
         if page == other.page, let a = bbox, let b = other.bbox { copy.bbox = a.union(b) }
         if line == nil { copy.line = other.line }
+        if other.ocr == true {
+            copy.ocr = true
+            copy.confidence = [confidence, other.confidence].compactMap { $0 }.min()
+        }
         copy.text = [text, other.text].filter { !$0.isEmpty }.joined(separator: " ")
         return copy
     }

@@ -118,7 +118,7 @@ public struct Pipeline: Sendable {
             }
         }
         do {
-            var content = try Readers.reader(for: format).read(url: url, data: data)
+            var content = try Readers.reader(for: format, ocr: config.ocrSettings).read(url: url, data: data)
             notes += content.notes
             content = furniture.apply(to: content)
             content = tables.apply(to: content)

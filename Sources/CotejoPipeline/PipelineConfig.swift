@@ -2,6 +2,7 @@ import Foundation
 import Yams
 import CotejoModel
 import CotejoChecks
+import CotejoIngest
 
 /// A pipeline definition (`pipelines/*.yaml`): what to read, where to write, which rules run and how.
 public struct PipelineConfig: Codable, Sendable {
@@ -13,6 +14,55 @@ public struct PipelineConfig: Codable, Sendable {
     public var limits: Limits
     /// Per rule id: enabled, severity, tolerance.
     public var rules: [String: RuleSettings]
+    /// When pages are read by OCR, in which languages, at what resolution and for how long.
+    public var ocr: OCR
+
+    /// The `ocr:` section. Its time limit counts inside the document's own (`limits`): when it is
+    /// not given it is three quarters of `seconds_per_document`, so a long scan leaves time for
+    /// the stages after reading.
+    public struct OCR: Codable, Sendable {
+        public var mode: OCRSettings.Mode
+        public var languages: [String]
+        public var dpi: Int
+        public var secondsPerDocument: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case mode, languages, dpi, secondsPerDocument = "seconds_per_document"
+        }
+
+        public init(mode: OCRSettings.Mode = .auto, languages: [String] = ["spa", "eng"], dpi: Int = 300,
+                    secondsPerDocument: Double? = nil) {
+            self.mode = mode; self.languages = languages; self.dpi = dpi; self.secondsPerDocument = secondsPerDocument
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = OCR()
+            let modeText = try c.decodeIfPresent(String.self, forKey: .mode) ?? d.mode.rawValue
+            guard let mode = OCRSettings.Mode(rawValue: modeText) else {
+                throw DecodingError.dataCorruptedError(forKey: .mode, in: c,
+                    debugDescription: "ocr mode '\(modeText)' is not one of auto, always, never")
+            }
+            self.mode = mode
+            languages = try c.decodeIfPresent([String].self, forKey: .languages) ?? d.languages
+            dpi = try c.decodeIfPresent(Int.self, forKey: .dpi) ?? d.dpi
+            secondsPerDocument = try c.decodeIfPresent(Double.self, forKey: .secondsPerDocument)
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(mode.rawValue, forKey: .mode)
+            try c.encode(languages, forKey: .languages)
+            try c.encode(dpi, forKey: .dpi)
+            try c.encodeIfPresent(secondsPerDocument, forKey: .secondsPerDocument)
+        }
+    }
+
+    /// The OCR settings the readers use, the time limit settled against the document's.
+    public var ocrSettings: OCRSettings {
+        OCRSettings(mode: ocr.mode, languages: ocr.languages, dpi: ocr.dpi,
+                    secondsPerDocument: min(ocr.secondsPerDocument ?? limits.secondsPerDocument * 0.75, limits.secondsPerDocument))
+    }
 
     public struct Output: Codable, Sendable {
         public var database: String
@@ -55,13 +105,13 @@ public struct PipelineConfig: Codable, Sendable {
     public var path: String?
     public var digest: String?
 
-    enum CodingKeys: String, CodingKey { case name, inputs, output, language, limits, rules }
+    enum CodingKeys: String, CodingKey { case name, inputs, output, language, limits, rules, ocr }
 
     public init(name: String = "default", inputs: [String] = ["fixtures"],
                 output: Output = Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report/"),
-                language: Language = .es, limits: Limits = Limits(), rules: [String: RuleSettings] = [:]) {
+                language: Language = .es, limits: Limits = Limits(), rules: [String: RuleSettings] = [:], ocr: OCR = OCR()) {
         self.name = name; self.inputs = inputs; self.output = output; self.language = language
-        self.limits = limits; self.rules = rules
+        self.limits = limits; self.rules = rules; self.ocr = ocr
     }
 
     public init(from decoder: Decoder) throws {
@@ -73,6 +123,7 @@ public struct PipelineConfig: Codable, Sendable {
         language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .es
         limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? Limits()
         rules = try c.decodeIfPresent([String: RuleSettings].self, forKey: .rules) ?? [:]
+        ocr = try c.decodeIfPresent(OCR.self, forKey: .ocr) ?? OCR()
     }
 
     /// Reads a pipeline file; errors name the file and what is wrong in it.
@@ -91,6 +142,15 @@ public struct PipelineConfig: Codable, Sendable {
         }
         if let (id, bad) = config.rules.first(where: { ($0.value.threshold ?? 2) <= 1 }) {
             throw PipelineError.config(path: path, reason: "gives rule '\(id)' a threshold of \(bad.threshold ?? 0); it must be above 1")
+        }
+        if config.ocr.dpi < 70 || config.ocr.dpi > 1200 {
+            throw PipelineError.config(path: path, reason: "gives ocr a dpi of \(config.ocr.dpi); it must be between 70 and 1200")
+        }
+        if config.ocr.languages.isEmpty || config.ocr.languages.contains(where: { $0.isEmpty || $0.contains("+") }) {
+            throw PipelineError.config(path: path, reason: "gives ocr languages \(config.ocr.languages); list Tesseract codes one by one (spa, eng)")
+        }
+        if let seconds = config.ocr.secondsPerDocument, seconds <= 0 {
+            throw PipelineError.config(path: path, reason: "gives ocr a time limit of \(seconds) s; it must be positive")
         }
         config.path = path
         config.digest = Digest.sha256(Data(text.utf8)).prefix(8).description

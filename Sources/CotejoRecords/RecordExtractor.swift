@@ -129,7 +129,8 @@ public struct RecordExtractor: Sendable {
             + periodIndicators.totals(in: content, regions: regions, title: records.facts.title, year: records.facts.year)
             + proseShares.totals(in: regions, tables: content.tables)
         records.commitments = proseRecords.commitments
-        return records
+        // Sources on pages read by OCR say so, with how sure the OCR was of their words.
+        return OCRProvenance(content).stamp(records)
     }
 
     /// A heading's title runs on over the following lines of its block when they are set the same

@@ -136,13 +136,19 @@ struct DocumentPage {
         guard let cropper else {
             return caption + "<div class=\"notice small\">\(escapeHTML((cropProblem ?? .unreadable("—")).message(w)))</div>"
         }
-        guard let size = cropper.pageSize(page), let region = CropRegion.around(boxes, pageWidth: size.0, pageHeight: size.1) else {
+        // A page read turned has its boxes in the turned frame, and its size turned with them.
+        let frame = document.readingFrames[page]
+        guard let displayed = cropper.pageSize(page) else {
+            return caption + "<div class=\"notice small\">\(w("La página no existe en el archivo: sin recorte.", "The page is not in the file: no crop."))</div>"
+        }
+        let size = (frame?.quarterTurns ?? 0) % 2 == 1 ? (displayed.1, displayed.0) : displayed
+        guard let region = CropRegion.around(boxes, pageWidth: size.0, pageHeight: size.1) else {
             return caption + "<div class=\"notice small\">\(w("La página no existe en el archivo: sin recorte.", "The page is not in the file: no crop."))</div>"
         }
         cropsWritten += 1
         let name = ReportNames.crop(document, cropsWritten)
         let path = folder.appendingPathComponent(name).path
-        guard let written = cropper.crop(page: page, region: region, boxes: boxes, to: path) else {
+        guard let written = cropper.crop(page: page, region: region, boxes: boxes, frame: frame, to: path) else {
             return caption + "<div class=\"notice small\">\(w("No se pudo dibujar el recorte.", "The crop could not be drawn."))</div>"
         }
         let alt = w("Recorte de la página \(page) con las cifras del hallazgo resaltadas", "Crop of page \(page) with the finding's figures highlighted")

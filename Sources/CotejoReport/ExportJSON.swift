@@ -31,11 +31,13 @@ public struct ExportSource: Codable, Sendable {
     public var text: String
     public var formula: String?
     public var file: String?
+    public var ocr: Bool?
+    public var confidence: Double?
 
     init(_ s: Source) {
         page = s.page; bbox = s.bbox?.rounded.array; xpath = s.xpath; sheet = s.sheet; cell = s.cell; line = s.line
         paragraph = s.paragraph; table = s.table; row = s.row; column = s.column; text = s.text; formula = s.formula
-        file = s.file
+        file = s.file; ocr = s.ocr; confidence = s.confidence.map { ($0 * 1000).rounded() / 1000 }
         // The contract locates a Word table cell as table/row/cell: the cell is its column number.
         if s.table != nil, s.cell == nil, let c = s.column { cell = String(c); column = nil }
     }

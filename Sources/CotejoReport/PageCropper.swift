@@ -121,8 +121,12 @@ final class PageCropper {
     /// Shown size: the text inside reads at about 14 CSS pixels — dense tables in 5-point type are
     /// enlarged (up to 2×), slides in 40-point type reduced (down to 0.6×). The image has 1.5× the
     /// pixels of its shown size (at least 2 per point), so that it stays sharp on dense screens.
-    func crop(page number: Int, region: BBox, boxes: [BBox], to path: String, maxPixels: Double = 2400) -> Written? {
-        let glyph = medianGlyphHeight(page: number, region: region)
+    /// `frame`, when the page was read turned, maps the displayed page to the frame `region` and
+    /// `boxes` are in: the page is drawn through it.
+    func crop(page number: Int, region: BBox, boxes: [BBox], frame: ReadingFrame? = nil, to path: String,
+              maxPixels: Double = 2400) -> Written? {
+        // The glyph measure reads the displayed page's text layer, so it goes through the inverse.
+        let glyph = medianGlyphHeight(page: number, region: frame.map { $0.inverse.apply(region) } ?? region)
         let shownScale = glyph.map { min(2.0, max(0.6, 14 / $0)) } ?? 1.0
         guard number >= 1, let page = poppler_document_get_page(document, gint(number - 1)) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
@@ -138,7 +142,13 @@ final class PageCropper {
         cairo_translate(cr, -region.x0, -region.y0)
         cairo_rectangle(cr, region.x0, region.y0, region.width, region.height)
         cairo_clip(cr)
+        cairo_save(cr)
+        if let frame {
+            var matrix = cairo_matrix_t(xx: frame.xx, yx: frame.yx, xy: frame.xy, yy: frame.yy, x0: frame.x0, y0: frame.y0)
+            cairo_transform(cr, &matrix)
+        }
         poppler_page_render(page, cr)
+        cairo_restore(cr)
         for box in boxes {
             let b = BBox(x0: box.x0 - 1.5, y0: box.y0 - 1.5, x1: box.x1 + 1.5, y1: box.y1 + 1.5)
             cairo_rectangle(cr, b.x0, b.y0, b.width, b.height)

@@ -263,6 +263,17 @@ enum Schema {
         migrator.registerMigration("v4: sources in other documents") { db in
             try db.alter(table: "sources") { t in t.add(column: "file", .text) }
         }
+        // OCR: which pages and sources were read from images, how surely, and how a page was turned.
+        migrator.registerMigration("v5: OCR and reading frames") { db in
+            try db.alter(table: "sources") { t in
+                t.add(column: "ocr", .boolean)
+                t.add(column: "confidence", .double)
+            }
+            try db.alter(table: "pages") { t in
+                t.add(column: "ocr", .boolean).notNull().defaults(to: false)
+                t.add(column: "reading_frame", .text)
+            }
+        }
         return migrator
     }
 }

@@ -124,9 +124,10 @@ public final class Store: Sendable {
 
     private func insertContent(_ content: DocumentContent, docID: Int64, db: Database) throws {
         for page in content.pages {
-            try db.execute(sql: "INSERT INTO pages (document_id, number, width, height, has_text, images, rulings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO pages (document_id, number, width, height, has_text, images, rulings, ocr, reading_frame) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            arguments: [docID, page.number, page.width, page.height, page.hasText,
-                                       Self.json(page.images.map { $0.rounded.array }), page.rulings.count])
+                                       Self.json(page.images.map { $0.rounded.array }), page.rulings.count, page.ocr,
+                                       page.readingFrame.map(Self.json)])
             for (i, block) in page.blocks.enumerated() {
                 try db.execute(sql: "INSERT INTO blocks (document_id, page, ordinal, role, reason, text, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                arguments: [docID, page.number, i, block.role.rawValue, block.reason, block.text, Self.json(block.source)])
@@ -191,10 +192,11 @@ public final class Store: Sendable {
         let b = s.bbox?.rounded
         try db.execute(sql: """
             INSERT INTO sources (document_id, owner, owner_id, field, ordinal, page, x0, y0, x1, y1, xpath, sheet, cell,
-              line, paragraph, tbl, row, col, text, formula, file)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              line, paragraph, tbl, row, col, text, formula, file, ocr, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [docID, owner, ownerID, field, ordinal, s.page, b?.x0, b?.y0, b?.x1, b?.y1, s.xpath, s.sheet,
-                             s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text, s.formula, s.file])
+                             s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text, s.formula, s.file,
+                             s.ocr, s.confidence.map { ($0 * 1000).rounded() / 1000 }])
     }
 }
 

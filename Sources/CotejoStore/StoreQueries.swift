@@ -16,6 +16,9 @@ public struct StoredDocument: Sendable {
     public var runID: Int64
     public var records: DocumentRecords
     public var findings: [Finding]
+    /// Pages read in a turned frame (text running down or up, a scan fed sideways), by number:
+    /// their boxes are in that frame, and the report turns the page the same way to crop it.
+    public var readingFrames: [Int: ReadingFrame] = [:]
 }
 
 /// A full-text search hit.
@@ -102,10 +105,20 @@ extension Store {
                     id: id, sha256: sha, path: path, format: (row["format"] as String?).flatMap(DocumentFormat.init(rawValue:)),
                     pages: row["pages"], status: DocumentStatus(rawValue: row["status"]) ?? .failed, error: row["error"],
                     notes: Self.decode([String].self, row["notes"]) ?? [], pipelineVersion: row["pipeline_version"],
-                    runID: row["run_id"], records: records, findings: findings))
+                    runID: row["run_id"], records: records, findings: findings,
+                    readingFrames: try Self.readingFrames(db, documentID: id)))
             }
             return result
         }
+    }
+
+    static func readingFrames(_ db: Database, documentID: Int64) throws -> [Int: ReadingFrame] {
+        var frames: [Int: ReadingFrame] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT number, reading_frame FROM pages WHERE document_id = ? AND reading_frame IS NOT NULL",
+                                    arguments: [documentID]) {
+            if let frame = decode(ReadingFrame.self, row["reading_frame"]) { frames[row["number"]] = frame }
+        }
+        return frames
     }
 
     static func source(from s: Row) -> Source {
@@ -115,7 +128,7 @@ extension Store {
         }
         return Source(page: s["page"], bbox: bbox, xpath: s["xpath"], sheet: s["sheet"], cell: s["cell"], line: s["line"],
                       paragraph: s["paragraph"], table: s["tbl"], row: s["row"], column: s["col"], text: s["text"],
-                      formula: s["formula"], file: s["file"])
+                      formula: s["formula"], file: s["file"], ocr: s["ocr"], confidence: s["confidence"])
     }
 
     /// Full-text search over body and heading blocks (furniture is left out). Words match whatever

@@ -23,6 +23,11 @@ struct Cotejo: ParsableCommand {
         """,
         version: cotejoVersion,
         subcommands: [Run.self, Ingest.self, Export.self, Search.self, Show.self, Tables.self, Findings.self, Report.self, Compare.self, Worker.self])
+
+    static func main() {
+        OpenMPThreadLimit.ensure()
+        main(nil)
+    }
 }
 
 /// Options every subcommand shares.

@@ -17,7 +17,8 @@ import CotejoPipeline
         try fm.copyItem(at: Repo.root.appendingPathComponent("Tests/Fixtures/encrypted.pdf"), to: dir.appendingPathComponent("c_encrypted.pdf"))
         fm.createFile(atPath: dir.appendingPathComponent("d_text.pdf").path, contents: Data("Informe de gestión 2021\nSe programaron 10 actividades.\n".utf8))
         try fm.copyItem(at: Repo.fixtures.appendingPathComponent("003.pdf"), to: dir.appendingPathComponent("e_good.pdf"))
-        fm.createFile(atPath: dir.appendingPathComponent("f_photo.png").path, contents: try Data(contentsOf: Repo.fixtures.appendingPathComponent("logo_bogota.png")))
+        // A GIF (animations, icons) is not read; PNG, JPEG and TIFF images are, by OCR.
+        fm.createFile(atPath: dir.appendingPathComponent("f_icon.gif").path, contents: Data("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8))
         let missing = dir.appendingPathComponent("z_missing.pdf").path
 
         // The store lives outside the folder read, or its own files would be read too.
@@ -40,9 +41,9 @@ import CotejoPipeline
         // The good file after the bad ones is stored whole.
         #expect(docs["e_good.pdf"]?.status == .ok)
         #expect(docs["e_good.pdf"]?.records.facts.year == 2021)
-        // An image is skipped, not a failed document.
-        #expect(docs["f_photo.png"] == nil)
-        #expect(summary.skipped.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["f_photo.png"])
+        // A type Cotejo does not read is skipped, not a failed document.
+        #expect(docs["f_icon.gif"] == nil)
+        #expect(summary.skipped.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["f_icon.gif"])
         #expect(summary.failed == 4)
         #expect(summary.processed == 2)
     }

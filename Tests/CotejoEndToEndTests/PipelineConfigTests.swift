@@ -21,4 +21,18 @@ struct PipelineConfigTests {
             #expect("\(error)".contains("value.outlier"))
         }
     }
+
+    @Test("the ocr section: mode, languages, dpi and a time limit inside the document's own")
+    func ocr() throws {
+        let config = try load("inputs: [fixtures]\nlimits: { seconds_per_document: 60 }\nocr: { mode: always, languages: [spa], dpi: 200 }\n")
+        #expect(config.ocrSettings.mode == .always)
+        #expect(config.ocrSettings.languages == ["spa"])
+        #expect(config.ocrSettings.dpi == 200)
+        #expect(config.ocrSettings.secondsPerDocument == 45)
+        #expect(try load("inputs: [fixtures]\nocr: { seconds_per_document: 500 }\n").ocrSettings.secondsPerDocument == 120)
+        #expect(try load("inputs: [fixtures]\n").ocrSettings.mode == .auto)
+        for bad in ["ocr: { mode: sometimes }", "ocr: { dpi: 20 }", "ocr: { languages: [\"spa+eng\"] }", "ocr: { seconds_per_document: 0 }"] {
+            #expect(throws: PipelineError.self, "\(bad)") { try load("inputs: [fixtures]\n\(bad)\n") }
+        }
+    }
 }

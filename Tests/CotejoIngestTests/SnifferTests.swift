@@ -21,8 +21,14 @@ import CotejoModel
         #expect(FormatSniffer.sniff(Data("a\tb\n1\t2\n".utf8), fileExtension: "tsv") == .readable(.tsv))
     }
 
+    @Test func imagesOfTextAreReadByOCR() throws {
+        #expect(FormatSniffer.sniff(try Fixtures.data("logo_bogota.png"), fileExtension: "png") == .readable(.image))
+        #expect(FormatSniffer.sniff(Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]), fileExtension: "jpg") == .readable(.image))
+        #expect(FormatSniffer.sniff(Data([0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0]), fileExtension: "tif") == .readable(.image))
+    }
+
     @Test func unsupportedTypesAreNamed() throws {
-        #expect(FormatSniffer.sniff(try Fixtures.data("logo_bogota.png"), fileExtension: "png") == .unsupported("PNG image"))
+        #expect(FormatSniffer.sniff(Data("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8), fileExtension: "gif") == .unsupported("GIF image"))
         #expect(FormatSniffer.sniff(try Fixtures.data("manifest.json"), fileExtension: "json") == .unsupported("JSON data"))
         #expect(FormatSniffer.sniff(Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), fileExtension: "zip") == .unsupported("zip archive"))
         #expect(FormatSniffer.sniff(Data((0..<2000).map { UInt8($0 % 7) }), fileExtension: "dat") == .unsupported("binary data of unknown type"))

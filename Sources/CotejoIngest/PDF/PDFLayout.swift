@@ -35,6 +35,12 @@ enum PDFLayout {
             return String(s)
         }
         var em: Double { PDFLayout.em(glyphs) }
+        /// Written down or up the page: its glyphs follow each other vertically.
+        var runsDown: Bool {
+            let ink = glyphs.filter { !$0.isSpace }
+            guard let first = ink.first, let last = ink.last, ink.count >= 2 else { return false }
+            return abs(last.box.midY - first.box.midY) > abs(last.box.midX - first.box.midX)
+        }
     }
 
     /// A run of words on one baseline: becomes one `TextLine`.
@@ -136,8 +142,12 @@ enum PDFLayout {
     static func startsNewPiece(after last: WordPiece, _ word: WordPiece, verticals: [Ruling]) -> Bool {
         let em = max(last.em, word.em)
         let a = last.box, b = word.box
-        // Rotated words stacked in one poppler line: keep them together.
-        if a.verticalOverlap(b) < 0.5 { return !(a.horizontalOverlap(b) >= 0.5) }
+        // Words written down the page (a rotated header) stacked in one poppler line: keep them
+        // together. Words written across that poppler put in one line though they are stacked
+        // (it does on pages turned by /Rotate) stand on different lines.
+        if a.verticalOverlap(b) < 0.5 {
+            return !(a.horizontalOverlap(b) >= 0.5 && (last.runsDown || word.runsDown))
+        }
         let gap = b.x0 - a.x1
         if gap > segmentGap * em || gap < -0.5 * em { return true }
         return rulingBetween(left: a, right: b, verticals: verticals)
@@ -195,11 +205,16 @@ enum PDFLayout {
     static func textLine(_ piece: LinePiece, page: Int) -> TextLine {
         let words = piece.words.map { w -> Word in
             let f = face(w.glyphs)
-            return Word(text: w.text, bbox: w.box, fontSize: f.size, bold: f.bold)
+            return Word(text: w.text, bbox: w.box, fontSize: f.size, bold: f.bold,
+                        confidence: w.glyphs.compactMap(\.confidence).min())
         }
         let text = words.map(\.text).joined(separator: " ")
         let f = face(piece.words.flatMap(\.glyphs))
-        return TextLine(text: text, words: words, source: Source(page: page, bbox: piece.box, text: text),
+        // An OCR line carries the confidence of its least sure word: one misread digit is enough to doubt a figure.
+        let confidence = words.compactMap(\.confidence).min()
+        return TextLine(text: text, words: words,
+                        source: Source(page: page, bbox: piece.box, text: text,
+                                       ocr: confidence == nil ? nil : true, confidence: confidence),
                         fontSize: f.size, bold: f.bold)
     }
 

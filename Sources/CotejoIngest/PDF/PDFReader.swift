@@ -2,8 +2,10 @@ import Foundation
 import CotejoModel
 import CPoppler
 
-/// Reads a born-digital PDF with poppler-glib into pages of positioned words, lines and blocks,
-/// plus image boxes and (optionally) drawn rulings for the table stage.
+/// Reads a PDF with poppler-glib into pages of positioned words, lines and blocks, plus image
+/// boxes and (optionally) drawn rulings for the table stage. Pages with no text layer (scans) are
+/// rendered and read by OCR (`OCRSettings`); pages whose text runs down, up or upside down are read
+/// in the frame where it runs across (`TextDirection`, `ReadingFrame`).
 ///
 /// Every box is in PDF points with the origin at the page's top-left corner, the convention of
 /// `BBox`; poppler's text layout already uses it, so no flipping is needed for text.
@@ -18,10 +20,14 @@ public struct PDFReader: DocumentReader {
     public var detectRulings: Bool = true
     /// Render only pages whose words look tabular; prose pages keep no rulings (they need none).
     public var renderOnlyTabularPages: Bool = true
+    /// When pages are read by OCR.
+    public var ocr = OCRSettings()
 
     public init() {}
 
     public init(detectRulings: Bool) { self.detectRulings = detectRulings }
+
+    public init(ocr: OCRSettings) { self.ocr = ocr }
 
     public func read(url: URL, data: Data) throws -> DocumentContent {
         guard !data.isEmpty else { throw ReadError.empty }
@@ -32,6 +38,7 @@ public struct PDFReader: DocumentReader {
         let count = document.pageCount
         guard count > 0 else { throw ReadError.damaged("the PDF has no pages") }
         pages.reserveCapacity(count)
+        var reader = OCRSession(settings: ocr)
 
         for index in 0..<count {
             guard let page = document.page(at: index) else {
@@ -40,34 +47,73 @@ public struct PDFReader: DocumentReader {
                 pages.append(Page(number: index + 1, hasText: false))
                 continue
             }
-            pages.append(readPage(page, number: index + 1, notes: &notes))
+            pages.append(readPage(page, number: index + 1, ocr: &reader, notes: &notes))
         }
+        notes += reader.notes
 
         return DocumentContent(format: .pdf, pages: pages, tables: [],
                                metadata: document.metadata, notes: notes)
     }
 
     /// One page: glyphs → words → lines → blocks, images, and rulings when asked.
-    private func readPage(_ page: PopplerPageHandle, number: Int, notes: inout [String]) -> Page {
+    private func readPage(_ page: PopplerPageHandle, number: Int, ocr session: inout OCRSession,
+                          notes: inout [String]) -> Page {
         let (width, height) = page.size
         let extraction = page.glyphs()
         if let problem = extraction.alignmentProblem {
             notes.append("page \(number): \(problem)")
         }
         let images = page.imageBoxes(glyphs: extraction.glyphs)
-        // Rulings first: the layout uses them to keep table cells apart.
+        let hasTextLayer = extraction.glyphs.contains { !$0.isSpace }
+        if session.shouldRead(hasTextLayer: hasTextLayer, images: images, pageArea: width * height) {
+            if let read = readByOCR(page, number: number, width: width, height: height, images: images, session: &session) {
+                return read
+            }
+            if !hasTextLayer { return Page(number: number, width: width, height: height, images: images, hasText: false) }
+        }
+
+        // Text that does not run across is read in the frame where it does.
+        let quarters = TextDirection.quartersToRead(extraction.glyphs)
+        let frame = ReadingFrame.turning(clockwiseQuarters: quarters, width: width, height: height)
+        let glyphs = quarters == 0 ? extraction.glyphs : TextDirection.apply(frame, to: extraction.glyphs)
+        let (readWidth, readHeight) = quarters % 2 == 1 ? (height, width) : (width, height)
+        if quarters != 0 {
+            notes.append("page \(number): the text runs \(["", "up the page", "upside down", "down the page"][quarters]); read turned \(quarters * 90)° clockwise")
+        }
+
+        let readImages = quarters == 0 ? images : images.map(frame.apply)
+
+        // Rulings first: the layout uses them to keep table cells apart. A turned page is rendered
+        // turned, so that they come in the words' frame.
         // The words' boxes tell the detector where strokes of the text itself would pass for lines.
         // Only pages whose words look tabular are rendered (see TabularTextGate).
         var rulings: [Ruling] = []
         if detectRulings {
-            let wordBoxes = PDFLayout.wordBoxes(extraction.glyphs)
-            if !renderOnlyTabularPages || TabularTextGate.mayHoldTable(wordBoxes: wordBoxes, pageHeight: height) {
-                rulings = RulingDetector.detect(page: page, width: width, height: height, imageBoxes: images, wordBoxes: wordBoxes)
+            let wordBoxes = PDFLayout.wordBoxes(glyphs)
+            if !renderOnlyTabularPages || TabularTextGate.mayHoldTable(wordBoxes: wordBoxes, pageHeight: readHeight) {
+                rulings = RulingDetector.detect(page: page, width: readWidth, height: readHeight,
+                                                frame: quarters == 0 ? nil : frame,
+                                                imageBoxes: readImages, wordBoxes: wordBoxes)
             }
         }
-        let blocks = PDFLayout.blocks(from: extraction.glyphs, page: number, rulings: rulings)
-        let hasText = extraction.glyphs.contains { !$0.isSpace }
-        return Page(number: number, width: width, height: height, blocks: blocks,
-                    images: images, rulings: rulings, hasText: hasText)
+        let blocks = PDFLayout.blocks(from: glyphs, page: number, rulings: rulings)
+        return Page(number: number, width: readWidth, height: readHeight, blocks: blocks,
+                    images: readImages, rulings: rulings,
+                    hasText: hasTextLayer, readingFrame: quarters == 0 ? nil : frame)
+    }
+
+    /// The page rendered and read by OCR, its rulings found on the same upright image; nil when
+    /// OCR is unavailable or out of time (the session notes why).
+    private func readByOCR(_ page: PopplerPageHandle, number: Int, width: Double, height: Double,
+                           images: [BBox], session: inout OCRSession) -> Page? {
+        let dpi = session.settings.dpi
+        let scale = Double(dpi) / 72
+        guard let recognizer = session.recognizer(page: number),
+              let render = page.renderGray(scale: scale),
+              let image = PixImage(gray: render.pixels, width: render.width, height: render.height, resolution: dpi),
+              let result = session.read(image, with: recognizer, dpi: dpi, pageWidth: width, pageHeight: height, page: number)
+        else { return nil }
+
+        return result.page(number: number, dpi: dpi, detectRulings: detectRulings, images: images.map(result.frame.apply))
     }
 }

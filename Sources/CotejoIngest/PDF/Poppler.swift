@@ -91,6 +91,8 @@ struct Glyph: Sendable {
     var isSpace: Bool
     /// The "\n" poppler puts at the end of each of its text lines.
     var isLineEnd: Bool
+    /// The OCR's confidence in the word the glyph belongs to; nil for a text layer's glyph.
+    var confidence: Double? = nil
 }
 
 /// An open PopplerPage.
@@ -229,27 +231,29 @@ final class PopplerPageHandle {
     /// poppler-glib 22.x places the image boxes of quarter-turned pages wrongly: it turns one
     /// corner of the image correctly, then adds the image's unturned width and height. Checked on
     /// a fixture page turned with `qpdf --rotate`: at 90° the box given starts at the true top-right
-    /// corner, at 270° at the true bottom-left. Both readings are rebuilt; the one that lies on the
-    /// page wins, and when both do (a small image), the text's direction decides.
+    /// corner, at 270° at the true bottom-left. Both readings are rebuilt; the one that lies more on
+    /// the page wins (background images often bleed past its edges), and when both lie on it (a
+    /// small image), the text's direction decides.
     static func unturn(_ box: BBox, pageWidth: Double, pageHeight: Double, clockwise: Bool) -> BBox {
-        func onPage(_ b: BBox) -> Bool {
-            b.x0 >= -2 && b.y0 >= -2 && b.x1 <= pageWidth + 2 && b.y1 <= pageHeight + 2
-        }
+        let page = BBox(x0: 0, y0: 0, x1: pageWidth, y1: pageHeight)
+        func share(_ b: BBox) -> Double { b.area > 0 ? (b.intersection(page)?.area ?? 0) / b.area : 0 }
         let w = box.width, h = box.height
         let turned90 = BBox(x0: box.x0 - h, y0: box.y0, x1: box.x0, y1: box.y0 + w)
         let turned270 = BBox(x0: box.x0, y0: box.y0 - w, x1: box.x0 + h, y1: box.y0)
-        switch (onPage(turned90), onPage(turned270)) {
-        case (true, false): return turned90
-        case (false, true): return turned270
-        case (true, true): return clockwise ? turned90 : turned270
-        case (false, false): return box
-        }
+        let a = share(turned90), b = share(turned270)
+        if a == 0 && b == 0 { return box }
+        if abs(a - b) < 0.01 { return clockwise ? turned90 : turned270 }
+        return a > b ? turned90 : turned270
     }
 
     /// Renders the page on white at `scale` pixels per point and returns 8-bit gray levels
     /// (row-major, `width × height`), for the ruling detector.
-    func renderGray(scale: Double) -> (pixels: [UInt8], width: Int, height: Int)? {
-        let (pageWidth, pageHeight) = size
+    /// With a `frame`, the page is drawn turned into it (the frame a page whose text runs down
+    /// is read in), so that what is found in the pixels is in the words' frame.
+    func renderGray(scale: Double, frame: ReadingFrame? = nil) -> (pixels: [UInt8], width: Int, height: Int)? {
+        let (displayedWidth, displayedHeight) = size
+        let turned = (frame?.quarterTurns ?? 0) % 2 == 1
+        let (pageWidth, pageHeight) = turned ? (displayedHeight, displayedWidth) : (displayedWidth, displayedHeight)
         let width = Int((pageWidth * scale).rounded(.up))
         let height = Int((pageHeight * scale).rounded(.up))
         guard width > 0, height > 0 else { return nil }
@@ -260,6 +264,10 @@ final class PopplerPageHandle {
         cairo_set_source_rgb(context, 1, 1, 1)
         cairo_paint(context)
         cairo_scale(context, scale, scale)
+        if let frame {
+            var matrix = cairo_matrix_t(xx: frame.xx, yx: frame.yx, xy: frame.xy, yy: frame.yy, x0: frame.x0, y0: frame.y0)
+            cairo_transform(context, &matrix)
+        }
         poppler_page_render(raw, context)
         cairo_destroy(context)
         cairo_surface_flush(surface)

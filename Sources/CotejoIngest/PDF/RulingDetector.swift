@@ -25,13 +25,14 @@ enum RulingDetector {
     /// `start..<end` the extent along it.
     struct Run { var across: Int; var start: Int; var end: Int }
 
-    /// Renders `page` and returns its rulings in points, top-left origin.
-    static func detect(page: PopplerPageHandle, width: Double, height: Double,
+    /// Renders `page` and returns its rulings in points, top-left origin. With a `frame`, the page
+    /// is rendered turned into it, and `width`, `height` and the boxes are in it too.
+    static func detect(page: PopplerPageHandle, width: Double, height: Double, frame: ReadingFrame? = nil,
                        imageBoxes: [BBox], wordBoxes: [BBox]) -> [Ruling] {
         let longest = max(width, height)
         guard longest > 0 else { return [] }
         let scale = min(preferredScale, maxSide / longest)
-        guard let render = page.renderGray(scale: scale) else { return [] }
+        guard let render = page.renderGray(scale: scale, frame: frame) else { return [] }
         let found = render.pixels.withUnsafeBufferPointer {
             detect(gray: $0, width: render.width, height: render.height, scale: scale)
         }

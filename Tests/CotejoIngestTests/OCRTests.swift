@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import CotejoIngest
+import CotejoModel
+import CTesseract
+
+/// A PDF whose only content is one image per page, as a scanner writes it: what OCR is for.
+enum ImageOnlyPDF {
+    /// `pages`: 8-bit gray pixels, row-major, at `dpi`.
+    static func make(pages: [(pixels: [UInt8], width: Int, height: Int)], dpi: Double) -> Data {
+        var out = Data("%PDF-1.4\n".utf8)
+        var offsets: [Int] = []
+        func object(_ body: Data) {
+            offsets.append(out.count)
+            out.append(Data("\(offsets.count) 0 obj\n".utf8)); out.append(body); out.append(Data("\nendobj\n".utf8))
+        }
+        let count = pages.count
+        // 1 catalog, 2 pages, then per page: page, image, contents.
+        object(Data("<< /Type /Catalog /Pages 2 0 R >>".utf8))
+        let kids = (0..<count).map { "\(3 + 3 * $0) 0 R" }.joined(separator: " ")
+        object(Data("<< /Type /Pages /Kids [\(kids)] /Count \(count) >>".utf8))
+        for (i, page) in pages.enumerated() {
+            let w = Double(page.width) * 72 / dpi, h = Double(page.height) * 72 / dpi
+            let first = 3 + 3 * i
+            object(Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h)] /Resources << /XObject << /Im0 \(first + 1) 0 R >> >> /Contents \(first + 2) 0 R >>".utf8))
+            var image = Data("<< /Type /XObject /Subtype /Image /Width \(page.width) /Height \(page.height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Length \(page.pixels.count) >>\nstream\n".utf8)
+            image.append(contentsOf: page.pixels); image.append(Data("\nendstream".utf8))
+            object(image)
+            let draw = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q"
+            object(Data("<< /Length \(draw.utf8.count) >>\nstream\n\(draw)\nendstream".utf8))
+        }
+        let xref = out.count
+        var table = "xref\n0 \(offsets.count + 1)\n0000000000 65535 f \n"
+        for o in offsets { table += String(format: "%010d 00000 n \n", o) }
+        table += "trailer\n<< /Size \(offsets.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        out.append(Data(table.utf8))
+        return out
+    }
+
+    /// Page `number` (1-based) of a PDF rendered at `dpi`.
+    static func render(_ data: Data, page number: Int, dpi: Double) throws -> (pixels: [UInt8], width: Int, height: Int) {
+        let document = try PopplerDocumentHandle(data: data)
+        let page = try #require(document.page(at: number - 1))
+        return try #require(page.renderGray(scale: dpi / 72))
+    }
+}
+
+/// Words as compared: letters and digits only, folded; punctuation is where OCR and text layers differ most.
+private func tokens(_ pages: [Page]) -> [String] {
+    pages.flatMap { $0.lines.flatMap(\.words) }.map { $0.text.folded.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+}
+
+@Suite struct OCRTests {
+    /// A page of prose and a table of activities (seed 004, page 1).
+    static let fixture = "004.pdf", pageNumber = 1
+    /// The page OCR is measured on: a table of activities with their dates and figures (seed 004, page 3).
+    static let tableFixture = "004.pdf", tablePage = 3
+
+    @Test func aScannedPageIsReadWithItsWordsFiguresAndPlaces() throws {
+        let original = try Fixtures.data(Self.tableFixture)
+        let scan = ImageOnlyPDF.make(pages: [try ImageOnlyPDF.render(original, page: Self.tablePage, dpi: 200)], dpi: 200)
+        // Without OCR the scan has no text at all.
+        let unread = try PDFReader(ocr: OCRSettings(mode: .never)).read(url: URL(fileURLWithPath: "scan.pdf"), data: scan)
+        #expect(unread.pages[0].hasText == false)
+        #expect(unread.pages[0].lines.isEmpty)
+
+        let truth = try PDFReader().read(url: URL(fileURLWithPath: Self.tableFixture), data: original)
+        let truthPage = truth.pages[Self.tablePage - 1]
+        let read = try PDFReader(ocr: OCRSettings(mode: .auto, dpi: 300)).read(url: URL(fileURLWithPath: "scan.pdf"), data: scan)
+        let page = read.pages[0]
+        #expect(page.ocr)
+        #expect(page.hasText)
+
+        // ≥ 95 % of the page's words come back.
+        var remaining = tokens([page]).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        let expected = tokens([truthPage])
+        var found = 0
+        var missed: [String] = []
+        for word in expected {
+            if (remaining[word] ?? 0) > 0 { remaining[word]! -= 1; found += 1 } else { missed.append(word) }
+        }
+        let recall = Double(found) / Double(expected.count)
+        #expect(recall >= 0.95, "word recall \(recall) (\(found) of \(expected.count)); missed \(missed)")
+
+        // Every figure comes back at its place (within a few points), with a confidence.
+        let ocrWords = page.lines.flatMap(\.words)
+        // Figures: digits and their separators only (dates, amounts, percentages), not "5o" (quinto).
+        let figures = truthPage.lines.flatMap(\.words).filter { w in
+            w.text.contains(where: \.isNumber) && w.text.allSatisfy { $0.isNumber || ".,%:/$-()".contains($0) }
+        }
+        #expect(figures.count >= 15)
+        for figure in figures {
+            let match = ocrWords.first { w in
+                w.text.filter(\.isNumber) == figure.text.filter(\.isNumber)
+                    && abs(w.bbox.midX - figure.bbox.midX) < 6 && abs(w.bbox.midY - figure.bbox.midY) < 6
+            }
+            #expect(match != nil, "figure \(figure.text) at \(figure.bbox.rounded.array) not read; near it: \(ocrWords.filter { abs($0.bbox.midY - figure.bbox.midY) < 6 }.map(\.text))")
+            #expect(match?.confidence != nil)
+        }
+        // Lines say where they stand and that OCR read them.
+        #expect(page.lines.allSatisfy { $0.source.page == 1 && $0.source.bbox != nil && $0.source.ocr == true && $0.source.confidence != nil })
+    }
+
+    @Test func aPageScannedSidewaysIsTurnedUpright() throws {
+        let original = try Fixtures.data(Self.fixture)
+        let render = try ImageOnlyPDF.render(original, page: Self.pageNumber, dpi: 150)
+        let upright = try #require(PixImage(gray: render.pixels, width: render.width, height: render.height, resolution: 150))
+        // Fed into the scanner sideways: the text runs up the page.
+        let sideways = try #require(upright.turned(clockwiseQuarters: 3)?.grayPixels())
+        let scan = ImageOnlyPDF.make(pages: [(sideways, render.height, render.width)], dpi: 150)
+        let read = try PDFReader(ocr: OCRSettings(dpi: 200)).read(url: URL(fileURLWithPath: "scan.pdf"), data: scan)
+        let page = read.pages[0]
+        #expect(page.readingFrame?.quarterTurns == 1)
+        #expect(page.width < page.height, "read upright: portrait again")
+        let text = page.lines.map(\.text).joined(separator: " ").folded
+        #expect(text.contains("participacion ciudadana"))
+    }
+
+    @Test func aPageWithTooLittleTextToTurnIsNoted() throws {
+        // A blank page with a frame: an image, but nothing to read.
+        var pixels = [UInt8](repeating: 255, count: 600 * 800)
+        for x in 50..<550 { pixels[50 * 600 + x] = 0; pixels[750 * 600 + x] = 0 }
+        let scan = ImageOnlyPDF.make(pages: [(pixels, 600, 800)], dpi: 100)
+        let read = try PDFReader().read(url: URL(fileURLWithPath: "blank.pdf"), data: scan)
+        #expect(read.pages[0].ocr)
+        #expect(read.notes.contains { $0.contains("could not settle which way") })
+    }
+
+    @Test func theTimeLimitLeavesPagesUnreadAndSaysSo() throws {
+        let original = try Fixtures.data(Self.fixture)
+        let render = try ImageOnlyPDF.render(original, page: Self.pageNumber, dpi: 150)
+        let scan = ImageOnlyPDF.make(pages: [render, render], dpi: 150)
+        let read = try PDFReader(ocr: OCRSettings(secondsPerDocument: 0.001)).read(url: URL(fileURLWithPath: "scan.pdf"), data: scan)
+        #expect(read.pages.allSatisfy { !$0.hasText })
+        #expect(read.notes.contains { $0.contains("OCR time limit") || $0.contains("OCR stopped at the time limit") })
+    }
+
+    @Test func imagesAreDocuments() throws {
+        let original = try Fixtures.data(Self.fixture)
+        let render = try ImageOnlyPDF.render(original, page: Self.pageNumber, dpi: 150)
+        let image = try #require(PixImage(gray: render.pixels, width: render.width, height: render.height, resolution: 150))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-ocr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A PNG, and a TIFF of two pages.
+        let png = dir.appendingPathComponent("page.png").path, tiff = dir.appendingPathComponent("pages.tif").path
+        #expect(pixWrite(png, image.raw, l_int32(IFF_PNG)) == 0)
+        let pixa = try #require(pixaCreate(2))
+        defer { var p: UnsafeMutablePointer<PIXA>? = pixa; pixaDestroy(&p) }
+        pixaAddPix(pixa, image.raw, l_int32(L_COPY)); pixaAddPix(pixa, image.raw, l_int32(L_COPY))
+        #expect(pixaWriteMultipageTiff(tiff, pixa) == 0)
+
+        let pngData = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(FormatSniffer.sniff(pngData, fileExtension: "png") == .readable(.image))
+        let one = try ImageReader().read(url: URL(fileURLWithPath: png), data: pngData)
+        #expect(one.pages.count == 1)
+        #expect(one.pages[0].ocr && one.pages[0].hasText)
+        // Points at the image's resolution: a letter page.
+        #expect(abs(one.pages[0].width - 612) < 2)
+        #expect(one.pages[0].lines.map(\.text).joined(separator: " ").folded.contains("participacion ciudadana"))
+
+        let two = try ImageReader().read(url: URL(fileURLWithPath: tiff), data: try Data(contentsOf: URL(fileURLWithPath: tiff)))
+        #expect(two.pages.map(\.number) == [1, 2])
+        #expect(two.pages.allSatisfy { $0.hasText })
+    }
+
+    @Test func bornDigitalPagesAreNeverReadByOCR() throws {
+        for name in ["000.pdf", "001.pdf", "003.pdf", "004.pdf"] {
+            let content = try PDFReader().read(url: Fixtures.url(name), data: try Fixtures.data(name))
+            #expect(content.pages.allSatisfy { !$0.ocr }, "\(name)")
+            #expect(content.pages.flatMap(\.lines).allSatisfy { $0.source.ocr == nil && $0.words.allSatisfy { $0.confidence == nil } })
+        }
+    }
+}
