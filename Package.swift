@@ -62,7 +62,7 @@ let package = Package(
         // The table benchmark runner (make bench-tables): page-mode tables, scored by the bench's score.py.
         .executableTarget(name: "cotejo-bench", dependencies: ["CotejoIngest", "CotejoTables", "CotejoModel"]),
 
-        .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel", "CTesseract"],
+        .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel", "CotejoTables", "CTesseract"],
                     path: "Tests/CotejoIngestTests"),
         .testTarget(name: "CotejoRecordsTests", dependencies: ["CotejoRecords", "CotejoModel"],
                     path: "Tests/CotejoRecordsTests"),

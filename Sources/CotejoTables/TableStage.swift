@@ -16,7 +16,7 @@ public struct TableStage: Sendable {
 
     public func apply(to content: DocumentContent) -> DocumentContent {
         // Flowing formats: the reader's tables, with fragments cut by a page break joined.
-        guard content.tables.isEmpty, content.format == .pdf else { return FlowTableStitcher.stitch(content) }
+        guard content.tables.isEmpty, content.format.isLaidOut else { return FlowTableStitcher.stitch(content) }
         var content = content
         content.tables = tables(in: content.pages)
         return content

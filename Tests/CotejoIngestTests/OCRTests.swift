@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CotejoIngest
 import CotejoModel
+import CotejoTables
 import CTesseract
 
 /// A PDF whose only content is one image per page, as a scanner writes it: what OCR is for.
@@ -53,8 +54,10 @@ private func tokens(_ pages: [Page]) -> [String] {
 @Suite struct OCRTests {
     /// A page of prose and a table of activities (seed 004, page 1).
     static let fixture = "004.pdf", pageNumber = 1
-    /// The page OCR is measured on: a table of activities with their dates and figures (seed 004, page 3).
+    /// The page OCR is measured on: laws and articles with their numbers and dates (seed 004, page 3).
     static let tableFixture = "004.pdf", tablePage = 3
+    /// A ruled table of activities, six columns (seed 004, page 8).
+    static let ruledFixture = "004.pdf", ruledPage = 8
 
     @Test func aScannedPageIsReadWithItsWordsFiguresAndPlaces() throws {
         let original = try Fixtures.data(Self.tableFixture)
@@ -101,6 +104,25 @@ private func tokens(_ pages: [Page]) -> [String] {
         #expect(page.lines.allSatisfy { $0.source.page == 1 && $0.source.bbox != nil && $0.source.ocr == true && $0.source.confidence != nil })
     }
 
+    @Test func aScannedRuledTableComesOutAsTheSameGrid() throws {
+        let original = try Fixtures.data(Self.ruledFixture)
+        let born = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: Self.ruledFixture), data: original))
+        let bornTable = try #require(born.tables.first { $0.pages.contains(Self.ruledPage) })
+        let scan = ImageOnlyPDF.make(pages: [try ImageOnlyPDF.render(original, page: Self.ruledPage, dpi: 200)], dpi: 200)
+        let read = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: "scan.pdf"), data: scan))
+        #expect(read.pages[0].rulings.count >= 10)
+        let table = try #require(read.tables.first)
+        #expect(table.columnCount == bornTable.columnCount)
+        // The rows on this page (the born-digital table may run on to the next page).
+        let bornRows = Set(bornTable.cells.filter { $0.source.page == Self.ruledPage }.map(\.row)).count
+        #expect(abs(table.rowCount - bornRows) <= 1, "\(table.rowCount) rows against \(bornRows)")
+        // Most cells read exactly as the text layer has them ("Disefiar" for "Diseñar" is the OCR's).
+        let bornCells = bornTable.cells.filter { $0.source.page == Self.ruledPage && !$0.text.isEmpty }.map { $0.text.folded }
+        let readCells = Set(table.cells.map { $0.text.folded })
+        let same = bornCells.filter(readCells.contains).count
+        #expect(Double(same) >= 0.7 * Double(bornCells.count), "\(same) of \(bornCells.count) cells read exactly")
+    }
+
     @Test func aPageScannedSidewaysIsTurnedUpright() throws {
         let original = try Fixtures.data(Self.fixture)
         let render = try ImageOnlyPDF.render(original, page: Self.pageNumber, dpi: 150)
@@ -114,6 +136,27 @@ private func tokens(_ pages: [Page]) -> [String] {
         #expect(page.width < page.height, "read upright: portrait again")
         let text = page.lines.map(\.text).joined(separator: " ").folded
         #expect(text.contains("participacion ciudadana"))
+    }
+
+    @Test func aSkewedScanIsStraightenedAndItsWordsStandWhereTheyStoodOnThePage() throws {
+        let original = try Fixtures.data(Self.fixture)
+        let render = try ImageOnlyPDF.render(original, page: Self.pageNumber, dpi: 150)
+        let upright = try #require(PixImage(gray: render.pixels, width: render.width, height: render.height, resolution: 150))
+        // Laid on the scanner 2° askew.
+        let skewed = try #require(upright.rotated(clockwiseDegrees: 2)?.grayPixels())
+        let scan = ImageOnlyPDF.make(pages: [(skewed, render.width, render.height)], dpi: 150)
+        let page = try PDFReader(ocr: OCRSettings(dpi: 200)).read(url: URL(fileURLWithPath: "scan.pdf"), data: scan).pages[0]
+        let frame = try #require(page.readingFrame)
+        #expect(abs(frame.skewDegrees + 2) < 0.5, "deskewed by \(frame.skewDegrees)°")
+        // Read straight, the words stand where the text layer has them (the page was turned about its centre).
+        let truth = try PDFReader().read(url: URL(fileURLWithPath: Self.fixture), data: original).pages[Self.pageNumber - 1]
+        let truthWords = truth.lines.flatMap(\.words).filter { $0.text.count >= 6 }
+        let readWords = page.lines.flatMap(\.words)
+        var placed = 0
+        for word in truthWords where readWords.contains(where: {
+            $0.text == word.text && abs($0.bbox.midX - word.bbox.midX) < 4 && abs($0.bbox.midY - word.bbox.midY) < 4
+        }) { placed += 1 }
+        #expect(Double(placed) >= 0.9 * Double(truthWords.count), "\(placed) of \(truthWords.count) long words in place")
     }
 
     @Test func aPageWithTooLittleTextToTurnIsNoted() throws {

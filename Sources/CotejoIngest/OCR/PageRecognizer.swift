@@ -41,9 +41,10 @@ struct PageRecognizer {
 
         // Deskew: small angles only; a larger one is more likely a misreading of a drawing.
         var final = upright
-        if let skew = upright.skew(), abs(skew) >= 0.1, abs(skew) <= 10, let straight = upright.rotated(clockwiseDegrees: -skew) {
+        if let angle = upright.deskewAngle(), abs(angle) >= 0.1, abs(angle) <= 10,
+           let straight = upright.rotated(clockwiseDegrees: angle) {
             final = straight
-            frame = frame.rotated(clockwiseDegrees: -skew, about: (turnedWidth / 2, turnedHeight / 2))
+            frame = frame.rotated(clockwiseDegrees: angle, about: (turnedWidth / 2, turnedHeight / 2))
         }
 
         guard let words = engine.recognize(final, resolution: dpi, deadlineMilliseconds: deadlineMilliseconds) else {
@@ -58,6 +59,23 @@ struct PageRecognizer {
     /// clear page scores well above 10, a page of a few words near 1).
     static let minimumOrientationConfidence = 2.0
 
+    /// A table's rules read as characters: "|" alone or stuck to a cell's first or last word, and
+    /// runs of underscores or dashes. They are ink of the grid (found as rulings), not text; a word
+    /// that was nothing else is dropped, and its box with it.
+    static func withoutRules(_ word: RecognizedWord) -> RecognizedWord? {
+        let bars: Set<Character> = ["|", "¦", "[", "]"]
+        var text = Substring(word.text)
+        var left = word.left, right = word.right
+        let perCharacter = (word.right - word.left) / max(1, word.text.count)
+        while let first = text.first, bars.contains(first), text.count > 1 { text = text.dropFirst(); left += perCharacter }
+        while let last = text.last, bars.contains(last), text.count > 1 { text = text.dropLast(); right -= perCharacter }
+        if text.allSatisfy({ bars.contains($0) }) { return nil }
+        if text.count >= 3 && text.allSatisfy({ "_-—–=~".contains($0) }) { return nil }
+        var copy = word
+        copy.text = String(text); copy.left = left; copy.right = right
+        return copy
+    }
+
     /// Words → the glyph stream a text layer gives: each word's box shared evenly among its
     /// characters, a space between words, a line end after each of Tesseract's lines. The font
     /// size is the line's tallest word, which spans ascenders to descenders as a font size does.
@@ -65,6 +83,7 @@ struct PageRecognizer {
         var glyphs: [Glyph] = []
         var lineHeights: [Int: Double] = [:]
         for w in words { lineHeights[w.line] = max(lineHeights[w.line] ?? 0, Double(w.bottom - w.top) * points) }
+        let words = words.compactMap(withoutRules)
         for (i, w) in words.enumerated() {
             let box = BBox(x0: Double(w.left) * points, y0: Double(w.top) * points,
                            x1: Double(w.right) * points, y1: Double(w.bottom) * points)
@@ -88,18 +107,11 @@ struct PageRecognizer {
 
 extension PageRecognizer.Result {
     /// The page these words make, in the reading frame: lines and blocks as for a text layer,
-    /// rulings found on the same upright image the words were read from.
+    /// rulings found on the same upright image the words were read from (`ScanRulings`).
     func page(number: Int, dpi: Int, detectRulings: Bool, images: [BBox]) -> Page {
         var rulings: [Ruling] = []
-        // Rulings are looked for at the scale the detector is tuned for (as on born-digital pages):
-        // at 300 dpi a scanned rule's ragged edge breaks it into many short pieces.
-        let factor = min(1, RulingDetector.preferredScale * 72 / Double(dpi))
-        if detectRulings, let small = image.scaled(by: factor), let pixels = small.grayPixels() {
-            let scale = Double(dpi) / 72 * factor
-            let found = pixels.withUnsafeBufferPointer {
-                RulingDetector.detect(gray: $0, width: small.width, height: small.height, scale: scale)
-            }
-            rulings = RulingDetector.filter(found, pageWidth: width, pageHeight: height,
+        if detectRulings {
+            rulings = RulingDetector.filter(ScanRulings.find(in: image, dpi: dpi), pageWidth: width, pageHeight: height,
                                             imageBoxes: [], wordBoxes: PDFLayout.wordBoxes(glyphs))
         }
         let blocks = PDFLayout.blocks(from: glyphs, page: number, rulings: rulings)

@@ -63,9 +63,9 @@ final class PixImage {
         return pixRotateOrth(raw, l_int32(q)).map(PixImage.init(taking:))
     }
 
-    /// The skew of the text lines in degrees (positive: the lines fall to the right, as a page
-    /// turned clockwise shows them) and whether Leptonica is confident of it.
-    func skew() -> Double? {
+    /// The rotation, in degrees clockwise, that makes the text lines level (Leptonica's deskew
+    /// angle), nil when Leptonica is not confident of it.
+    func deskewAngle() -> Double? {
         guard let binary = pixConvertTo1(raw, 160) else { return nil }
         defer { var p: UnsafeMutablePointer<PIX>? = binary; pixDestroy(&p) }
         var angle: l_float32 = 0, confidence: l_float32 = 0
@@ -96,10 +96,5 @@ final class PixImage {
             }
         }
         return out
-    }
-
-    /// Scaled by `factor` (gray images are smoothed while scaled down).
-    func scaled(by factor: Double) -> PixImage? {
-        pixScale(raw, l_float32(factor), l_float32(factor)).map(PixImage.init(taking:))
     }
 }
