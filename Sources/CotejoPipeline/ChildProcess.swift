@@ -21,9 +21,9 @@ public struct ChildProcessRunner: Sendable {
     /// The outcome for one file: the child's document, or a failed document saying what went wrong.
     public func process(path: String, sha256: String, byteCount: Int, format: DocumentFormat?) -> ProcessedDocument {
         let started = Date()
-        func failed(_ reason: String) -> ProcessedDocument {
+        func failed(_ reason: String, _ kind: FailureKind = .transient) -> ProcessedDocument {
             ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: byteCount, status: .failed,
-                              error: reason, seconds: Date().timeIntervalSince(started))
+                              error: reason, failureKind: kind, seconds: Date().timeIntervalSince(started))
         }
         let process = Process()
         process.executableURL = executable
@@ -39,6 +39,9 @@ public struct ChildProcessRunner: Sendable {
         do { try process.run() } catch {
             return failed("the worker process could not be started: \(error.localizedDescription)")
         }
+        let pid = process.processIdentifier
+        RunningWorkers.shared.add(pid)
+        defer { RunningWorkers.shared.remove(pid) }
         // Read both pipes while the child runs: a full pipe would block it forever.
         let outBox = DataBox(), errBox = DataBox()
         let readers = DispatchGroup()
@@ -61,7 +64,8 @@ public struct ChildProcessRunner: Sendable {
             let signal = process.terminationStatus
             let what = signal == SIGKILL ? "was killed (out of memory or CPU time)" : signal == SIGSEGV ? "crashed (segmentation fault)"
                 : signal == SIGABRT ? "aborted" : "was stopped by signal \(signal)"
-            return failed("the reader \(what) while reading this file")
+            // A crash repeats on the same bytes; a kill (memory pressure, the CPU limit under load) may not.
+            return failed("the reader \(what) while reading this file", signal == SIGSEGV || signal == SIGABRT ? .permanent : .transient)
         }
         let stderrText = String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0 else {
@@ -69,15 +73,34 @@ public struct ChildProcessRunner: Sendable {
             if tail.contains("memory") || stderrText.contains("Cannot allocate") || stderrText.contains("out of memory") {
                 return failed("the reader ran out of memory (limit \(Int(megabytes)) MB)")
             }
-            return failed("the reader failed (exit \(process.terminationStatus))\(tail.isEmpty ? "" : ": " + tail)")
+            return failed("the reader failed (exit \(process.terminationStatus))\(tail.isEmpty ? "" : ": " + tail)", .permanent)
         }
         do {
-            var doc = try JSONDecoder().decode(ProcessedDocument.self, from: outBox.data)
+            var doc = try JSONCoding.decoder().decode(ProcessedDocument.self, from: outBox.data)
             doc.seconds = Date().timeIntervalSince(started)
             return doc
         } catch {
             return failed("the worker's answer could not be read: \(error)")
         }
+    }
+}
+
+/// The worker processes running now, so that a batch stopped by SIGINT or SIGTERM ends them
+/// instead of leaving them to run on as orphans.
+public final class RunningWorkers: @unchecked Sendable {
+    public static let shared = RunningWorkers()
+    private let lock = NSLock()
+    private var pids = Set<Int32>()
+
+    func add(_ pid: Int32) { lock.lock(); pids.insert(pid); lock.unlock() }
+    func remove(_ pid: Int32) { lock.lock(); pids.remove(pid); lock.unlock() }
+
+    /// Kills every running worker; returns how many there were.
+    @discardableResult
+    public func killAll() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        for pid in pids { kill(pid, SIGKILL) }
+        return pids.count
     }
 }
 

@@ -30,30 +30,8 @@ public struct Pipeline: Sendable {
 
     // MARK: Finding files
 
-    /// Every file under the given paths (folders are walked, hidden entries skipped), sorted, each
-    /// once. A path that does not exist is returned too: it becomes a failed document.
-    public static func files(in paths: [String]) -> [String] {
-        var result: [String] = []
-        let fm = FileManager.default
-        for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { result.append(path); continue }
-            let base = URL(fileURLWithPath: path)
-            guard let walker = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                             options: [.skipsHiddenFiles]) else { continue }
-            var found: [String] = []
-            for case let url as URL in walker {
-                if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                    // Keep the path as the user spelled the folder, so exports say "fixtures/001.pdf".
-                    let relative = url.path.hasPrefix(base.path) ? String(url.path.dropFirst(base.path.count)) : "/" + url.lastPathComponent
-                    found.append((path.hasSuffix("/") ? String(path.dropLast()) : path) + relative)
-                }
-            }
-            result += found.sorted()
-        }
-        var seen = Set<String>()
-        return result.filter { seen.insert($0).inserted }
-    }
+    /// Every file under the given paths, sorted, each once (see `InputWalk` for what is passed over).
+    public static func files(in paths: [String]) -> [String] { InputWalk(paths: paths).files }
 
     // MARK: One document
 
@@ -61,12 +39,14 @@ public struct Pipeline: Sendable {
     public enum Plan: Sendable {
         case unsupported(path: String, reason: String)
         case unchanged(path: String, sha256: String)
-        case process(path: String, data: Data, sha256: String)
+        /// `retry`: the store holds a transient failure of these bytes, tried again now.
+        case process(path: String, data: Data, sha256: String, retry: Bool)
         case failed(ProcessedDocument)
     }
 
     /// Reads the file's bytes and decides. Never throws: unreadable paths become failed documents.
-    public func plan(path: String, store: Store?) -> Plan {
+    /// `force` processes the document even when the store holds it unchanged.
+    public func plan(path: String, store: Store?, force: Bool = false) -> Plan {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -74,12 +54,15 @@ public struct Pipeline: Sendable {
             let size = (attributes[.size] as? NSNumber)?.doubleValue ?? 0
             if size > config.limits.maxFileMegabytes * 1_048_576 {
                 return .failed(ProcessedDocument(path: path, sha256: nil, format: nil, byteCount: Int(size), status: .failed,
-                                                 error: "the file is larger than the pipeline's limit of \(Int(config.limits.maxFileMegabytes)) MB"))
+                                                 error: "the file is larger than the pipeline's limit of \(Int(config.limits.maxFileMegabytes)) MB",
+                                                 failureKind: .permanent))
             }
             data = try Data(contentsOf: url)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "the file cannot be read (permission denied or I/O error)" : "no such file"
-            return .failed(ProcessedDocument(path: path, sha256: nil, format: nil, byteCount: 0, status: .failed, error: reason))
+            let exists = FileManager.default.fileExists(atPath: path)
+            let reason = exists ? "the file cannot be read (permission denied or I/O error)" : "no such file"
+            return .failed(ProcessedDocument(path: path, sha256: nil, format: nil, byteCount: 0, status: .failed, error: reason,
+                                             failureKind: exists ? .transient : .permanent))
         }
         let sha = Digest.sha256(data)
         if case .unsupported(let what) = FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
@@ -91,10 +74,13 @@ public struct Pipeline: Sendable {
             }
             return .unsupported(path: path, reason: what)
         }
-        if let store, (try? store.processedVersion(sha256: sha)) == version {
-            return .unchanged(path: path, sha256: sha)
+        guard let store, let stored = try? store.processedState(sha256: sha), stored.version == version else {
+            return .process(path: path, data: data, sha256: sha, retry: false)
         }
-        return .process(path: path, data: data, sha256: sha)
+        // A transient failure is tried again, up to the pipeline's number of attempts.
+        let retry = stored.failureKind == .transient && stored.attempts < config.limits.attemptsPerDocument
+        if force || retry { return .process(path: path, data: data, sha256: sha, retry: retry) }
+        return .unchanged(path: path, sha256: sha)
     }
 
     /// Runs every stage on one file's bytes. Never throws: a reader's error becomes a failed document.
@@ -131,11 +117,12 @@ public struct Pipeline: Sendable {
                                      seconds: Date().timeIntervalSince(started))
         } catch let error as ReadError {
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: .failed,
-                                     error: error.description, notes: notes, seconds: Date().timeIntervalSince(started))
+                                     error: error.description, failureKind: .permanent, notes: notes,
+                                     seconds: Date().timeIntervalSince(started))
         } catch {
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: .failed,
-                                     error: "the \(format.rawValue.uppercased()) reader failed: \(error)", notes: notes,
-                                     seconds: Date().timeIntervalSince(started))
+                                     error: "the \(format.rawValue.uppercased()) reader failed: \(error)", failureKind: .permanent,
+                                     notes: notes, seconds: Date().timeIntervalSince(started))
         }
     }
 
@@ -151,12 +138,15 @@ public struct Pipeline: Sendable {
     /// Planning (hashing, skipping) and processing run on worker threads; every write goes through
     /// the store's single writer. Progress goes to `progress` (the CLI prints it on stderr); the
     /// summary says what was processed, unchanged, failed and skipped.
-    public func ingest(paths: [String], store: Store, jobs: Int = 1, isolation: Isolation = .inProcess,
+    public func ingest(paths: [String], store: Store, jobs: Int = 1, isolation: Isolation = .inProcess, force: Bool = false,
                        logger: Logger? = nil, progress: (@Sendable (String) -> Void)? = nil) throws -> RunSummary {
         let started = Date()
         let runID = try store.beginRun(pipeline: config.path ?? config.name, version: version)
-        let files = Self.files(in: paths)
+        let walk = InputWalk(paths: paths)
+        let files = walk.files
         let state = BatchState(filesSeen: files.count)
+        state.update { $0.skipped += walk.passedOver }
+        for entry in walk.passedOver { progress?("\(entry.path): passed over (\(entry.reason))") }
         let workers = max(1, min(jobs, files.count))
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -168,7 +158,7 @@ public struct Pipeline: Sendable {
                     let prefix = "[\(i + 1)/\(files.count)] \(path)"
                     do {
                         try self.handle(path: path, prefix: prefix, runID: runID, store: store, isolation: isolation,
-                                        state: state, logger: logger, progress: progress)
+                                        force: force, state: state, logger: logger, progress: progress)
                     } catch {
                         state.fail(error)
                         return
@@ -203,7 +193,7 @@ public struct Pipeline: Sendable {
         try store.replaceFindings(rule: CrossDocumentMismatch.ruleID, runID: runID, with: rule.check(documents))
     }
 
-    private func handle(path: String, prefix: String, runID: Int64, store: Store, isolation: Isolation,
+    private func handle(path: String, prefix: String, runID: Int64, store: Store, isolation: Isolation, force: Bool,
                         state: BatchState, logger: Logger?, progress: (@Sendable (String) -> Void)?) throws {
         func record(_ doc: ProcessedDocument) throws {
             try store.save(doc, runID: runID, pipelineVersion: version)
@@ -218,17 +208,24 @@ public struct Pipeline: Sendable {
                                  doc.status.rawValue, doc.pageCount, doc.records.activities.count, f, doc.seconds))
             }
         }
-        switch plan(path: path, store: store) {
+        switch plan(path: path, store: store, force: force) {
         case .unsupported(let p, let reason):
             state.update { $0.skipped.append(SkippedFile(path: p, reason: reason)) }
             progress?("\(prefix): skipped (\(reason))")
         case .unchanged(let p, let sha):
+            try store.recordFile(sha256: sha, path: p)
             try store.touch(sha256: sha, path: p)
             state.update { $0.unchanged += 1 }
             progress?("\(prefix): unchanged")
         case .failed(let doc):
+            if let sha = doc.sha256 { try store.recordFile(sha256: sha, path: doc.path) }
             try record(doc)
-        case .process(let p, let data, let sha):
+        case .process(let p, let data, let sha, let retry):
+            try store.recordFile(sha256: sha, path: p)
+            if retry {
+                state.update { $0.retried += 1 }
+                progress?("\(prefix): retrying (it failed for a reason that may pass)")
+            }
             switch isolation {
             case .inProcess:
                 try record(process(path: p, data: data, sha256: sha))

@@ -80,15 +80,19 @@ public struct PipelineConfig: Codable, Sendable {
         /// Time and memory limits for one document's reading, for the child process that runs it.
         public var secondsPerDocument: Double
         public var megabytesPerDocument: Double
+        /// How many times a document whose failure may pass (a limit hit under load, a killed
+        /// worker) is tried, over successive runs, before its failure is kept.
+        public var attemptsPerDocument: Int
 
         enum CodingKeys: String, CodingKey {
             case maxFileMegabytes = "max_file_mb", secondsPerDocument = "seconds_per_document"
-            case megabytesPerDocument = "memory_mb_per_document"
+            case megabytesPerDocument = "memory_mb_per_document", attemptsPerDocument = "attempts_per_document"
         }
 
-        public init(maxFileMegabytes: Double = 200, secondsPerDocument: Double = 120, megabytesPerDocument: Double = 1024) {
+        public init(maxFileMegabytes: Double = 200, secondsPerDocument: Double = 120, megabytesPerDocument: Double = 1024,
+                    attemptsPerDocument: Int = 3) {
             self.maxFileMegabytes = maxFileMegabytes; self.secondsPerDocument = secondsPerDocument
-            self.megabytesPerDocument = megabytesPerDocument
+            self.megabytesPerDocument = megabytesPerDocument; self.attemptsPerDocument = attemptsPerDocument
         }
 
         public init(from decoder: Decoder) throws {
@@ -97,6 +101,7 @@ public struct PipelineConfig: Codable, Sendable {
             maxFileMegabytes = try c.decodeIfPresent(Double.self, forKey: .maxFileMegabytes) ?? d.maxFileMegabytes
             secondsPerDocument = try c.decodeIfPresent(Double.self, forKey: .secondsPerDocument) ?? d.secondsPerDocument
             megabytesPerDocument = try c.decodeIfPresent(Double.self, forKey: .megabytesPerDocument) ?? d.megabytesPerDocument
+            attemptsPerDocument = try c.decodeIfPresent(Int.self, forKey: .attemptsPerDocument) ?? d.attemptsPerDocument
         }
     }
 
@@ -142,6 +147,9 @@ public struct PipelineConfig: Codable, Sendable {
         }
         if let (id, bad) = config.rules.first(where: { ($0.value.threshold ?? 2) <= 1 }) {
             throw PipelineError.config(path: path, reason: "gives rule '\(id)' a threshold of \(bad.threshold ?? 0); it must be above 1")
+        }
+        if config.limits.attemptsPerDocument < 1 {
+            throw PipelineError.config(path: path, reason: "gives limits an attempts_per_document of \(config.limits.attemptsPerDocument); it must be at least 1")
         }
         if config.ocr.dpi < 70 || config.ocr.dpi > 1200 {
             throw PipelineError.config(path: path, reason: "gives ocr a dpi of \(config.ocr.dpi); it must be between 70 and 1200")

@@ -4,10 +4,22 @@ import CotejoStore
 
 /// RFC 4180 CSV text: CRLF line ends, fields quoted when they hold a comma, quote or line break,
 /// quotes doubled. No byte-order mark: spreadsheet programs and `csv` readers take UTF-8 as is.
+///
+/// Text from documents is untrusted: a cell reading `=HYPERLINK(…)` would run as a formula in a
+/// spreadsheet. As OWASP recommends, a field that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading apostrophe, so it shows as text; a plain negative number is left
+/// as it is.
 public enum CSV {
     public static func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        let s = neutralised(s)
+        return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        if first == "-", Double(s) != nil { return s }
+        return "'" + s
     }
 
     public static func render(_ rows: [[String]]) -> String {
@@ -116,7 +128,7 @@ public enum CSVExporter {
     }
 
     static func valuesJSON(_ values: [String: FindingValue]) -> String {
-        let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let e = JSONCoding.encoder(sortedKeys: true)
         return (try? String(decoding: e.encode(values), as: UTF8.self)) ?? "{}"
     }
 }

@@ -104,6 +104,8 @@ public struct ExportFinding: Codable, Sendable {
 public struct ExportDocument: Encodable, Sendable {
     public var sha256: String?
     public var file: String
+    /// Every path the same bytes were found at (one for most documents).
+    public var files: [String]
     public var format: String?
     public var pages: Int
     public var status: String
@@ -134,7 +136,7 @@ public enum JSONExporter {
     static func document(_ d: StoredDocument, language: Language) -> ExportDocument {
         let r = d.records
         return ExportDocument(
-            sha256: d.sha256, file: d.path, format: d.format?.rawValue, pages: d.pages, status: d.status.rawValue,
+            sha256: d.sha256, file: d.path, files: d.files.isEmpty ? [d.path] : d.files, format: d.format?.rawValue, pages: d.pages, status: d.status.rawValue,
             error: d.error, notes: d.notes, pipeline_version: d.pipelineVersion, run: d.runID,
             entity: r.facts.entity, title: r.facts.title, kind: r.facts.kind?.rawValue, year: r.facts.year,
             facts_source: r.facts.sources.mapValues(ExportSource.init),
@@ -162,7 +164,7 @@ public enum JSONExporter {
 
     /// JSON text with unknown values written as `null` (the contract asks for them), keys sorted.
     public static func encode(_ file: ExportFile) throws -> Data {
-        let encoder = JSONEncoder()
+        let encoder = JSONCoding.encoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(file)
         // Swift's encoder leaves nil optionals out; the contract wants them as null. Round-trip

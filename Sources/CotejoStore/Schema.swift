@@ -274,6 +274,36 @@ enum Schema {
                 t.add(column: "reading_frame", .text)
             }
         }
+        // Retries: whether a failure may pass, and how many runs in a row have tried the bytes.
+        migrator.registerMigration("v6: failure kinds and attempts") { db in
+            try db.alter(table: "documents") { t in
+                t.add(column: "failure_kind", .text)
+                t.add(column: "attempts", .integer).notNull().defaults(to: 1)
+            }
+            try db.alter(table: "runs") { t in t.add(column: "retried", .integer).notNull().defaults(to: 0) }
+            // Failures stored before kinds existed are tried once more.
+            try db.execute(sql: "UPDATE documents SET failure_kind = 'transient' WHERE status = 'failed'")
+        }
+        // Every path a document was found at, and every input entry a run did not read.
+        migrator.registerMigration("v7: document files, skipped entries") { db in
+            try db.create(table: "document_files") { t in
+                t.column("sha256", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("first_seen", .text).notNull()
+                t.column("last_seen", .text).notNull()
+                t.primaryKey(["sha256", "path"])
+            }
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO document_files (sha256, path, first_seen, last_seen)
+                SELECT sha256, path, processed_at, processed_at FROM documents WHERE sha256 IS NOT NULL
+                """)
+            try db.create(table: "skipped_files") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("run_id", .integer).notNull().indexed().references("runs", onDelete: .cascade)
+                t.column("path", .text).notNull()
+                t.column("reason", .text).notNull()
+            }
+        }
         return migrator
     }
 }

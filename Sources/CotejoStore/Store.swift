@@ -10,14 +10,34 @@ import CotejoModel
 public final class Store: Sendable {
     public let writer: any DatabaseWriter
 
-    /// Opens (creating when needed) the store at `path` and applies pending migrations.
-    public init(path: String) throws {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        writer = try DatabasePool(path: path, configuration: config)
-        try Schema.migrator.migrate(writer)
+    /// Opens (creating when needed) the store at `path`, checks it is whole (`PRAGMA quick_check`)
+    /// and applies pending migrations. With `readOnly`, the store must exist and is only read:
+    /// export, report and search work on a store the user may not write. Errors are `StoreProblem`s.
+    public init(path: String, readOnly: Bool = false) throws {
+        do {
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            // Readers wait for a writer's transaction rather than fail at once.
+            config.busyMode = .timeout(10)
+            if readOnly {
+                guard FileManager.default.fileExists(atPath: path) else { throw StoreProblem.missing(path) }
+                config.readonly = true
+                writer = try DatabaseQueue(path: path, configuration: config)
+                guard try writer.read({ try Schema.migrator.hasCompletedMigrations($0) }) else { throw StoreProblem.outdated(path) }
+                return
+            }
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: path) {
+                throw StoreProblem.readOnly(path)
+            }
+            writer = try DatabasePool(path: path, configuration: config)
+            let check = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard check == ["ok"] else { throw StoreProblem.damaged(path, detail: check.prefix(3).joined(separator: "; ")) }
+            try Schema.migrator.migrate(writer)
+        } catch {
+            throw StoreProblem.from(error, path: path)
+        }
     }
 
     /// How many documents a store holds, read without writing to it (no migration, no lock held):
@@ -40,7 +60,7 @@ public final class Store: Sendable {
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
     static let encoder: JSONEncoder = {
-        let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]; return e
+        JSONCoding.encoder(sortedKeys: true)
     }()
 
     static func json<T: Encodable>(_ value: T) -> String {
@@ -58,22 +78,61 @@ public final class Store: Sendable {
         }
     }
 
+    /// Marks the runs in progress as interrupted (the batch was stopped by a signal).
+    public func interruptRunningRuns() throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'", arguments: [Self.now()])
+        }
+    }
+
     public func finishRun(_ id: Int64, summary: RunSummary) throws {
         try writer.write { db in
             try db.execute(sql: """
                 UPDATE runs SET status = 'finished', finished_at = ?, files_seen = ?, processed = ?, unchanged = ?, failed = ?,
-                skipped = ?, seconds = ? WHERE id = ?
+                skipped = ?, seconds = ?, retried = ? WHERE id = ?
                 """, arguments: [Self.now(), summary.filesSeen, summary.processed, summary.unchanged,
-                                 summary.failed, summary.skipped.count, summary.seconds, id])
+                                 summary.failed, summary.skipped.count, summary.seconds, summary.retried, id])
+            for entry in summary.skipped {
+                try db.execute(sql: "INSERT INTO skipped_files (run_id, path, reason) VALUES (?, ?, ?)", arguments: [id, entry.path, entry.reason])
+            }
         }
     }
 
     // MARK: Skipping unchanged documents
 
+    /// How the document with these bytes was last processed, if it was.
+    public struct ProcessedState: Sendable, Equatable {
+        public var version: String
+        public var status: DocumentStatus
+        public var failureKind: FailureKind?
+        /// Runs in a row that have tried these bytes and failed for a transient reason (1 after the first).
+        public var attempts: Int
+    }
+
+    public func processedState(sha256: String) throws -> ProcessedState? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT pipeline_version, status, failure_kind, attempts FROM documents WHERE sha256 = ?",
+                                             arguments: [sha256]) else { return nil }
+            return ProcessedState(version: row["pipeline_version"], status: DocumentStatus(rawValue: row["status"]) ?? .failed,
+                                  failureKind: (row["failure_kind"] as String?).flatMap(FailureKind.init(rawValue:)),
+                                  attempts: row["attempts"])
+        }
+    }
+
     /// The pipeline version a document with these bytes was last processed with, if any.
     public func processedVersion(sha256: String) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT pipeline_version FROM documents WHERE sha256 = ?", arguments: [sha256])
+        try processedState(sha256: sha256)?.version
+    }
+
+    /// Notes that the bytes `sha256` were found at `path` now: a document found at several paths
+    /// (copies, the same annex in two folders) keeps them all, exported as its `files`.
+    public func recordFile(sha256: String, path: String) throws {
+        let now = Self.now()
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO document_files (sha256, path, first_seen, last_seen) VALUES (?, ?, ?, ?)
+                ON CONFLICT(sha256, path) DO UPDATE SET last_seen = excluded.last_seen
+                """, arguments: [sha256, path, now, now])
         }
     }
 
@@ -91,6 +150,13 @@ public final class Store: Sendable {
     @discardableResult
     public func save(_ doc: ProcessedDocument, runID: Int64, pipelineVersion: String) throws -> Int64 {
         try writer.write { db in
+            // Transient failures of the same bytes count up; anything else starts again at 1.
+            var attempts = 1
+            if doc.failureKind == .transient, let sha = doc.sha256,
+               let previous = try Row.fetchOne(db, sql: "SELECT failure_kind, attempts FROM documents WHERE sha256 = ?", arguments: [sha]),
+               (previous["failure_kind"] as String?) == FailureKind.transient.rawValue {
+                attempts = (previous["attempts"] as Int? ?? 1) + 1
+            }
             if let sha = doc.sha256 {
                 try db.execute(sql: "DELETE FROM documents WHERE sha256 = ? OR (path = ? AND (sha256 IS NULL OR sha256 != ?))",
                                arguments: [sha, doc.path, sha])
@@ -100,11 +166,12 @@ public final class Store: Sendable {
             let facts = doc.records.facts
             try db.execute(sql: """
                 INSERT INTO documents (sha256, path, format, byte_count, pages, status, error, notes, pipeline_version,
-                  run_id, entity, title, kind, year, processed_at, seconds)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  run_id, entity, title, kind, year, processed_at, seconds, failure_kind, attempts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [doc.sha256, doc.path, doc.format?.rawValue, doc.byteCount, doc.pageCount,
                                  doc.status.rawValue, doc.error, Self.json(doc.notes), pipelineVersion, runID,
-                                 facts.entity, facts.title, facts.kind?.rawValue, facts.year, Self.now(), doc.seconds])
+                                 facts.entity, facts.title, facts.kind?.rawValue, facts.year, Self.now(), doc.seconds,
+                                 doc.failureKind?.rawValue, attempts])
             let docID = db.lastInsertedRowID
             for (field, source) in facts.sources.sorted(by: { $0.key < $1.key }) {
                 try insert(source, owner: "document", ownerID: docID, field: field, ordinal: 0, docID: docID, db: db)
@@ -210,6 +277,8 @@ public struct RunSummary: Sendable, Codable {
     public var skipped: [SkippedFile] = []
     public var seconds: Double = 0
     public var failures: [FailedFile] = []
+    /// Documents tried again because their last failure was transient.
+    public var retried = 0
 
     public init() {}
 }

@@ -19,6 +19,8 @@ public struct StoredDocument: Sendable {
     /// Pages read in a turned frame (text running down or up, a scan fed sideways), by number:
     /// their boxes are in that frame, and the report turns the page the same way to crop it.
     public var readingFrames: [Int: ReadingFrame] = [:]
+    /// Every path the document's bytes were found at, in order of first sight.
+    public var files: [String] = []
 }
 
 /// A full-text search hit.
@@ -37,7 +39,7 @@ public struct StoredTable: Sendable {
 }
 
 extension Store {
-    static let decoder = JSONDecoder()
+    static let decoder = JSONCoding.decoder()
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
         guard let text else { return nil }
@@ -106,7 +108,8 @@ extension Store {
                     pages: row["pages"], status: DocumentStatus(rawValue: row["status"]) ?? .failed, error: row["error"],
                     notes: Self.decode([String].self, row["notes"]) ?? [], pipelineVersion: row["pipeline_version"],
                     runID: row["run_id"], records: records, findings: findings,
-                    readingFrames: try Self.readingFrames(db, documentID: id)))
+                    readingFrames: try Self.readingFrames(db, documentID: id),
+                    files: try sha.map { try String.fetchAll(db, sql: "SELECT path FROM document_files WHERE sha256 = ? ORDER BY first_seen, path", arguments: [$0]) } ?? []))
             }
             return result
         }

@@ -35,11 +35,22 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite store to use (default: output/cotejo.sqlite, or the pipeline's for run).")
     var db: String?
 
-    /// Opens the store given with --db, else `fallback`.
+    /// The store's path: --db, else `fallback`.
+    func path(fallback: String = "output/cotejo.sqlite") -> String { db ?? fallback }
+
+    /// Opens the store given with --db, else `fallback`, for writing (created when missing).
     func open(fallback: String = "output/cotejo.sqlite") throws -> Store {
         let path = db ?? fallback
         do { return try Store(path: path) } catch {
-            throw CLIError(code: 3, message: "\(path): the store cannot be opened: \(error)")
+            throw CLIError(code: 3, message: StoreProblem.from(error, path: path).description)
+        }
+    }
+
+    /// Opens an existing store read-only: a mistyped --db is an error, not a new empty store.
+    func openForReading(fallback: String = "output/cotejo.sqlite") throws -> Store {
+        let path = db ?? fallback
+        do { return try Store(path: path, readOnly: true) } catch {
+            throw CLIError(code: 3, message: StoreProblem.from(error, path: path).description)
         }
     }
 }

@@ -19,7 +19,7 @@ struct Findings: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let docs = try matchingDocuments(store.open(), doc)
+            let docs = try matchingDocuments(store.openForReading(), doc)
             let lang = language.language
             var count = 0
             for d in docs {

@@ -17,7 +17,7 @@ struct Search: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let hits = try store.open().search(text.joined(separator: " "), limit: limit, includeFurniture: furniture)
+            let hits = try store.openForReading().search(text.joined(separator: " "), limit: limit, includeFurniture: furniture)
             if hits.isEmpty { printError("no hits"); return }
             for h in hits {
                 print("\(h.path)\tp. \(h.page)\t\(h.snippet.collapsedWhitespace)")
@@ -39,7 +39,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let st = try store.open()
+            let st = try store.openForReading()
             let docs = try matchingDocuments(st, document)
             let lang = language.language
             for d in docs {

@@ -30,7 +30,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try guarded {
-            try writeReport(store.open().documents(), to: out, language: language.language)
+            try writeReport(store.openForReading().documents(), to: out, language: language.language)
         }
     }
 }
@@ -59,11 +59,11 @@ struct Export: ParsableCommand {
             if format == .csv && out == nil {
                 throw CLIError(code: 2, message: "--format csv writes several files: give the folder with --out")
             }
-            let docs = try store.open().documents()
+            let docs = try store.openForReading().documents()
             switch format {
             case .json:
                 let data = try JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: nil, language: lang))
-                if let out { try write(data, to: out) } else { FileHandle.standardOutput.write(data + Data("\n".utf8)) }
+                if let out { try write(data, to: out) } else { try writeToStandardOutput(data + Data("\n".utf8)) }
             case .csv:
                 // Checked above, before opening the store: exit code 2, the README's usage error.
                 for path in try CSVExporter.write(docs, to: out!, language: lang) { printError("Wrote \(path)") }
@@ -89,7 +89,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let rows = CotejoReport.Compare.rows(try store.open().documents(), by: by, language: language.language)
+            let rows = CotejoReport.Compare.rows(try store.openForReading().documents(), by: by, language: language.language)
             if let out {
                 try write(Data(CotejoReport.Compare.csv(rows).utf8), to: out)
                 printError("Wrote \(out)")

@@ -9,6 +9,7 @@ import CotejoReport
 func reportSummary(_ s: RunSummary, verb: String) -> Int32 {
     var line = String(format: "%@ %d files in %.1fs: %d processed, %d unchanged, %d failed, %d skipped",
                       verb, s.filesSeen, s.seconds, s.processed, s.unchanged, s.failed, s.skipped.count)
+    if s.retried > 0 { line += ", \(s.retried) retried" }
     if s.processed == 0 && s.failed == 0 && s.unchanged > 0 { line += " (all documents unchanged)" }
     printError(line)
     for f in s.failures { printError("  failed: \(f.path): \(f.reason)") }
@@ -34,7 +35,7 @@ struct Run: ParsableCommand {
             if let lang = language.lang { config.language = lang }
             // --db wins over the pipeline's database.
             let st = try store.open(fallback: config.output.database)
-            code = try batch.ingest(paths: config.inputs, config: config, store: st)
+            code = try batch.ingest(paths: config.inputs, config: config, store: st, storePath: store.path(fallback: config.output.database))
             let docs = try st.documents()
             if let out = config.output.export {
                 try write(JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: pipeline, language: config.language)), to: out)
@@ -54,10 +55,33 @@ func progressPrinter(quiet: Bool) -> (@Sendable (String) -> Void)? {
     return { @Sendable line in printError(line) }
 }
 
+/// Writes a whole file, atomically: on a full disk or an I/O error nothing half-written is left,
+/// and the error is one line (exit 3).
 func write(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
+    do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    } catch {
+        throw CLIError(code: 3, message: "\(path): cannot be written (\(systemReason(error)))")
+    }
+}
+
+/// Writes to standard output; a closed pipe or a full disk is an error to report, not a crash.
+func writeToStandardOutput(_ data: Data) throws {
+    do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
+        throw CLIError(code: 3, message: "standard output cannot be written (\(systemReason(error)))")
+    }
+}
+
+/// The operating system's words for an error ("No space left on device").
+func systemReason(_ error: Error) -> String {
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
+    }
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+    return ns.localizedDescription
 }
 
 struct Ingest: ParsableCommand {
@@ -77,7 +101,7 @@ struct Ingest: ParsableCommand {
         var code: Int32 = 0
         try guarded {
             let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
-            code = try batch.ingest(paths: paths, config: config, store: store.open())
+            code = try batch.ingest(paths: paths, config: config, store: store.open(), storePath: store.path())
         }
         if code != 0 { throw ExitCode(code) }
     }

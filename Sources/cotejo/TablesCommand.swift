@@ -16,7 +16,7 @@ struct Tables: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let st = try store.open()
+            let st = try store.openForReading()
             let docs = try matchingDocuments(st, document)
             for d in docs {
                 let tables = try st.tables(documentID: d.id)

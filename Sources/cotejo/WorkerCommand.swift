@@ -36,7 +36,7 @@ struct Worker: ParsableCommand {
         // Word boxes served the table and record stages, which ran here; the store keeps lines and
         // blocks only, so the words need not cross the process boundary.
         doc.content?.dropWords()
-        FileHandle.standardOutput.write(try JSONEncoder().encode(doc))
+        FileHandle.standardOutput.write(try JSONCoding.encoder().encode(doc))
     }
 }
 
@@ -48,11 +48,29 @@ struct BatchOptions: ParsableArguments {
     var noIsolation = false
     @Flag(name: .shortAndLong, help: "No progress lines.")
     var quiet = false
+    @Flag(name: .long, help: "Process every document again, even those the store holds unchanged.")
+    var force = false
 
     /// Ingests `paths` with these options, prints the summary, and returns the exit code it deserves.
-    func ingest(paths: [String], config: PipelineConfig, store: Store) throws -> Int32 {
-        let summary = try Pipeline(config: config).ingest(paths: paths, store: store, jobs: jobs, isolation: isolation(config: config),
+    /// SIGINT or SIGTERM stops the batch: its workers are killed, the run is marked interrupted,
+    /// and the process exits 130 or 143 (what is stored stays whole: one transaction per document).
+    func ingest(paths: [String], config: PipelineConfig, store: Store, storePath: String) throws -> Int32 {
+        let claim: StoreWriteClaim
+        do { claim = try StoreWriteClaim(storePath: storePath) } catch {
+            throw CLIError(code: 3, message: StoreProblem.from(error, path: storePath).description)
+        }
+        let stop = BatchInterruption(store: store)
+        defer { withExtendedLifetime((claim, stop)) {} }
+        let summary: RunSummary
+        do {
+            summary = try Pipeline(config: config).ingest(paths: paths, store: store, jobs: jobs, isolation: isolation(config: config), force: force,
                                                           logger: Logger(label: "cotejo"), progress: progressPrinter(quiet: quiet))
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            // The store could not be written (a full disk, an I/O error): what was stored stays whole.
+            throw CLIError(code: 3, message: StoreProblem.from(error, path: storePath).description)
+        }
         return reportSummary(summary, verb: "Read")
     }
 
@@ -64,5 +82,31 @@ struct BatchOptions: ParsableArguments {
         return .childProcess(ChildProcessRunner(executable: executable, pipelinePath: config.path,
                                                 seconds: config.limits.secondsPerDocument,
                                                 megabytes: config.limits.megabytesPerDocument))
+    }
+}
+
+/// Ends a batch on SIGINT or SIGTERM. The handlers run on a dispatch queue, not in signal context,
+/// so they may use the store.
+final class BatchInterruption {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(store: Store) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                let workers = RunningWorkers.shared.killAll()
+                try? store.interruptRunningRuns()
+                printError("Interrupted (\(signalNumber == SIGINT ? "SIGINT" : "SIGTERM")): \(workers) worker(s) stopped, the run is marked interrupted; documents stored so far are kept")
+                exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    deinit {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL)
     }
 }

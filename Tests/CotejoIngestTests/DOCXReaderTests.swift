@@ -154,6 +154,20 @@ private func read(_ data: Data, reader: DOCXReader = DOCXReader()) throws -> Doc
         }
     }
 
+    @Test func aRealPartThatCompressesVeryWellIsNotABomb() throws {
+        // Many side-by-side empty table cells: repetitive XML that deflates at hundreds to one,
+        // as a real DOCX did (251:1), refused by the old 200:1 ratio.
+        let cell = "<w:tc><w:tcPr><w:tcW w:w=\"500\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>"
+        let row = "<w:tr>" + String(repeating: cell, count: 60) + "</w:tr>"
+        let body = "<w:tbl>" + String(repeating: row, count: 500) + "</w:tbl><w:p><w:r><w:t>Fin del informe</w:t></w:r></w:p>"
+        let data = try docx(body: body)
+        let xmlSize = body.utf8.count
+        #expect(xmlSize > 2_000_000)
+        #expect(Double(xmlSize) / Double(data.count) > 250, "ratio \(xmlSize / data.count):1")
+        let content = try read(data)
+        #expect(content.pages.flatMap(\.lines).contains { $0.text == "Fin del informe" })
+    }
+
     @Test func totalInflationLimitApplies() throws {
         let small = DOCXReader(limits: ZipLimits(maxTotalBytes: 20_000))
         do {

@@ -66,4 +66,17 @@ import CotejoReport
         #expect(x0 == "10" && y1 == "40")
         #expect(tables["documents.csv"]!.hasSuffix("\r\n"))
     }
+
+    @Test func cellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() {
+        #expect(CSV.field("=HYPERLINK(\"http://x\",\"clic\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\"")
+        #expect(CSV.field("+57 300") == "'+57 300")
+        #expect(CSV.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSV.field("-2+3") == "'-2+3")
+        #expect(CSV.field("\tcmd") == "'\tcmd")
+        #expect(CSV.field("\r=1+1").hasPrefix("\"'"))
+        // Numbers and ordinary text stay as they are.
+        #expect(CSV.field("-12.5") == "-12.5")
+        #expect(CSV.field("Meta = 100 %") == "Meta = 100 %")
+        #expect(CSV.field("") == "")
+    }
 }

@@ -342,7 +342,8 @@ private struct SheetGrid {
             guard let v else { return "" }
             return v.hasSuffix("T00:00:00") || v.hasSuffix("T00:00:00Z") ? String(v.prefix(10)) : v
         default:
-            guard let v, let d = Double(v.trimmingCharacters(in: .whitespaces)) else { return v ?? "" }
+            // A value too long for a double stays the text it is.
+            guard let v, let d = Double(v.trimmingCharacters(in: .whitespaces)), d.isFinite else { return v ?? "" }
             return NumberFormats.display(d, kind: formats.kind(style: c.intAttr("s")), date1904: date1904)
         }
     }

@@ -182,11 +182,13 @@ public struct SpanishNumber: Hashable, Sendable {
     /// Matches the figure whose first digits are token `d`, with sign, "$", "%" and parentheses.
     static func match(_ t: [SpanishToken], at d: Int, in text: Substring, cellMode: Bool) -> Match? {
         guard case .number(let body) = NumberBody.read(t, at: d) else { return nil }
+        // Hundreds of digits in a row are a code or garbage, not a figure: no double holds them.
+        guard body.value.isFinite else { return nil }
         let n = t.count
         if let list = body.listGroups {
-            let numbers = list.map { g in
-                SpanishNumber(value: Double(t[g].key) ?? .nan, decimals: 0, text: String(text[t[g].range]),
-                              range: t[g].range)
+            let numbers = list.compactMap { g -> SpanishNumber? in
+                guard let value = Double(t[g].key), value.isFinite else { return nil }
+                return SpanishNumber(value: value, decimals: 0, text: String(text[t[g].range]), range: t[g].range)
             }
             return Match(numbers: numbers, first: d, end: body.end, bodyEnd: body.end)
         }

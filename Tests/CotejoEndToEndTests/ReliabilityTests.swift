@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import CotejoModel
+import CotejoStore
+import CotejoPipeline
+
+/// Nothing silently lost: failures that may pass are retried, a stopped batch ends its workers,
+/// every input entry is accounted for, and a store in use or read-only is handled in one clear line.
+@Suite(.serialized) struct ReliabilityTests {
+    /// A scanned page (a 300-dpi PNG of a fixture page): OCR keeps a worker busy for seconds.
+    func scanFolder() throws -> URL {
+        let dir = try Repo.temporaryDirectory().appendingPathComponent("scans")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let made = try Repo.run("/usr/bin/pdftoppm", ["-r", "300", "-gray", "-png", "-f", "1", "-l", "1",
+                                                      Repo.fixtures.appendingPathComponent("004.pdf").path, dir.appendingPathComponent("page").path])
+        #expect(made.status == 0)
+        return dir
+    }
+
+    /// The worker processes of a batch (its children), from /proc.
+    func children(of pid: Int32) -> [Int32] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.flatMap { tid -> [Int32] in
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/children", encoding: .utf8)) ?? ""
+            return text.split(separator: " ").compactMap { Int32($0) }
+        }
+    }
+
+    func waitForWorker(of batch: Process) -> Int32? {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, batch.isRunning {
+            if let pid = children(of: batch.processIdentifier).first { return pid }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return nil
+    }
+
+    func start(_ exe: URL, _ arguments: [String]) throws -> Process {
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = arguments
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm")))
+    func aWorkerKilledMidDocumentIsRetriedAndTheStoreEndsAsAfterACleanRun() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let corpus = try scanFolder()
+        let db = try Repo.temporaryDirectory().appendingPathComponent("killed.sqlite").path
+        let batch = try start(exe, ["ingest", "--db", db, "--jobs", "1", "-q", corpus.path])
+        let worker = try #require(waitForWorker(of: batch), "no worker started")
+        kill(worker, SIGKILL)
+        batch.waitUntilExit()
+        #expect(batch.terminationStatus == 1)
+        let failed = try #require(try Store(path: db).documents().first)
+        #expect(failed.status == .failed)
+        #expect(failed.error?.contains("killed") == true)
+
+        // The next run does not call it unchanged: it tries again, and says so.
+        let again = Process()
+        again.executableURL = exe
+        again.arguments = ["ingest", "--db", db, "--jobs", "1", corpus.path]
+        let err = Pipe()
+        again.standardError = err
+        try again.run()
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        again.waitUntilExit()
+        #expect(again.terminationStatus == 0)
+        #expect(said.contains("1 retried"), "\(said)")
+
+        let cleanDB = try Repo.temporaryDirectory().appendingPathComponent("clean.sqlite").path
+        #expect(try Repo.run(exe.path, ["ingest", "--db", cleanDB, "-q", corpus.path]).status == 0)
+        #expect(try Repo.comparableExport(Store(path: db)) == Repo.comparableExport(Store(path: cleanDB)))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm")))
+    func sigtermEndsTheWorkersAndMarksTheRunInterrupted() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let corpus = try scanFolder()
+        let db = try Repo.temporaryDirectory().appendingPathComponent("stopped.sqlite").path
+        let batch = try start(exe, ["ingest", "--db", db, "--jobs", "1", "-q", corpus.path])
+        let worker = try #require(waitForWorker(of: batch), "no worker started")
+        kill(batch.processIdentifier, SIGTERM)
+        batch.waitUntilExit()
+        #expect(batch.terminationStatus == 143)
+        // The worker is gone (a killed child lingers only as a zombie of its dead parent, reaped at once).
+        Thread.sleep(forTimeInterval: 0.2)
+        let state = (try? String(contentsOfFile: "/proc/\(worker)/stat", encoding: .utf8)) ?? ""
+        #expect(state.isEmpty || state.contains(") Z "), "worker \(worker) still running: \(state)")
+        #expect(try Store(path: db).runs().map { $0["status"] as String } == ["interrupted"])
+    }
+
+    @Test func aSecondBatchOnTheSameStoreStopsAtOnceWithExit3() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let db = try Repo.temporaryDirectory().appendingPathComponent("busy.sqlite").path
+        do {
+            let claim = try StoreWriteClaim(storePath: db)
+            try withExtendedLifetime(claim) {
+            let second = try Repo.run(exe.path, ["ingest", "--db", db, "-q", Repo.fixtures.appendingPathComponent("001.html").path])
+            #expect(second.status == 3)
+                #expect(throws: StoreProblem.self) { _ = try StoreWriteClaim(storePath: db) }
+            }
+        }
+        // Once the first batch is done, the store is free.
+        #expect(try Repo.run(exe.path, ["ingest", "--db", db, "-q", Repo.fixtures.appendingPathComponent("001.html").path]).status == 0)
+    }
+
+    @Test func readOnlyStoresAreReadAndMistypedOnesAreNotCreated() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let dir = try Repo.temporaryDirectory()
+        let db = dir.appendingPathComponent("ro.sqlite").path
+        #expect(try Repo.run(exe.path, ["ingest", "--db", db, "-q", Repo.fixtures.appendingPathComponent("001.html").path]).status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        let exported = try Repo.run(exe.path, ["export", "--db", db])
+        #expect(exported.status == 0)
+        #expect(exported.output.contains("cotejo.export/1"))
+        let typo = dir.appendingPathComponent("typo.sqlite").path
+        #expect(try Repo.run(exe.path, ["findings", "--db", typo]).status == 3)
+        #expect(!FileManager.default.fileExists(atPath: typo))
+    }
+
+    @Test func everyInputEntryIsReadOrListedWithAReason() throws {
+        let root = try Repo.temporaryDirectory()
+        let dir = root.appendingPathComponent("in")
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let html = Repo.fixtures.appendingPathComponent("001.html")
+        try fm.copyItem(at: html, to: dir.appendingPathComponent("a.html"))
+        try fm.copyItem(at: html, to: dir.appendingPathComponent("sub/copy.html"))        // the same bytes twice
+        try fm.copyItem(at: html, to: dir.appendingPathComponent(".hidden.html"))
+        #expect(mkfifo(dir.appendingPathComponent("pipe").path, 0o644) == 0)
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("sub/loop").path, withDestinationPath: dir.path)
+        // A folder reached through a link is read.
+        let outside = root.appendingPathComponent("outside")
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        try fm.copyItem(at: Repo.fixtures.appendingPathComponent("003.html"), to: outside.appendingPathComponent("linked.html"))
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("link").path, withDestinationPath: outside.path)
+        // A name that is not UTF-8.
+        let badName = dir.path + "/bad-\u{1}"
+        var bytes = Array(badName.utf8.dropLast()) + [0xFF, 0x2E, 0x74, 0x78, 0x74, 0]
+        let fd = bytes.withUnsafeMutableBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0); close(fd)
+
+        // A symlinked input folder is followed too.
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("in-link").path, withDestinationPath: dir.path)
+        let walk = InputWalk(paths: [root.appendingPathComponent("in-link").path])
+        let names = walk.files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(Set(names) == ["a.html", "copy.html", "linked.html"])
+        let reasons = Dictionary(uniqueKeysWithValues: walk.passedOver.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason) })
+        #expect(reasons[".hidden.html"]?.contains("hidden") == true)
+        #expect(reasons["pipe"]?.contains("FIFO") == true)
+        #expect(reasons["loop"]?.contains("loop") == true)
+        #expect(walk.passedOver.contains { $0.reason.contains("UTF-8") })
+
+        // In a batch: the passed-over entries are in the summary and the store; both paths of the copy are kept.
+        let store = try Store(path: root.appendingPathComponent("db.sqlite").path)
+        let summary = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: store)
+        #expect(summary.skipped.count == 4)
+        let copy = try #require(try store.documents().first { $0.path.hasSuffix(".html") && $0.files.count == 2 })
+        #expect(Set(copy.files.map { URL(fileURLWithPath: $0).lastPathComponent }) == ["a.html", "copy.html"])
+        let stored = try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM skipped_files") }
+        #expect(stored == 4)
+    }
+}
