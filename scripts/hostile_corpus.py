@@ -73,6 +73,38 @@ def docx(document_xml, extra=None):
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
+def xlsx(sheet_rows_xml):
+    """A one-sheet workbook whose sheetData holds `sheet_rows_xml` (an iterable of <row> strings)."""
+    import io
+    buf = io.BytesIO()
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook {ns} {rel}><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            f.write(f'<?xml version="1.0"?><worksheet {ns}><sheetData>'.encode())
+            for row in sheet_rows_xml:
+                f.write(row.encode())
+            f.write(b"</sheetData></worksheet>")
+    return buf.getvalue()
+
+
+def xlsx_row(r, values):
+    cells = []
+    for c, v in enumerate(values):
+        ref = chr(ord("A") + c) + str(r)
+        if isinstance(v, str):
+            cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>')
+        else:
+            cells.append(f'<c r="{ref}"><v>{v}</v></c>')
+    return f'<row r="{r}">' + "".join(cells) + "</row>"
+
+
 def main():
     out = pathlib.Path(sys.argv[1])
     large = "--large" in sys.argv
@@ -131,6 +163,27 @@ def main():
         z.writestr("xl/workbook.xml", "<workbook><sheets><sheet name='A' sheetId='1' r:id='rId1'")
     write("malformed.xlsx", buf.getvalue())
     write("truncated.docx", docx('<w:document ' + W + '/>')[:200])
+
+    # A sheet of 1,000,010 cells: read, or failed for the memory it needs, never called malformed.
+    header = ["Actividad", "Meta", "Ejecutado", "Avance", "Responsable", "Fecha", "Unidad", "Codigo", "Obs", "Fuente"]
+    def big_rows():
+        yield xlsx_row(1, header)
+        for i in range(100000):
+            yield xlsx_row(i + 2, [f"Actividad {i}", 10, 5 + i % 5, (5 + i % 5) * 10, "Oficina", 45292, "Numero", i, 1, 2])
+        yield xlsx_row(100002, list(range(10)))
+    write("million_cells.xlsx", xlsx(big_rows()))
+    # A ten-row table and one stray cell in the sheet's very last row and column.
+    rows = [xlsx_row(1, ["Actividad", "Meta", "Ejecutado", "Avance"])]
+    rows += [xlsx_row(i + 2, [f"Actividad {i}", 10, 5 + i % 5, (5 + i % 5) * 10]) for i in range(9)]
+    rows.append('<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')
+    write("stray_cell.xlsx", xlsx(rows))
+    # Many side-by-side empty table cells: a real part that deflates past 250:1, not a bomb.
+    cell = '<w:tc><w:tcPr><w:tcW w:w="500" w:type="dxa"/></w:tcPr><w:p/></w:tc>'
+    table = "<w:tbl>" + ("<w:tr>" + cell * 60 + "</w:tr>") * 500 + "</w:tbl>"
+    write("many_cells.docx", docx('<?xml version="1.0"?><w:document ' + W + '><w:body>' + table +
+                                  '<w:p><w:r><w:t>Fin del informe</w:t></w:r></w:p></w:body></w:document>'))
+    # A figure of 400 digits: not a number any double holds.
+    write("overlong_number.txt", ("Se programaron " + "9" * 400 + " actividades y se ejecutaron 5, el 45 %.\n").encode())
     print(f"wrote {len(list(out.iterdir()))} files to {out}")
 
 

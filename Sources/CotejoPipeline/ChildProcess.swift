@@ -60,17 +60,24 @@ public struct ChildProcessRunner: Sendable {
         }
         readers.wait()
         if timedOut { return failed("reading took longer than the pipeline's limit of \(Int(seconds)) s; the worker was stopped") }
+        let stderrText = String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Swift aborts when an allocation fails under the address-space limit ("failed to allocate
+        // N bytes"): that is the memory limit, not a crash of the reader.
+        let outOfMemory = stderrText.contains("failed to allocate") || stderrText.contains("Cannot allocate")
+            || stderrText.contains("out of memory")
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
+            if outOfMemory {
+                return failed("the reader ran out of memory (limit \(Int(megabytes)) MB; raise limits.memory_mb_per_document to read it)")
+            }
             let what = signal == SIGKILL ? "was killed (out of memory or CPU time)" : signal == SIGSEGV ? "crashed (segmentation fault)"
                 : signal == SIGABRT ? "aborted" : "was stopped by signal \(signal)"
             // A crash repeats on the same bytes; a kill (memory pressure, the CPU limit under load) may not.
             return failed("the reader \(what) while reading this file", signal == SIGSEGV || signal == SIGABRT ? .permanent : .transient)
         }
-        let stderrText = String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0 else {
             let tail = stderrText.split(separator: "\n").last.map(String.init) ?? ""
-            if tail.contains("memory") || stderrText.contains("Cannot allocate") || stderrText.contains("out of memory") {
+            if tail.contains("memory") || outOfMemory {
                 return failed("the reader ran out of memory (limit \(Int(megabytes)) MB)")
             }
             return failed("the reader failed (exit \(process.terminationStatus))\(tail.isEmpty ? "" : ": " + tail)", .permanent)

@@ -3,6 +3,7 @@ import Testing
 import CotejoModel
 import CotejoStore
 import CotejoPipeline
+import CotejoReport
 
 /// A batch over hostile and broken files finishes, records every file with a reason, and loses
 /// nothing; a crash, a hang or a memory blow-up in a reader costs one document.
@@ -52,6 +53,20 @@ import CotejoPipeline
             let text = try store.blocks(documentID: d.id).map(\.text).joined(separator: " ")
             #expect(!text.contains("root:"), "\(name) expanded a file entity")
         }
+        // A sheet too large for the memory limit fails for that reason, not as malformed XML.
+        if let big = docs["million_cells.xlsx"], big.status == .failed {
+            #expect(big.error?.contains("memory") == true, "got: \(big.error ?? "nil")")
+        }
+        // A stray cell in the sheet's last row and column leaves the table whole.
+        let stray = try #require(docs["stray_cell.xlsx"])
+        #expect(stray.status == .ok)
+        #expect(stray.records.activities.count == 9)
+        // A part that compresses very well is not a zip bomb.
+        #expect(docs["many_cells.docx"]?.status == .ok)
+        // A 400-digit figure is text, never Infinity; the document is stored and exports.
+        #expect(docs["overlong_number.txt"]?.status == .ok)
+        let exported = try JSONExporter.encode(JSONExporter.export(Array(docs.values), version: "test", pipeline: nil))
+        #expect(!String(decoding: exported, as: UTF8.self).contains("Infinity"))
         // Nested and entity-laden HTML is read, not crashed on.
         #expect(docs["nested.html"]?.status == .ok)
         #expect(docs["billion_laughs.html"] != nil)

@@ -356,7 +356,12 @@ private struct SheetGrid {
     func layout(sheet: String, tableIndex: Int, page: Int) -> ([Block], Table?) {
         let rows = values.keys.sorted()
         guard let firstRow = rows.first, let lastRow = rows.last else { return ([], nil) }
-        let usedCols = rows.flatMap { anchors($0) }
+        // The sheet's width from the columns that hold values in two rows or more: one stray cell
+        // far out (XFD1048576) must not make the table look thousands of columns wide.
+        var rowsPerColumn: [Int: Int] = [:]
+        for r in rows { for c in anchors(r) { rowsPerColumn[c, default: 0] += 1 } }
+        let repeated = rowsPerColumn.filter { $0.value >= 2 }.map(\.key)
+        let usedCols = repeated.isEmpty ? Array(rowsPerColumn.keys) : repeated
         let usedWidth = (usedCols.max() ?? 0) - (usedCols.min() ?? 0) + 1
 
         // Header row: the first with at least half the used columns holding values of their own.

@@ -27,6 +27,12 @@ final class XMLTree {
         guard data.count <= Int(Int32.max) else { throw ReadError.tooLarge("\(name) has \(data.count) bytes") }
         guard let ctxt = xmlNewParserCtxt() else { throw ReadError.damaged("libxml2 could not start a parser") }
         defer { xmlFreeParserCtxt(ctxt) }
+        // An allocation failure stops libxml2 like a syntax error and a later message ("Extra
+        // content at the end of the document") replaces it: mark the context when one happens.
+        ctxt.pointee.sax.pointee.serror = { userData, error in
+            guard let error, error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue), let userData else { return }
+            userData.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private = UnsafeMutableRawPointer(bitPattern: 1)
+        }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
@@ -36,6 +42,10 @@ final class XMLTree {
         let wellFormed = ctxt.pointee.wellFormed != 0
         guard let doc, wellFormed else {
             if let doc { xmlFreeDoc(doc) }
+            // libxml2 stops the same way when an allocation fails: say memory, not malformed XML.
+            if ctxt.pointee._private != nil || ctxt.pointee.lastError.code == Int32(XML_ERR_NO_MEMORY.rawValue) {
+                throw ReadError.tooLarge("\(name) does not fit in the memory limit of one document (raise limits.memory_mb_per_document to read it)")
+            }
             throw ReadError.damaged("\(name) is not well-formed XML: \(lastMessage(ctxt))")
         }
         return XMLTree(owning: doc)
