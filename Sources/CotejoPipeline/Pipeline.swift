@@ -28,11 +28,6 @@ public struct Pipeline: Sendable {
     /// Code version plus a digest of the pipeline definition: a change in either reprocesses.
     public var version: String { cotejoVersion + (config.digest.map { "+" + $0 } ?? "") }
 
-    // MARK: Finding files
-
-    /// Every file under the given paths, sorted, each once (see `InputWalk` for what is passed over).
-    public static func files(in paths: [String]) -> [String] { InputWalk(paths: paths).files }
-
     // MARK: One document
 
     /// What to do with one file, decided before any reading: skip it, or process it.

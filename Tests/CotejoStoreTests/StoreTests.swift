@@ -90,4 +90,37 @@ import CotejoModel
         #expect(views == [true, true])
         #expect(keys.contains("documents"))
     }
+
+    @Test func aDamagedStoreIsCaughtWhenOpenedAndNamedInOneLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("db.sqlite").path
+        do {
+            let store = try Store(path: path)
+            try store.save(sample(), runID: store.beginRun(pipeline: "t", version: "v1"), pipelineVersion: "v1")
+        }
+        // Overwrite pages in the middle of the file, as a disk fault or a bad copy would.
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 8192))
+        try handle.close()
+        try? FileManager.default.removeItem(atPath: path + "-wal")
+        try? FileManager.default.removeItem(atPath: path + "-shm")
+        do {
+            _ = try Store(path: path)
+            Issue.record("a damaged store opened without a word")
+        } catch let problem as StoreProblem {
+            #expect(problem.description.contains("damaged"), "\(problem)")
+        }
+        // Not a database at all.
+        let junk = dir.appendingPathComponent("junk.sqlite").path
+        try Data("esto no es una base de datos".utf8).write(to: URL(fileURLWithPath: junk))
+        #expect(throws: StoreProblem.self) { _ = try Store(path: junk) }
+    }
+
+    @Test func aMissingStoreIsNotCreatedByAReader() {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-none-\(UUID().uuidString).sqlite").path
+        #expect(throws: StoreProblem.self) { _ = try Store(path: path, readOnly: true) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
 }
