@@ -141,6 +141,13 @@ public struct PipelineConfig: Codable, Sendable {
         do { config = try YAMLDecoder().decode(PipelineConfig.self, from: text) } catch {
             throw PipelineError.config(path: path, reason: "is not a valid pipeline definition: \(error)")
         }
+        // A misspelled key ("inputz") would otherwise be ignored and the run would read nothing.
+        if let unknown = try? unknownKey(in: text) {
+            throw PipelineError.config(path: path, reason: unknown)
+        }
+        if config.limits.secondsPerDocument <= 0 || config.limits.megabytesPerDocument <= 0 || config.limits.maxFileMegabytes <= 0 {
+            throw PipelineError.config(path: path, reason: "gives limits a value at or below zero; seconds_per_document, memory_mb_per_document and max_file_mb must be positive")
+        }
         let known = RuleRegistry.allRuleIDs
         if let unknown = config.rules.keys.first(where: { !known.contains($0) }) {
             throw PipelineError.config(path: path, reason: "names an unknown rule '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
@@ -163,6 +170,35 @@ public struct PipelineConfig: Codable, Sendable {
         config.path = path
         config.digest = Digest.sha256(Data(text.utf8)).prefix(8).description
         return config
+    }
+}
+
+extension PipelineConfig {
+    /// The keys each section knows; anything else is a typo to report.
+    static let knownKeys: [String: Set<String>] = [
+        "": ["name", "inputs", "output", "language", "limits", "rules", "ocr"],
+        "output": ["database", "export", "report"],
+        "limits": ["max_file_mb", "seconds_per_document", "memory_mb_per_document", "attempts_per_document"],
+        "ocr": ["mode", "languages", "dpi", "seconds_per_document"],
+        "rule": ["enabled", "severity", "tolerance", "threshold"],
+    ]
+
+    /// The first key the definition spells that Cotejo does not know, as a sentence; nil when all are known.
+    static func unknownKey(in text: String) throws -> String? {
+        guard let root = try Yams.load(yaml: text) as? [String: Any] else { return nil }
+        func check(_ map: [String: Any], section: String, known: Set<String>) -> String? {
+            guard let key = map.keys.sorted().first(where: { !known.contains($0) }) else { return nil }
+            let place = section.isEmpty ? "at the top level" : "under \(section):"
+            return "has an unknown key '\(key)' \(place) (known: \(known.sorted().joined(separator: ", ")))"
+        }
+        if let problem = check(root, section: "", known: knownKeys[""]!) { return problem }
+        for section in ["output", "limits", "ocr"] {
+            if let map = root[section] as? [String: Any], let problem = check(map, section: section, known: knownKeys[section]!) { return problem }
+        }
+        for (rule, value) in (root["rules"] as? [String: Any]) ?? [:] {
+            if let map = value as? [String: Any], let problem = check(map, section: "rules: \(rule)", known: knownKeys["rule"]!) { return problem }
+        }
+        return nil
     }
 }
 

@@ -179,10 +179,10 @@ public final class Store: Sendable {
             if let content = doc.content { try insertContent(content, docID: docID, db: db) }
             try insertRecords(doc.records, docID: docID, runID: runID, db: db)
             for (i, f) in doc.findings.enumerated() {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO findings (document_id, run_id, ordinal, rule, severity, message, message_en, "values")
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [docID, runID, i, f.rule, f.severity.rawValue, f.message, f.messageEN, Self.json(f.values)])
+                    """).execute(arguments: [docID, runID, i, f.rule, f.severity.rawValue, f.message, f.messageEN, Self.json(f.values)])
                 try insertSources(f.source, owner: "finding", ownerID: db.lastInsertedRowID, docID: docID, db: db)
             }
             return docID
@@ -191,13 +191,13 @@ public final class Store: Sendable {
 
     private func insertContent(_ content: DocumentContent, docID: Int64, db: Database) throws {
         for page in content.pages {
-            try db.execute(sql: "INSERT INTO pages (document_id, number, width, height, has_text, images, rulings, ocr, reading_frame) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [docID, page.number, page.width, page.height, page.hasText,
+            try db.cachedStatement(sql: "INSERT INTO pages (document_id, number, width, height, has_text, images, rulings, ocr, reading_frame) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [docID, page.number, page.width, page.height, page.hasText,
                                        Self.json(page.images.map { $0.rounded.array }), page.rulings.count, page.ocr,
                                        page.readingFrame.map(Self.json)])
             for (i, block) in page.blocks.enumerated() {
-                try db.execute(sql: "INSERT INTO blocks (document_id, page, ordinal, role, reason, text, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [docID, page.number, i, block.role.rawValue, block.reason, block.text, Self.json(block.source)])
+                try db.cachedStatement(sql: "INSERT INTO blocks (document_id, page, ordinal, role, reason, text, source) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .execute(arguments: [docID, page.number, i, block.role.rawValue, block.reason, block.text, Self.json(block.source)])
             }
         }
         for table in content.tables {
@@ -205,10 +205,10 @@ public final class Store: Sendable {
                            arguments: [docID, table.index, Self.json(table.pages), table.rowCount, table.columnCount, table.headerRowCount])
             let tableID = db.lastInsertedRowID
             for c in table.cells {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO cells (table_id, row, "column", row_span, column_span, is_header, text, source)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [tableID, c.row, c.column, c.rowSpan, c.columnSpan, c.isHeader, c.text, Self.json(c.source)])
+                    """).execute(arguments: [tableID, c.row, c.column, c.rowSpan, c.columnSpan, c.isHeader, c.text, Self.json(c.source)])
             }
         }
     }
@@ -257,11 +257,12 @@ public final class Store: Sendable {
 
     func insert(_ s: Source, owner: String, ownerID: Int64, field: String?, ordinal: Int, docID: Int64, db: Database) throws {
         let b = s.bbox?.rounded
-        try db.execute(sql: """
+        // Prepared once per connection and bound per row: a document writes thousands of sources.
+        try db.cachedStatement(sql: """
             INSERT INTO sources (document_id, owner, owner_id, field, ordinal, page, x0, y0, x1, y1, xpath, sheet, cell,
               line, paragraph, tbl, row, col, text, formula, file, ocr, confidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [docID, owner, ownerID, field, ordinal, s.page, b?.x0, b?.y0, b?.x1, b?.y1, s.xpath, s.sheet,
+            """).execute(arguments: [docID, owner, ownerID, field, ordinal, s.page, b?.x0, b?.y0, b?.x1, b?.y1, s.xpath, s.sheet,
                              s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text, s.formula, s.file,
                              s.ocr, s.confidence.map { ($0 * 1000).rounded() / 1000 }])
     }

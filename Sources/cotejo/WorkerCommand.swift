@@ -51,6 +51,10 @@ struct BatchOptions: ParsableArguments {
     @Flag(name: .long, help: "Process every document again, even those the store holds unchanged.")
     var force = false
 
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
+
     /// Ingests `paths` with these options, prints the summary, and returns the exit code it deserves.
     /// SIGINT or SIGTERM stops the batch: its workers are killed, the run is marked interrupted,
     /// and the process exits 130 or 143 (what is stored stays whole: one transaction per document).

@@ -35,4 +35,19 @@ struct PipelineConfigTests {
             #expect(throws: PipelineError.self, "\(bad)") { try load("inputs: [fixtures]\n\(bad)\n") }
         }
     }
+
+    @Test("a misspelled key or a limit at or below zero is refused, naming the key")
+    func typos() throws {
+        do { _ = try load("inputz: [fixtures]\n"); Issue.record("inputz was accepted") } catch {
+            #expect("\(error)".contains("inputz"))
+        }
+        #expect(throws: PipelineError.self) { try load("inputs: [fixtures]\nlimits: { seconds_per_documen: 5 }\n") }
+        #expect(throws: PipelineError.self) { try load("inputs: [fixtures]\nrules:\n  percent.mismatch: { tolerence: 1 }\n") }
+        #expect(throws: PipelineError.self) { try load("inputs: [fixtures]\nlimits: { seconds_per_document: -5 }\n") }
+        // Every shipped pipeline loads.
+        for name in ["default.yaml", "corpus.yaml"] {
+            let path = Repo.root.appendingPathComponent("pipelines").appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path) { _ = try PipelineConfig.load(path: path) }
+        }
+    }
 }

@@ -122,6 +122,26 @@ import CotejoPipeline
         #expect(!FileManager.default.fileExists(atPath: typo))
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFullDiskIsOneLineAndExit3NotACrash() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let db = try Repo.temporaryDirectory().appendingPathComponent("full.sqlite").path
+        #expect(try Repo.run(exe.path, ["ingest", "--db", db, "-q", Repo.fixtures.appendingPathComponent("001.html").path]).status == 0)
+        // /dev/full refuses every write with ENOSPC, as a full disk does.
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = ["export", "--db", db]
+        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 3, "\(p.terminationReason) \(p.terminationStatus)")
+        #expect(said.contains("No space left on device"), "\(said)")
+        #expect(said.split(separator: "\n").count == 1)
+    }
+
     @Test func everyInputEntryIsReadOrListedWithAReason() throws {
         let root = try Repo.temporaryDirectory()
         let dir = root.appendingPathComponent("in")
