@@ -40,8 +40,9 @@ struct Export: ParsableCommand {
         abstract: "Exports the store: JSON per the cotejo.export/1 contract, or CSV files (one per record kind).",
         discussion: """
         json: one file (stdout when --out is omitted), valid against schema/cotejo.export-1.schema.json.
-        csv: documents.csv, activities.csv, totals.csv, commitments.csv and findings.csv in the --out folder; \
-        one row per record and source (page, x0/y0/x1/y1, xpath, sheet, cell, line, text), RFC 4180, UTF-8 without BOM.
+        csv: documents.csv, activities.csv, totals.csv, commitments.csv, claims.csv, column_sums.csv and findings.csv in the \
+        --out folder, one row per record (with its entity, year and first source's place), and sources.csv with every source; \
+        RFC 4180 UTF-8 by default, or --csv-dialect excel for a spreadsheet in Spanish.
         """)
 
     enum Format: String, ExpressibleByArgument { case json, csv }
@@ -50,6 +51,8 @@ struct Export: ParsableCommand {
     var format: Format = .json
     @Option(name: .long, help: "Output file (json; stdout when omitted) or folder (csv; required).")
     var out: String?
+    @Option(name: .long, help: "CSV for programs (rfc4180: comma, decimal point) or for a spreadsheet in Spanish (excel: semicolon, decimal comma, UTF-8 BOM).")
+    var csvDialect: CSV.Dialect = .rfc4180
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
@@ -66,7 +69,7 @@ struct Export: ParsableCommand {
                 if let out { try write(data, to: out) } else { try writeToStandardOutput(data + Data("\n".utf8)) }
             case .csv:
                 // Checked above, before opening the store: exit code 2, the README's usage error.
-                for path in try CSVExporter.write(docs, to: out!, language: lang) { printError("Wrote \(path)") }
+                for path in try CSVExporter.write(docs, to: out!, language: lang, dialect: csvDialect) { printError("Wrote \(path)") }
             }
         }
     }
@@ -101,3 +104,5 @@ struct Compare: ParsableCommand {
 }
 
 extension CompareGrouping: ExpressibleByArgument {}
+
+extension CSV.Dialect: ExpressibleByArgument {}
