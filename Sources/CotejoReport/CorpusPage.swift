@@ -16,7 +16,8 @@ struct CorpusPage {
         let findings = docs.flatMap(\.findings)
         var h = "<h1>\(escapeHTML(title))</h1>"
         let failed = docs.filter { $0.status == .failed }.count
-        h += "<p>\(docs.count) \(w("documentos", "documents")) (\(failed) \(w("sin leer", "unread"))) · \(docs.reduce(0) { $0 + $1.records.activities.count }) \(w("actividades", "activities")) · \(findings.count) \(w("hallazgos", "findings")): \(w.findingCounts(findings))</p>"
+        let activities = docs.reduce(0) { $0 + $1.records.activities.count }
+        h += "<p>\(w.counted(docs.count, ("documento", "document"), ("documentos", "documents"))) (\(failed) \(w("sin leer", "unread"))) · \(w.counted(activities, ("actividad", "activity"), ("actividades", "activities"))) · \(w.counted(findings.count, ("hallazgo", "finding"), ("hallazgos", "findings"))): \(w.findingCounts(findings))</p>"
         h += "<p class=\"small muted\">\(w("Los errores y advertencias afirman que una cifra está mal o falta; las notas no.", "Errors and warnings claim a figure is wrong or missing; notes do not.")) \(w("Cumplimiento recalculado = Σ ejecutado / Σ programado de las actividades que declaran ambas cifras; declarado = el porcentaje del total principal que el documento afirma.", "Recomputed compliance = Σ executed / Σ planned of the activities stating both figures; stated = the percentage the document claims for its headline total."))</p>"
 
         h += "<h2>\(w("Documentos", "Documents"))</h2><table><tr><th>\(w("Archivo", "File"))</th><th>\(w("Formato", "Format"))</th><th>\(w("Estado", "Status"))</th><th>\(w("Entidad", "Entity"))</th><th>\(w("Año", "Year"))</th><th>\(w("Tipo", "Kind"))</th><th class=\"num\">\(w("Activ.", "Activ."))</th><th class=\"num\">% \(w("recalc.", "recomp."))</th><th class=\"num\">% \(w("decl.", "stated"))</th><th>\(w("Hallazgos", "Findings"))</th></tr>"
@@ -55,7 +56,7 @@ struct CorpusPage {
             let severities = Severity.allCases.reversed()
             h += "<table style=\"width:auto\"><tr><th>\(w("Regla", "Rule"))</th>"
             for s in severities { h += "<th class=\"num\"><span class=\"sev \(s.rawValue)\">\(escapeHTML(w.severity(s)))</span></th>" }
-            h += "<th class=\"num\">\(w("Total", "Total"))</th><th class=\"num\">\(w("Documentos", "Documents"))</th></tr>"
+            h += "<th class=\"num\">\(w("Total", "Total"))</th><th class=\"num\">\(w("Documentos", "Documents"))</th><th>\(w("Dónde", "Where"))</th></tr>"
             let byRule = Dictionary(grouping: docs.flatMap { d in d.findings.map { (d.path, $0) } }, by: { $0.1.rule })
             for rule in byRule.keys.sorted() {
                 let list = byRule[rule]!
@@ -64,7 +65,12 @@ struct CorpusPage {
                     let n = list.filter { $0.1.severity == s }.count
                     h += "<td class=\"num\">\(n == 0 ? "" : String(n))</td>"
                 }
-                h += "<td class=\"num\"><b>\(list.count)</b></td><td class=\"num\">\(Set(list.map(\.0)).count)</td></tr>"
+                // Where it fired: each document, linked to its findings.
+                let paths = Array(Set(list.map(\.0))).sorted()
+                let links = paths.prefix(8).compactMap { p in docs.first { $0.path == p } }.map { d in
+                    "<a href=\"\(escapeHTML(ReportNames.page(d)))#findings\">\(escapeHTML((d.path as NSString).lastPathComponent))</a>"
+                }.joined(separator: ", ") + (paths.count > 8 ? " …" : "")
+                h += "<td class=\"num\"><b>\(list.count)</b></td><td class=\"num\">\(paths.count)</td><td class=\"small\">\(links)</td></tr>"
             }
             h += "</table>"
         }

@@ -77,7 +77,12 @@ struct DocumentPage {
 
         h += "<h2 id=\"findings\">\(w("Hallazgos", "Findings")) (\(d.findings.count))</h2>"
         if d.findings.isEmpty {
-            h += "<p>\(d.status == .failed ? w("El documento no se pudo leer: no hay hallazgos.", "The document could not be read: no findings.") : w("Ningún hallazgo: las cifras verificadas cuadran.", "No findings: the figures checked hold."))</p>"
+            let r = d.records
+            let checkable = fig.pairedActivities + r.totals.count + r.claims.count + r.columnSums.count
+            let verdict = d.status == .failed ? w("El documento no se pudo leer: no hay hallazgos.", "The document could not be read: no findings.")
+                : checkable == 0 ? w("Ningún hallazgo, pero tampoco se encontró ninguna cifra que verificar (ni actividades con programado y ejecutado, ni totales, porcentajes o sumas declarados): nada se comprobó.", "No findings, but no figure to check was found either (no activities with planned and executed, no stated totals, percentages or sums): nothing was checked.")
+                : w("Ningún hallazgo: las \(checkable) cifras o grupos de cifras verificados cuadran.", "No findings: the \(checkable) figures or sets of figures checked hold.")
+            h += "<p>\(verdict)</p>"
         } else {
             h += "<p>\(w.findingCounts(d.findings))</p>"
             // Errors first, then warnings, then notes; the document's order within each.
@@ -153,12 +158,16 @@ struct DocumentPage {
         }
         let alt = w("Recorte de la página \(page) con las cifras del hallazgo resaltadas", "Crop of page \(page) with the finding's figures highlighted")
         let (shownWidth, shownHeight) = (written.shownWidth, written.shownHeight)
-        return caption + "<div class=\"crop\"><img src=\"\(escapeHTML(name))\" width=\"\(shownWidth)\" height=\"\(shownHeight)\" alt=\"\(escapeHTML(alt + " — " + finding.rule))\"></div>"
+        // The crop opens at full size on click: small type in a dense table must be readable.
+        return caption + "<div class=\"crop\"><a href=\"\(escapeHTML(name))\" title=\"\(w("Ver a tamaño completo", "View at full size"))\"><img src=\"\(escapeHTML(name))\" width=\"\(shownWidth)\" height=\"\(shownHeight)\" alt=\"\(escapeHTML(alt + " — " + finding.rule))\"></a></div>"
     }
 
+    /// The box in points, for whoever needs to find the words with a PDF tool: shown on hover, not
+    /// in the text (the page and the crop say where they are).
     private func boxLabel(_ s: Source) -> String {
         guard let b = s.bbox?.rounded else { return "" }
-        return " · [\(b.array.map { formatNumber($0, language: .en) }.joined(separator: ", "))]"
+        let coordinates = b.array.map { formatNumber($0, language: .en) }.joined(separator: ", ")
+        return " <span title=\"\(words("recuadro en puntos", "box in points")): \(coordinates)\">▣</span>"
     }
 
     private func activities() -> String {

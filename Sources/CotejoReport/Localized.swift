@@ -25,6 +25,17 @@ struct Words {
         switch s { case .error: self("error", "error"); case .warning: self("advertencia", "warning"); case .info: self("nota", "note") }
     }
 
+    /// A severity with its count, in the number that agrees ("1 error", "4 errores").
+    func severity(_ s: Severity, count: Int) -> String {
+        guard count != 1 else { return severity(s) }
+        switch s { case .error: return self("errores", "errors"); case .warning: return self("advertencias", "warnings"); case .info: return self("notas", "notes") }
+    }
+
+    /// "1 documento", "3 documentos".
+    func counted(_ n: Int, _ singular: (String, String), _ plural: (String, String)) -> String {
+        "\(n) " + (n == 1 ? self(singular.0, singular.1) : self(plural.0, plural.1))
+    }
+
     /// A number for reading: decimal comma in Spanish, no needless decimals, "—" when unknown.
     func number(_ d: Double?) -> String { formatNumber(d, language: language) }
 
@@ -72,10 +83,24 @@ func escapeHTML(_ s: String) -> String {
     return out
 }
 
-/// A number as Spanish readers write it: decimal comma, no needless decimals.
+/// A number as readers write it: in Spanish a decimal comma and dots between thousands
+/// ("2.165.912.629,05"), in English the reverse; no needless decimals. Numbers of four digits or
+/// fewer are not grouped, as Spanish style has it (years stay "2021").
 func formatNumber(_ d: Double?, language: Language) -> String {
     guard let d else { return "—" }
-    if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
-    let s = String(format: "%.2f", d)
-    return language == .es ? s.replacingOccurrences(of: ".", with: ",") : s
+    guard d.isFinite else { return "—" }
+    let integral = d == d.rounded() && abs(d) < 1e15
+    let raw = integral ? String(Int(d)) : String(format: "%.2f", d)
+    let negative = raw.hasPrefix("-")
+    let body = negative ? String(raw.dropFirst()) : raw
+    let parts = body.split(separator: ".", maxSplits: 1).map(String.init)
+    var whole = parts[0]
+    let (group, decimal) = language == .es ? (".", ",") : (",", ".")
+    if whole.count > 4 {
+        var grouped: [String] = []
+        while whole.count > 3 { grouped.insert(String(whole.suffix(3)), at: 0); whole.removeLast(3) }
+        grouped.insert(whole, at: 0)
+        whole = grouped.joined(separator: group)
+    }
+    return (negative ? "-" : "") + whole + (parts.count > 1 ? decimal + parts[1] : "")
 }

@@ -35,6 +35,13 @@ struct PageShell {
     svg.chart text{fill:#222}svg.chart text.v{font-size:11px}svg.chart text.muted{fill:#888}
     .counts span{margin-right:6px;white-space:nowrap}
     footer{color:#777;font-size:12px;margin-top:40px}
+    .crop a{display:inline-block}.crop a:hover img{border-color:#1f3a5a}
+    @media print{
+    body{background:#fff;font-size:11px}header.top{display:none}main{max-width:none;padding:0}
+    .finding{break-inside:avoid;page-break-inside:avoid}h2{break-after:avoid;page-break-after:avoid}
+    table{font-size:10px}tr{break-inside:avoid}a{color:inherit;text-decoration:none}
+    .sev{color:#000;border:1px solid #000;background:none!important}
+    }
     """
 
     func page(title: String, body: String) -> String {
@@ -58,11 +65,11 @@ struct PageShell {
 }
 
 extension Words {
-    /// Counts of findings as badges: "2 error · 1 advertencia".
+    /// Counts of findings as badges: "2 errores · 1 advertencia".
     func findingCounts(_ findings: [Finding]) -> String {
         let counts = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
         let parts = Severity.allCases.reversed().compactMap { s in
-            counts[s].map { "<span><span class=\"sev \(s.rawValue)\">\($0)</span> \(escapeHTML(severity(s)))</span>" }
+            counts[s].map { "<span><span class=\"sev \(s.rawValue)\">\($0)</span> \(escapeHTML(severity(s, count: $0)))</span>" }
         }
         return parts.isEmpty ? "<span class=\"muted\">\(self("ninguno", "none"))</span>" : "<span class=\"counts\">" + parts.joined() + "</span>"
     }
