@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "cotejo", dependencies: [
-            "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel",
+            "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoChecks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -29,6 +29,19 @@ public struct RuleRegistry: Sendable {
     /// Every rule id a pipeline may configure.
     public static var allRuleIDs: Set<String> { Set(allRules.map(\.id) + storeRuleIDs) }
 
+    /// Each rule's name for readers, Spanish and English (its `summary`, "español / English"), so
+    /// that a report never shows a rule id alone.
+    public static var names: [String: (es: String, en: String)] {
+        var names: [String: (es: String, en: String)] = [
+            CrossDocumentMismatch.ruleID: ("Cifra que otro documento de la entidad da distinta", "figure another document of the entity states differently"),
+        ]
+        for rule in allRules {
+            let halves = rule.summary.components(separatedBy: " / ")
+            names[rule.id] = (halves[0], halves.count > 1 ? halves[1] : halves[0])
+        }
+        return names
+    }
+
     public var rules: [any Rule]
     public var settings: [String: RuleSettings]
 

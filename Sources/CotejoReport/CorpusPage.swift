@@ -60,7 +60,7 @@ struct CorpusPage {
             let byRule = Dictionary(grouping: docs.flatMap { d in d.findings.map { (d.path, $0) } }, by: { $0.1.rule })
             for rule in byRule.keys.sorted() {
                 let list = byRule[rule]!
-                h += "<tr><td class=\"mono\">\(escapeHTML(rule))</td>"
+                h += "<tr><td>\(escapeHTML(w.ruleName(rule))) <span class=\"mono muted\">\(escapeHTML(rule))</span></td>"
                 for s in severities {
                     let n = list.filter { $0.1.severity == s }.count
                     h += "<td class=\"num\">\(n == 0 ? "" : String(n))</td>"

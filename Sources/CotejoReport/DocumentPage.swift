@@ -98,14 +98,14 @@ struct DocumentPage {
     private mutating func finding(_ x: Finding, number: Int) -> String {
         let w = words
         var h = "<section class=\"finding \(x.severity.rawValue)\" id=\"f\(number)\">"
-        h += "<div><span class=\"sev \(x.severity.rawValue)\">\(escapeHTML(w.severity(x.severity)))</span> <span class=\"mono\">\(escapeHTML(x.rule))</span></div>"
+        h += "<div><span class=\"sev \(x.severity.rawValue)\">\(escapeHTML(w.severity(x.severity)))</span> <b>\(escapeHTML(w.ruleName(x.rule)))</b> <span class=\"mono muted\">\(escapeHTML(x.rule))</span></div>"
         h += "<p class=\"msg\">\(escapeHTML(x.message(in: w.language)))</p>"
         if !x.values.isEmpty {
             h += "<table class=\"values\"><tr><th>\(w("Valor", "Value"))</th><th>\(w("Dato", "Figure"))</th></tr>"
             for (k, v) in x.values.sorted(by: { $0.key < $1.key }) {
                 let text: String
                 switch v { case .number(let n): text = w.number(n); case .text(let s): text = s }
-                h += "<tr><td class=\"mono\">\(escapeHTML(k))</td><td>\(escapeHTML(clip(text, 300)))</td></tr>"
+                h += "<tr><td title=\"\(escapeHTML(k))\">\(escapeHTML(w.valueName(k)))</td><td>\(escapeHTML(clip(text, 300)))</td></tr>"
             }
             h += "</table>"
         }

@@ -24,9 +24,12 @@ public struct HTMLReport {
     /// Where relative document paths are resolved (the directory the corpus was ingested from);
     /// the working directory when nil.
     public var baseDirectory: String?
+    /// Rule names for readers by rule id (Spanish, English); a rule without one shows its id.
+    public var ruleNames: [String: (es: String, en: String)]
 
-    public init(language: Language = .es, version: String, baseDirectory: String? = nil) {
-        self.language = language; self.version = version; self.baseDirectory = baseDirectory
+    public init(language: Language = .es, version: String, baseDirectory: String? = nil,
+                ruleNames: [String: (es: String, en: String)] = [:]) {
+        self.language = language; self.version = version; self.baseDirectory = baseDirectory; self.ruleNames = ruleNames
     }
 
     /// Writes the report into `folder` (created when missing). Pages and crops an earlier report
@@ -45,7 +48,7 @@ public struct HTMLReport {
             try? fm.removeItem(at: root.appendingPathComponent(name))
         }
 
-        let w = Words(language: language)
+        let w = Words(language: language, ruleNames: ruleNames)
         let shell = PageShell(words: w, version: version)
         var problems: [String: CropUnavailable] = [:]
         var pages: [String: String] = [:]

@@ -4,6 +4,13 @@ import CotejoModel
 /// User-facing words of the report, in Spanish by default and English with `--lang en`.
 struct Words {
     let language: Language
+    var ruleNames: [String: (es: String, en: String)] = [:]
+
+    /// A rule's name for readers, its id when it has none.
+    func ruleName(_ id: String) -> String {
+        guard let name = ruleNames[id] else { return id }
+        return self(name.es, name.en)
+    }
 
     func callAsFunction(_ es: String, _ en: String) -> String { language == .en ? en : es }
 
@@ -30,6 +37,37 @@ struct Words {
         guard count != 1 else { return severity(s) }
         switch s { case .error: return self("errores", "errors"); case .warning: return self("advertencias", "warnings"); case .info: return self("notas", "notes") }
     }
+
+    /// The name of a finding's value as a reader says it ("programado", "fecha de inicio"); the key
+    /// itself, as exported, when there is no name for it yet.
+    func valueName(_ key: String) -> String {
+        guard let names = Self.valueNames[key] else { return key }
+        return self(names.0, names.1)
+    }
+
+    static let valueNames: [String: (String, String)] = [
+        "planned": ("programado", "planned"), "executed": ("ejecutado", "executed"),
+        "reported_percent": ("porcentaje declarado", "stated percentage"), "computed_percent": ("porcentaje calculado", "computed percentage"),
+        "computed_planned": ("programado calculado", "computed planned"), "computed_executed": ("ejecutado calculado", "computed executed"),
+        "computed_sum": ("suma calculada", "computed sum"), "total": ("total declarado", "stated total"), "sum": ("suma", "sum"),
+        "difference": ("diferencia", "difference"), "parts": ("partes", "parts"), "part": ("parte", "part"), "whole": ("todo", "whole"),
+        "from": ("valor inicial", "from"), "to": ("valor final", "to"), "ratio": ("razón", "ratio"),
+        "start": ("inicio", "start"), "end": ("fin", "end"), "start_date": ("fecha de inicio", "start date"), "end_date": ("fecha de fin", "end date"),
+        "date": ("fecha", "date"), "iso_date": ("fecha (ISO)", "date (ISO)"), "year": ("año", "year"), "years": ("años", "years"),
+        "stated_year": ("año declarado", "stated year"), "expected_year": ("año esperado", "expected year"), "period": ("periodo", "period"),
+        "periods_per_year": ("periodos por año", "periods per year"), "months": ("meses", "months"),
+        "missing": ("faltantes", "missing"), "missing_count": ("número de faltantes", "missing count"),
+        "item": ("ítem", "item"), "label": ("etiqueta", "label"), "page": ("página", "page"), "table": ("tabla", "table"),
+        "rows": ("filas", "rows"), "columns": ("columnas", "columns"), "column": ("columna", "column"), "cell": ("celda", "cell"),
+        "text": ("texto", "text"), "word_value": ("valor en letras", "value in words"), "digit_value": ("valor en cifras", "value in digits"),
+        "stated": ("declarado", "stated"), "expected": ("esperado", "expected"), "threshold": ("umbral", "threshold"),
+        "weight": ("ponderación", "weight"), "reading": ("lectura", "reading"), "readings_tried": ("lecturas probadas", "readings tried"),
+        "formula": ("fórmula", "formula"), "expected_formula": ("fórmula esperada", "expected formula"),
+        "ocr_confidence": ("confianza del OCR", "OCR confidence"), "other_document": ("otro documento", "other document"),
+        "images": ("imágenes", "images"), "collected": ("recogidos", "collected"), "in_charge": ("a cargo", "in charge"),
+        "not_in_charge": ("no a cargo", "not in charge"), "table_percent": ("porcentaje en la tabla", "percentage in the table"),
+        "text_percent": ("porcentaje en el texto", "percentage in the text"),
+    ]
 
     /// "1 documento", "3 documentos".
     func counted(_ n: Int, _ singular: (String, String), _ plural: (String, String)) -> String {

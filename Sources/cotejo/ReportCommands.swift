@@ -1,4 +1,5 @@
 import Foundation
+import CotejoChecks
 import ArgumentParser
 import CotejoModel
 import CotejoStore
@@ -14,7 +15,7 @@ func writeReport(_ docs: [StoredDocument], to out: String, language: Language) t
         folder = String(folder.dropLast(5)) + "/"
         printError("note: the report is a folder now; writing \(folder) instead of \(out)")
     }
-    let result = try HTMLReport(language: language, version: cotejoVersion).write(docs, to: folder)
+    let result = try HTMLReport(language: language, version: cotejoVersion, ruleNames: RuleRegistry.names).write(docs, to: folder)
     printError(String(format: "Wrote %@ (%d document pages, %d crops, %.1fs)", result.index, result.pages.count, result.crops, result.seconds))
     for path in result.withoutCrops { printError("  no crops for \(path): the file is missing or changed since it was read") }
 }

@@ -35,4 +35,14 @@ struct RuleRegistryTests {
         #expect(findings.count >= 4)
         #expect(findings.allSatisfy { !$0.source.isEmpty && !$0.message.isEmpty && !$0.messageEN.isEmpty })
     }
+
+    @Test("every rule has a name in Spanish and in English for the report")
+    func names() {
+        let names = RuleRegistry.names
+        for id in RuleRegistry.allRuleIDs {
+            let name = names[id]
+            #expect(name != nil, "\(id) has no name")
+            #expect(name?.es.isEmpty == false && name?.en.isEmpty == false && name?.es != name?.en, "\(id): \(String(describing: name))")
+        }
+    }
 }

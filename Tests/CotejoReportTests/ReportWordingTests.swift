@@ -52,4 +52,14 @@ import CotejoStore
             }
         }
     }
+
+    @Test func rulesAndValuesAreNamedForReaders() {
+        let w = Words(language: .es, ruleNames: ["sum.mismatch": ("Total que no es la suma de sus partes", "total that is not the sum of its parts")])
+        #expect(w.ruleName("sum.mismatch") == "Total que no es la suma de sus partes")
+        #expect(Words(language: .en, ruleNames: w.ruleNames).ruleName("sum.mismatch") == "total that is not the sum of its parts")
+        #expect(w.ruleName("new.rule") == "new.rule")
+        #expect(w.valueName("start_date") == "fecha de inicio")
+        #expect(w.valueName("missing_count") == "número de faltantes")
+        #expect(Words(language: .en).valueName("start_date") == "start date")
+    }
 }
