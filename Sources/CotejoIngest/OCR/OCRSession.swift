@@ -6,8 +6,7 @@ import CotejoModel
 struct OCRSession {
     let settings: OCRSettings
     private(set) var notes: [String] = []
-    /// Pages read by OCR and the seconds spent, for the benchmark.
-    private(set) var pagesRead = 0
+    /// Seconds spent on OCR in this document, against its budget.
     private(set) var seconds = 0.0
     private var engine: TesseractEngine?
     private var unavailable = false
@@ -49,7 +48,7 @@ struct OCRSession {
                 return nil
             }
         }
-        return engine.map { PageRecognizer(engine: $0, settings: settings) }
+        return engine.map { PageRecognizer(engine: $0) }
     }
 
     /// Reads one page image within what is left of the budget.
@@ -70,7 +69,6 @@ struct OCRSession {
             seconds = settings.secondsPerDocument
             return nil
         }
-        pagesRead += 1
         return result
     }
 }

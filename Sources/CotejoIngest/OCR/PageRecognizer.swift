@@ -6,7 +6,6 @@ import CotejoModel
 /// points, so that they take the same path as a text layer's (lines, blocks, tables, records).
 struct PageRecognizer {
     let engine: TesseractEngine
-    let settings: OCRSettings
 
     struct Result {
         var glyphs: [Glyph]

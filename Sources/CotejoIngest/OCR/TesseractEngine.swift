@@ -21,7 +21,6 @@ struct RecognizedWord {
 final class TesseractEngine {
     private let api: OpaquePointer
     private var orientationAPI: OpaquePointer?
-    private let languages: String
 
     init(languages: [String]) throws(OCRUnavailable) {
         // Tesseract may start an OpenMP team per call; the batch already runs a document per core.
@@ -38,7 +37,6 @@ final class TesseractEngine {
         // Keep the spaces Tesseract sees between words of a table row.
         TessBaseAPISetVariable(api, "preserve_interword_spaces", "1")
         self.api = api
-        self.languages = list
     }
 
     deinit {

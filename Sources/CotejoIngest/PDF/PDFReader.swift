@@ -38,7 +38,7 @@ public struct PDFReader: DocumentReader {
         let count = document.pageCount
         guard count > 0 else { throw ReadError.damaged("the PDF has no pages") }
         pages.reserveCapacity(count)
-        var reader = OCRSession(settings: ocr)
+        var ocrSession = OCRSession(settings: ocr)
 
         for index in 0..<count {
             guard let page = document.page(at: index) else {
@@ -47,9 +47,9 @@ public struct PDFReader: DocumentReader {
                 pages.append(Page(number: index + 1, hasText: false))
                 continue
             }
-            pages.append(readPage(page, number: index + 1, ocr: &reader, notes: &notes))
+            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, notes: &notes))
         }
-        notes += reader.notes
+        notes += ocrSession.notes
 
         return DocumentContent(format: .pdf, pages: pages, tables: [],
                                metadata: document.metadata, notes: notes)
