@@ -141,7 +141,8 @@ public struct Pipeline: Sendable {
         let files = walk.files
         let state = BatchState(filesSeen: files.count)
         state.update { $0.skipped += walk.passedOver }
-        for entry in walk.passedOver { progress?("\(entry.path): passed over (\(entry.reason))") }
+        let say = BatchMessages(language: config.language)
+        for entry in walk.passedOver { progress?(say.passedOver(entry)) }
         let workers = max(1, min(jobs, files.count))
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -190,28 +191,28 @@ public struct Pipeline: Sendable {
 
     private func handle(path: String, prefix: String, runID: Int64, store: Store, isolation: Isolation, force: Bool,
                         state: BatchState, logger: Logger?, progress: (@Sendable (String) -> Void)?) throws {
+        let say = BatchMessages(language: config.language)
         func record(_ doc: ProcessedDocument) throws {
             try store.save(doc, runID: runID, pipelineVersion: version)
             if doc.status == .failed {
                 state.update { $0.failed += 1; $0.failures.append(FailedFile(path: doc.path, reason: doc.error ?? "unknown")) }
                 logger?.error("\(doc.path): \(doc.error ?? "failed")")
-                progress?("\(prefix): FAILED — \(doc.error ?? "")")
+                progress?(say.failed(prefix, doc.error ?? ""))
             } else {
                 state.update { $0.processed += 1 }
                 let f = doc.findings.filter { $0.severity != .info }.count
-                progress?(String(format: "%@: %@, %d pages, %d activities, %d findings (%.2fs)", prefix,
-                                 doc.status.rawValue, doc.pageCount, doc.records.activities.count, f, doc.seconds))
+                progress?(say.read(prefix, doc, findings: f))
             }
         }
         switch plan(path: path, store: store, force: force) {
         case .unsupported(let p, let reason):
             state.update { $0.skipped.append(SkippedFile(path: p, reason: reason)) }
-            progress?("\(prefix): skipped (\(reason))")
+            progress?(say.skipped(prefix, reason))
         case .unchanged(let p, let sha):
             try store.recordFile(sha256: sha, path: p)
             try store.touch(sha256: sha, path: p)
             state.update { $0.unchanged += 1 }
-            progress?("\(prefix): unchanged")
+            progress?(say.unchanged(prefix))
         case .failed(let doc):
             if let sha = doc.sha256 { try store.recordFile(sha256: sha, path: doc.path) }
             try record(doc)
@@ -219,7 +220,7 @@ public struct Pipeline: Sendable {
             try store.recordFile(sha256: sha, path: p)
             if retry {
                 state.update { $0.retried += 1 }
-                progress?("\(prefix): retrying (it failed for a reason that may pass)")
+                progress?(say.retrying(prefix))
             }
             switch isolation {
             case .inProcess:

@@ -5,15 +5,9 @@ import CotejoStore
 import CotejoPipeline
 import CotejoReport
 
-/// Prints the summary of a batch and returns the exit code it deserves.
-func reportSummary(_ s: RunSummary, verb: String) -> Int32 {
-    var line = String(format: "%@ %d files in %.1fs: %d processed, %d unchanged, %d failed, %d skipped",
-                      verb, s.filesSeen, s.seconds, s.processed, s.unchanged, s.failed, s.skipped.count)
-    if s.retried > 0 { line += ", \(s.retried) retried" }
-    if s.processed == 0 && s.failed == 0 && s.unchanged > 0 { line += " (all documents unchanged)" }
-    printError(line)
-    for f in s.failures { printError("  failed: \(f.path): \(f.reason)") }
-    for k in s.skipped { printError("  skipped: \(k.path): \(k.reason)") }
+/// Prints the summary of a batch in the user's language and returns the exit code it deserves.
+func reportSummary(_ s: RunSummary, language: Language) -> Int32 {
+    for line in BatchMessages(language: language).summary(s) { printError(line) }
     return s.failed > 0 ? 1 : 0
 }
 
@@ -95,12 +89,14 @@ struct Ingest: ParsableCommand {
     var pipeline: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
     @OptionGroup var batch: BatchOptions
 
     func run() throws {
         var code: Int32 = 0
         try guarded {
-            let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
+            var config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
+            if let lang = language.lang { config.language = lang }
             code = try batch.ingest(paths: paths, config: config, store: store.open(), storePath: store.path())
         }
         if code != 0 { throw ExitCode(code) }

@@ -75,7 +75,7 @@ struct BatchOptions: ParsableArguments {
             // The store could not be written (a full disk, an I/O error): what was stored stays whole.
             throw CLIError(code: 3, message: StoreProblem.from(error, path: storePath).description)
         }
-        return reportSummary(summary, verb: "Read")
+        return reportSummary(summary, language: config.language)
     }
 
     /// Child processes of this very executable, with the pipeline's limits.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import CotejoModel
 import CotejoStore
-import CotejoPipeline
+@testable import CotejoPipeline
 
 /// Nothing silently lost: failures that may pass are retried, a stopped batch ends its workers,
 /// every input entry is accounted for, and a store in use or read-only is handled in one clear line.
@@ -62,7 +62,7 @@ import CotejoPipeline
         // The next run does not call it unchanged: it tries again, and says so.
         let again = Process()
         again.executableURL = exe
-        again.arguments = ["ingest", "--db", db, "--jobs", "1", corpus.path]
+        again.arguments = ["ingest", "--db", db, "--jobs", "1", "--lang", "en", corpus.path]
         let err = Pipe()
         again.standardError = err
         try again.run()
@@ -183,5 +183,19 @@ import CotejoPipeline
         #expect(Set(copy.files.map { URL(fileURLWithPath: $0).lastPathComponent }) == ["a.html", "copy.html"])
         let stored = try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM skipped_files") }
         #expect(stored == 4)
+    }
+
+    @Test func theBatchSpeaksSpanishByDefault() {
+        var summary = RunSummary()
+        summary.filesSeen = 21; summary.processed = 1; summary.unchanged = 15; summary.failed = 0; summary.retried = 1
+        summary.seconds = 3.14
+        summary.skipped = [SkippedFile(path: "in/pipe", reason: "a named pipe (FIFO), not a file")]
+        let es = BatchMessages(language: .es).summary(summary)
+        #expect(es[0] == "Leídos 21 archivos en 3,1 s: 1 procesado, 15 sin cambios, 0 fallidos, 1 omitido, 1 reintentado")
+        #expect(es[1].hasPrefix("  omitido: in/pipe"))
+        let en = BatchMessages(language: .en).summary(summary)
+        #expect(en[0] == "Read 21 files in 3.1 s: 1 processed, 15 unchanged, 0 failed, 1 skipped, 1 retried")
+        let doc = ProcessedDocument(path: "a.pdf", sha256: "x", format: .pdf, byteCount: 1, status: .ok, seconds: 0.5)
+        #expect(BatchMessages(language: .es).read("[1/2] a.pdf", doc, findings: 1) == "[1/2] a.pdf: leído, 0 páginas, 0 actividades, 1 hallazgo (0,50 s)")
     }
 }
