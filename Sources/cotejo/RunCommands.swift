@@ -27,6 +27,7 @@ struct Run: ParsableCommand {
         try guarded {
             var config = try PipelineConfig.load(path: pipeline)
             if let lang = language.lang { config.language = lang }
+            try batch.requireInputs(config.inputs)
             // --db wins over the pipeline's database.
             let st = try store.open(fallback: config.output.database)
             code = try batch.ingest(paths: config.inputs, config: config, store: st, storePath: store.path(fallback: config.output.database))
@@ -97,6 +98,7 @@ struct Ingest: ParsableCommand {
         try guarded {
             var config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
             if let lang = language.lang { config.language = lang }
+            try batch.requireInputs(paths)
             code = try batch.ingest(paths: paths, config: config, store: store.open(), storePath: store.path())
         }
         if code != 0 { throw ExitCode(code) }

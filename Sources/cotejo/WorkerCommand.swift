@@ -55,6 +55,16 @@ struct BatchOptions: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
     }
 
+    /// Every input must exist before anything is opened: a mistyped path is a usage error (exit 2),
+    /// not a "failed document" kept in the store for good.
+    func requireInputs(_ paths: [String]) throws {
+        let missing = paths.filter { path in var info = stat(); return stat(path, &info) != 0 }
+        guard missing.isEmpty else {
+            throw CLIError(code: 2, message: "no such file or folder: \(missing.joined(separator: ", "))")
+        }
+        guard !paths.isEmpty else { throw CLIError(code: 2, message: "nothing to read: give files or folders (inputs: in the pipeline)") }
+    }
+
     /// Ingests `paths` with these options, prints the summary, and returns the exit code it deserves.
     /// SIGINT or SIGTERM stops the batch: its workers are killed, the run is marked interrupted,
     /// and the process exits 130 or 143 (what is stored stays whole: one transaction per document).

@@ -185,6 +185,14 @@ import CotejoStore
         #expect(stored == 4)
     }
 
+    @Test func aMistypedInputIsAUsageErrorAndNothingIsStored() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let db = try Repo.temporaryDirectory().appendingPathComponent("typo.sqlite").path
+        let result = try Repo.run(exe.path, ["ingest", "--db", db, "-q", "/no/such/folder-\(UUID().uuidString)"])
+        #expect(result.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test func theBatchSpeaksSpanishByDefault() {
         var summary = RunSummary()
         summary.filesSeen = 21; summary.processed = 1; summary.unchanged = 15; summary.failed = 0; summary.retried = 1
