@@ -34,8 +34,10 @@ public enum StoreProblem: Error, CustomStringConvertible, Sendable {
         case .SQLITE_FULL: return .full(path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged(path, detail: db.message ?? "not a database")
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path)
-            && !FileManager.default.isWritableFile(atPath: path): return .readOnly(path)
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path)
+        // Cannot open: a file that exists but may not be written is read-only; anything else is I/O.
+        case .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: path):
+            return .readOnly(path)
         case .SQLITE_IOERR, .SQLITE_CANTOPEN: return .io(path, detail: db.message ?? "I/O error")
         default: return .other(path, detail: db.message ?? "\(db)")
         }

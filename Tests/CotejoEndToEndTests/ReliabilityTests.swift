@@ -45,14 +45,23 @@ import CotejoStore
         return p
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm")))
-    func aWorkerKilledMidDocumentIsRetriedAndTheStoreEndsAsAfterACleanRun() throws {
+    /// A batch over the scan folder into a new store, caught while its worker reads.
+    struct BatchInFlight { var exe: URL; var corpus: URL; var db: String; var batch: Process; var worker: Int32 }
+
+    func batchWithAWorkerReading(store name: String) throws -> BatchInFlight {
         let exe = try #require(Repo.cotejoExecutable)
         let corpus = try scanFolder()
-        let db = try Repo.temporaryDirectory().appendingPathComponent("killed.sqlite").path
+        let db = try Repo.temporaryDirectory().appendingPathComponent(name).path
         let batch = try start(exe, ["ingest", "--db", db, "--jobs", "1", "-q", corpus.path])
         let worker = try #require(waitForWorker(of: batch), "no worker started")
-        kill(worker, SIGKILL)
+        return BatchInFlight(exe: exe, corpus: corpus, db: db, batch: batch, worker: worker)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm")))
+    func aWorkerKilledMidDocumentIsRetriedAndTheStoreEndsAsAfterACleanRun() throws {
+        let run = try batchWithAWorkerReading(store: "killed.sqlite")
+        let (exe, corpus, db, batch) = (run.exe, run.corpus, run.db, run.batch)
+        kill(run.worker, SIGKILL)
         batch.waitUntilExit()
         #expect(batch.terminationStatus == 1)
         let failed = try #require(try Store(path: db).documents().first)
@@ -78,11 +87,8 @@ import CotejoStore
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm")))
     func sigtermEndsTheWorkersAndMarksTheRunInterrupted() throws {
-        let exe = try #require(Repo.cotejoExecutable)
-        let corpus = try scanFolder()
-        let db = try Repo.temporaryDirectory().appendingPathComponent("stopped.sqlite").path
-        let batch = try start(exe, ["ingest", "--db", db, "--jobs", "1", "-q", corpus.path])
-        let worker = try #require(waitForWorker(of: batch), "no worker started")
+        let run = try batchWithAWorkerReading(store: "stopped.sqlite")
+        let (db, batch, worker) = (run.db, run.batch, run.worker)
         kill(batch.processIdentifier, SIGTERM)
         batch.waitUntilExit()
         #expect(batch.terminationStatus == 143)

@@ -124,6 +124,13 @@ private func tokens(_ pages: [Page]) -> [String] {
         #expect(page.lines.allSatisfy { $0.source.page == 1 && $0.source.bbox != nil && $0.source.ocr == true && $0.source.confidence != nil })
     }
 
+    /// The prose fixture page rendered at 150 dpi, as an upright Leptonica image to turn or tilt.
+    static func uprightPage() throws -> (image: PixImage, width: Int, height: Int) {
+        let render = try ImageOnlyPDF.render(try Fixtures.data(fixture), page: pageNumber, dpi: 150)
+        let image = try #require(PixImage(gray: render.pixels, width: render.width, height: render.height, resolution: 150))
+        return (image, render.width, render.height)
+    }
+
     @Test func aScannedRuledTableComesOutAsTheSameGrid() throws {
         let original = try Fixtures.data(Self.ruledFixture)
         let born = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: Self.ruledFixture), data: original))
@@ -144,12 +151,10 @@ private func tokens(_ pages: [Page]) -> [String] {
     }
 
     @Test func aPageScannedSidewaysIsTurnedUpright() throws {
-        let original = try Fixtures.data(Self.fixture)
-        let render = try ImageOnlyPDF.render(original, page: Self.pageNumber, dpi: 150)
-        let upright = try #require(PixImage(gray: render.pixels, width: render.width, height: render.height, resolution: 150))
+        let upright = try Self.uprightPage()
         // Fed into the scanner sideways: the text runs up the page.
-        let sideways = try #require(upright.turned(clockwiseQuarters: 3)?.grayPixels())
-        let scan = ImageOnlyPDF.make(pages: [(sideways, render.height, render.width)], dpi: 150)
+        let sideways = try #require(upright.image.turned(clockwiseQuarters: 3)?.grayPixels())
+        let scan = ImageOnlyPDF.make(pages: [(sideways, upright.height, upright.width)], dpi: 150)
         let read = try PDFReader(ocr: OCRSettings(dpi: 200)).read(url: URL(fileURLWithPath: "scan.pdf"), data: scan)
         let page = read.pages[0]
         #expect(page.readingFrame?.quarterTurns == 1)
@@ -159,17 +164,15 @@ private func tokens(_ pages: [Page]) -> [String] {
     }
 
     @Test func aSkewedScanIsStraightenedAndItsWordsStandWhereTheyStoodOnThePage() throws {
-        let original = try Fixtures.data(Self.fixture)
-        let render = try ImageOnlyPDF.render(original, page: Self.pageNumber, dpi: 150)
-        let upright = try #require(PixImage(gray: render.pixels, width: render.width, height: render.height, resolution: 150))
+        let upright = try Self.uprightPage()
         // Laid on the scanner 2° askew.
-        let skewed = try #require(upright.rotated(clockwiseDegrees: 2)?.grayPixels())
-        let scan = ImageOnlyPDF.make(pages: [(skewed, render.width, render.height)], dpi: 150)
+        let skewed = try #require(upright.image.rotated(clockwiseDegrees: 2)?.grayPixels())
+        let scan = ImageOnlyPDF.make(pages: [(skewed, upright.width, upright.height)], dpi: 150)
         let page = try PDFReader(ocr: OCRSettings(dpi: 200)).read(url: URL(fileURLWithPath: "scan.pdf"), data: scan).pages[0]
         let frame = try #require(page.readingFrame)
         #expect(abs(frame.skewDegrees + 2) < 0.5, "deskewed by \(frame.skewDegrees)°")
         // Read straight, the words stand where the text layer has them (the page was turned about its centre).
-        let truth = try PDFReader().read(url: URL(fileURLWithPath: Self.fixture), data: original).pages[Self.pageNumber - 1]
+        let truth = try PDFReader().read(url: URL(fileURLWithPath: Self.fixture), data: try Fixtures.data(Self.fixture)).pages[Self.pageNumber - 1]
         let truthWords = truth.lines.flatMap(\.words).filter { $0.text.count >= 6 }
         let readWords = page.lines.flatMap(\.words)
         var placed = 0
@@ -199,9 +202,7 @@ private func tokens(_ pages: [Page]) -> [String] {
     }
 
     @Test func imagesAreDocuments() throws {
-        let original = try Fixtures.data(Self.fixture)
-        let render = try ImageOnlyPDF.render(original, page: Self.pageNumber, dpi: 150)
-        let image = try #require(PixImage(gray: render.pixels, width: render.width, height: render.height, resolution: 150))
+        let image = try Self.uprightPage().image
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-ocr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         // A PNG, and a TIFF of two pages.
