@@ -33,6 +33,21 @@ struct PeriodLabelMismatchRuleTests {
         #expect(x.source.count == 2)
     }
 
+    @Test("'cuarto semestre' once in a report that speaks of its 'cuarto trimestre' is a slip: an info note, not a warning")
+    func slipOfThePen() throws {
+        let t = Make.table([["Indicador", "Observaciones"],
+                            ["Asesorías", "El total del cuarto semestre de 2025 fue de 219"],
+                            ["Visitas", "Meta del cuarto trimestre cumplida"]])
+        let f = rule.check(Make.input(tables: [t]), settings: RuleSettings())
+        let x = try #require(f.first)
+        #expect(f.count == 1)
+        #expect(x.severity == .info)
+        #expect(x.values["likely_label"] == .text("cuarto trimestre"))
+        // The near miss: without the other kind in the document the same label stays a warning.
+        let alone = Make.table([["Indicador", "Observaciones"], ["Asesorías", "El total del cuarto semestre de 2025 fue de 219"]])
+        #expect(rule.check(Make.input(tables: [alone]), settings: RuleSettings()).first?.severity == .warning)
+    }
+
     @Test("a label that agrees with its months, a cumulative cut and furniture are silent")
     func silent() {
         let page = Make.page(1, blocks: [["Informe del tercer cuatrimestre", "septiembre – diciembre 2021"],

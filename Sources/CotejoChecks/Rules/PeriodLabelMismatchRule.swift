@@ -30,6 +30,7 @@ public struct PeriodLabelMismatchRule: Rule {
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
         var invalid: [Occurrence] = []
+        var valid: [SpanishPeriod] = []
         var wrong: [Occurrence] = []
         var deictic: [Occurrence] = []
         // The period the document reports on, when its title names one ("Informe de gestión III
@@ -42,6 +43,7 @@ public struct PeriodLabelMismatchRule: Rule {
                 for (j, p) in labels[b].enumerated() {
                     let here = block.source(for: p.range, quote: p.text)
                     guard p.isValid else { invalid.append(Occurrence(label: p, source: here)); continue }
+                    valid.append(p)
                     if Self.isDeictic(block.text[..<p.range.lowerBound]) {
                         let same = reportPeriods.filter { $0.kind == p.kind }
                         if same.count == 1, same[0].ordinal != p.ordinal {
@@ -62,7 +64,9 @@ public struct PeriodLabelMismatchRule: Rule {
         // Impossible labels standing only in table cells (a header "IV CUATRIMESTRE").
         let seen = Set(invalid.map { $0.label.text.folded })
         for cell in input.content.textCells {
-            for p in SpanishPeriod.scan(in: cell.text) where !p.isValid && !seen.contains(p.text.folded) {
+            for p in SpanishPeriod.scan(in: cell.text) {
+                if p.isValid { valid.append(p); continue }
+                guard !seen.contains(p.text.folded) else { continue }
                 invalid.append(Occurrence(label: p, source: cell.source.quoting(p.text)))
             }
         }
@@ -83,7 +87,17 @@ public struct PeriodLabelMismatchRule: Rule {
             }
             var sources = group.map(\.source)
             if let title, let ts = input.records.facts.sources["title"] { sources.append(ts.quoting(title.text)) }
-            findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
+            // The same ordinal of another kind used elsewhere in the document ("cuarto semestre" once in
+            // a report that speaks of its "cuarto trimestre") reads as a slip of the pen whose period
+            // the reader can tell: the label is still wrong, but no figure is put in doubt.
+            var severity = severity(settings)
+            if let twin = (valid + titleLabels).first(where: { $0.kind != p.kind && $0.ordinal == p.ordinal }) {
+                es += "; el documento habla del «\(twin.text)» en otras partes: puede ser un error de escritura"
+                en += "; the document speaks of “\(twin.text)” elsewhere: it may be a slip of the pen"
+                values["likely_label"] = .text(twin.text)
+                severity = .info
+            }
+            findings.append(Finding(rule: id, severity: severity, message: es, messageEN: en,
                                     values: values, source: sources.uniqued()))
         }
         for group in grouped(wrong, key: { "\($0.label.text.folded)|\($0.months!.first)-\($0.months!.last)" }) {
