@@ -24,7 +24,7 @@ struct PageText: Sendable {
         var lines: [TextLine] = []
         for block in page.blocks where block.role != .furniture {
             for line in block.lines {
-                let kept = line.words.filter { !inFurniture($0) && !$0.text.allSatisfy(\.isWhitespace) }
+                let kept = line.words.filter { !inFurniture($0) && !$0.text.allSatisfy(\.isWhitespace) && !Self.isTypedRule($0.text) }
                 guard !kept.isEmpty else { continue }
                 var l = line
                 if kept.count != line.words.count {
@@ -37,6 +37,12 @@ struct PageText: Sendable {
         }
         self.lines = lines
         self.words = lines.flatMap(\.words)
+    }
+
+    /// A run of underscores, dashes or equals signs ("________") typed to draw a line, as above a
+    /// footer: not content, so it neither ends a table nor joins one.
+    static func isTypedRule(_ text: String) -> Bool {
+        text.count >= 3 && text.allSatisfy { "_-=‐–—".contains($0) }
     }
 
     /// The same page without the words whose centres lie in any of `boxes` (tables already found).

@@ -21,6 +21,9 @@ enum TableStitcher {
         var previousText: PageText? = nil
         for (p, tables) in perPage.enumerated() {
             let text = PageText(pages[p])
+            if let o = open, let prev = previousText, pages[p].number == prev.page + 1 {
+                result[o] = attachSpilledRows(to: result[o], from: text, above: tables.first?.box.y0 ?? .infinity)
+            }
             for (k, t) in tables.enumerated() {
                 if k == 0, let o = open, let prev = previousText, pages[p].number == prev.page + 1,
                    startsPage(t, text), let joined = join(result[o], t) {
@@ -112,6 +115,47 @@ enum TableStitcher {
         joined.rowCount = offset + bRows
         joined.pages.append(contentsOf: b.pages.filter { !joined.pages.contains($0) })
         joined.lastBox = b.lastBox
+        return joined
+    }
+
+    /// A table's last rows pushed alone onto the next page ("Total 55 44 10 39 16" at the top of it)
+    /// are too few to be found as a table there. They are its rows when they are the first body lines
+    /// of the page, above any table of that page, and read as rows of this table: every word within
+    /// its columns, at most one cell per column, and at least two figures. At most `maxSpilledRows`
+    /// are taken, and only below a table with two body rows or more: a longer remainder is a table of
+    /// its own, which `join` handles.
+    static let maxSpilledRows = 3
+
+    static func attachSpilledRows(to a: TableCandidate, from text: PageText, above limit: Double) -> TableCandidate {
+        guard a.rowCount - a.headerRowCount >= 2, let left = a.columnEdges.first, let right = a.columnEdges.last else { return a }
+        let words = text.words.filter { $0.bbox.y1 < limit }.sorted { $0.bbox.y0 < $1.bbox.y0 }
+        var bands: [[Word]] = []
+        for w in words {
+            if let last = bands.last?.last, w.bbox.y0 < last.bbox.midY { bands[bands.count - 1].append(w) } else { bands.append([w]) }
+            if bands.count > maxSpilledRows + 1 { break }
+        }
+        var joined = a
+        let tolerance = a.ruled ? ruledTolerance : unruledTolerance
+        for band in bands.prefix(maxSpilledRows) {
+            guard band.allSatisfy({ $0.bbox.x0 >= left - tolerance && $0.bbox.x1 <= right + tolerance }) else { break }
+            var byColumn: [Int: [Word]] = [:]
+            for w in band.sorted(by: { $0.bbox.x0 < $1.bbox.x0 }) {
+                let column = a.columnEdges.dropLast().lastIndex { $0 <= w.bbox.midX } ?? 0
+                byColumn[column, default: []].append(w)
+            }
+            let cells = byColumn.sorted { $0.key < $1.key }.compactMap { column, ws in
+                BBox.enclosing(ws.map(\.bbox)).map { GridCell(row: joined.rowCount, column: column, page: text.page, box: $0, words: ws) }
+            }
+            // A figure sharing its column with other words ("realizaron 55": a sentence), or fewer than
+            // two figures: not a row of this table.
+            let figures = cells.map { $0.words.filter { NumberText.isFigure($0.text) }.count }
+            guard zip(cells, figures).allSatisfy({ $1 == 0 || $0.words.count == 1 }), figures.reduce(0, +) >= 2,
+                  let box = BBox.enclosing(cells.map(\.box)) else { break }
+            joined.cells += cells
+            joined.rowCount += 1
+            if !joined.pages.contains(text.page) { joined.pages.append(text.page) }
+            joined.lastBox = box
+        }
         return joined
     }
 

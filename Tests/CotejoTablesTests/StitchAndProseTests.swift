@@ -35,6 +35,35 @@ import CotejoModel
         #expect(!(t.cells.contains { $0.text.contains("Elaboró") || $0.text.contains("Sandy") }))
     }
 
+    /// A table's TOTAL row pushed alone to the top of the next page (too short to be found as a
+    /// table there) is its last row; the sentence below it, which names figures too, is not. A
+    /// typed line of underscores above the footer does not keep the table from ending its page.
+    @Test func totalRowSpilledOntoTheNextPageIsJoined() {
+        let xs = [50.0, 200, 300, 400]
+        let body: [TextLine] = [
+            S.line("EPS", x: 55, y: 105), S.line("CANT", x: 205, y: 105), S.line("Aprobadas", x: 305, y: 105),
+            S.line("AIC", x: 55, y: 125), S.line("1", x: 205, y: 125), S.line("1", x: 305, y: 125),
+            S.line("SURA", x: 55, y: 145), S.line("12", x: 205, y: 145), S.line("11", x: 305, y: 145),
+            S.line("______________________", x: 50, y: 700),
+        ]
+        let page1 = S.page(1, lines: body, rulings: S.grid(xs: xs, ys: [100, 120, 140, 160]))
+        let page2 = S.page(2, lines: [
+            S.line("Total", x: 55, y: 45), S.line("13", x: 205, y: 45), S.line("12", x: 305, y: 45),
+            S.line("realizaron 13", x: 55, y: 65), S.line("solicitudes y 12", x: 205, y: 65),
+        ])
+        let tables = TableStage().tables(in: [page1, page2])
+        #expect(tables.count == 1)
+        let t = tables[0]
+        #expect(t.pages == [1, 2])
+        #expect(t.rowCount == 4)
+        #expect(t.grid[3] == ["Total", "13", "12"])
+        #expect(t.cell(row: 3, column: 1)?.source.page == 2)
+        // The near miss: prose after the table on page 1 and the same line is not taken.
+        let page1b = S.page(1, lines: body + [S.line("Un párrafo después de la tabla.", x: 50, y: 300)],
+                            rulings: S.grid(xs: xs, ys: [100, 120, 140, 160]))
+        #expect(TableStage().tables(in: [page1b, page2]).first?.rowCount == 3)
+    }
+
     /// A table followed by prose on its page is not continued by a table on the next page.
     @Test func tableNotAtFootIsNotStitched() {
         let xs = [50.0, 250, 450]
