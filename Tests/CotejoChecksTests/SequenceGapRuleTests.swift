@@ -21,6 +21,23 @@ struct SequenceGapRuleTests {
         #expect(f.allSatisfy { $0.source.count == 2 })
     }
 
+    @Test("each sheet numbers its own list: 1 2 on one sheet and 4 … 9 12 on the next gives only the gap inside the second")
+    func listsOfTwoSheets() {
+        func onSheet(_ sheet: String, _ items: [String]) -> [Activity] {
+            items.enumerated().map { i, item in
+                Activity(item: item, description: "Actividad \(item)",
+                         source: [Source(sheet: sheet, cell: "B\(7 + i)", text: "Actividad \(item)")],
+                         fieldSources: ["item": Source(sheet: sheet, cell: "A\(7 + i)", text: item)])
+            }
+        }
+        let records = DocumentRecords(activities: onSheet("4,Fortalecimiento", ["1", "2"])
+                                      + onSheet("5,Evaluacion", ["4", "5", "6", "7", "8", "9", "12"]))
+        let f = rule.check(Make.input(records), settings: RuleSettings())
+        #expect(f.count == 1)
+        #expect(f.first?.values["missing"] == .text("10, 11"))
+        #expect(f.first?.source.allSatisfy { $0.sheet == "5,Evaluacion" } == true)
+    }
+
     @Test("unbroken, restarting, too short or mixed with sub-items: silent")
     func silent() {
         for items in [["1", "2", "3", "4"], ["1", "2", "3", "1", "2", "3"], ["1", "3"], ["1", "1.1", "1.2", "2", "3"],

@@ -39,10 +39,11 @@ public struct SequenceGapRule: Rule {
         }
         var findings: [Finding] = []
         for seq in sequences {
-            // Split into runs at every drop or repeat.
+            // Split into runs at every drop or repeat, and at every change of sheet: each sheet of a
+            // workbook numbers its own list, even when one list ends at 2 and the next sheet's starts at 4.
             var runs: [[(String, Int, Activity)]] = [[]]
             for x in seq {
-                if let prev = runs[runs.count - 1].last, x.1 <= prev.1 { runs.append([]) }
+                if let prev = runs[runs.count - 1].last, x.1 <= prev.1 || Self.sheet(of: x.2) != Self.sheet(of: prev.2) { runs.append([]) }
                 runs[runs.count - 1].append(x)
             }
             for run in runs where run.count >= 3 {
@@ -53,6 +54,10 @@ public struct SequenceGapRule: Rule {
             }
         }
         return findings
+    }
+
+    static func sheet(of a: Activity) -> String? {
+        (a.sources(for: ["item"]).first ?? a.source.first)?.sheet
     }
 
     private func finding(before a: (String, Int, Activity), after b: (String, Int, Activity), settings: RuleSettings) -> Finding {
