@@ -50,6 +50,15 @@ extension DateOutsidePeriodRuleTests {
         return a
     }
 
+    @Test("a plan scheduling ahead (2022 and 2023 dates in a 2021 plan) is silent; a year mistyped far ahead (2031) fires")
+    func scheduleAhead() {
+        let ahead = [due("1", DayDate(year: 2022, month: 6, day: 1), written: "2022-06-01"),
+                     due("2", DayDate(year: 2023, month: 12, day: 1), written: "2023-12-01")]
+        #expect(rule.check(Make.input(plan(ordinary + ahead)), settings: RuleSettings()).isEmpty)
+        let typo = due("3", DayDate(year: 2031, month: 6, day: 30), written: "2031-06-30")
+        #expect(rule.check(Make.input(plan(ordinary + ahead + [typo])), settings: RuleSettings()).count == 1)
+    }
+
     @Test("a due date in December before a plan's year fires, one finding for the rows of a sheet")
     func dueBeforePeriod() throws {
         let rows = ordinary + [due("1", DayDate(year: 2020, month: 12, day: 31), written: "2020-12-31"),

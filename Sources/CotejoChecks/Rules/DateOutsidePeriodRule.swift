@@ -10,12 +10,19 @@ import CotejoRecords
 /// outside a grace window of three months either side of those years (October of the year before to
 /// March of the year after). "01-febrero-2012" in a 2021 plan fires; "15-enero-2022" does not. A due
 /// date has no grace before the period: "31-12-2021" as the date an action of a 2022 plan is due fires.
+///
+/// Dates after the period are a plan looking ahead, not a slip: a "Plan de acción 2020" drawn up in
+/// September schedules its actions for 2021 and 2022. Only a date `yearsAheadForATypo` years or more
+/// past the last covered year (2031 for 2021: a mistyped digit) still fires. Dates before the period
+/// are what a plan carried over from an earlier year keeps.
 public struct DateOutsidePeriodRule: Rule {
     public let id = "date.outside_period"
     public let defaultSeverity = Severity.warning
     public let summary = "Fecha de actividad fuera de la vigencia del plan / activity date outside the plan's year"
     /// Months of grace before the first and after the last covered year.
     public var graceMonths = 3
+    /// How far past the period a date must be to read as a mistyped year rather than a schedule.
+    public var yearsAheadForATypo = 5
 
     public init() {}
 
@@ -32,7 +39,6 @@ public struct DateOutsidePeriodRule: Rule {
         for line in input.content.pages.prefix(3).flatMap(\.bodyLines) { years += yearSpan(line.text) }
         let first = years.min()!, last = years.max()!
         let from = DayDate(year: first - 1, month: 12 - graceMonths + 1, day: 1)
-        let to = DayDate(year: last + 1, month: graceMonths, day: 31)
         let opens = DayDate(year: first, month: 1, day: 1)
         let period = first == last ? "\(first)" : "\(first)–\(last)"
         // A date is outside when it falls outside the grace window; a due date (an end) also when it
@@ -40,8 +46,9 @@ public struct DateOutsidePeriodRule: Rule {
         // A due date written as a bare year ("2021") counts as outside only when that whole year is.
         func outside(_ a: Activity, _ field: String, _ d: DayDate) -> Bool {
             let bareYear = a.fieldSource(field).map { SpanishNumber.parse($0.text.collapsedWhitespace)?.isLikelyYear ?? false } ?? false
-            if bareYear { return d.year < first || d.year > last + 1 }
-            if d < from || to < d { return true }
+            if d.year >= last + yearsAheadForATypo { return true }
+            if bareYear { return d.year < first }
+            if d < from { return true }
             return field == "end" && d < opens
         }
         // When most dated rows fall outside, the document's year was misread, not the rows.
