@@ -152,4 +152,14 @@ extension PercentMismatchRuleTests {
         #expect(check(withBaseline).isEmpty)
         #expect(check(Make.row("Programas para reducir la pobreza", planned: 5, executed: 4, percent: 125)).count == 1)
     }
+
+    @Test("a ceiling overshot scores 100 % less the overshoot (228 → 266 is 83 %), also after a form's field label; the near miss fires")
+    func decreasingOvershoot() {
+        let labelled = "EL MUNICIPIO Meta producto Indicador DISMINUIR A 225 LOS CASOS"
+        #expect(check(Make.row(labelled, planned: 228, executed: 266, percent: 83)).isEmpty)
+        #expect(check(Make.row("Disminuir en un 10 % los factores de riesgo", planned: 258, executed: 482, percent: 13)).isEmpty)
+        #expect(check(Make.row(labelled, planned: 228, executed: 266, percent: 60)).count == 1)
+        // A growth indicator with the same figures is not scored as a ceiling.
+        #expect(check(Make.row("Meta producto Indicador AUMENTAR A 225 LOS CUPOS", planned: 228, executed: 266, percent: 83)).count == 1)
+    }
 }

@@ -36,7 +36,9 @@ struct PercentReadings {
             readings.append(Reading(name: "period result / year target", percents: xs + xs.map { min(100, $0) }))
         }
         if Self.isDecreasing(a), e > 0 {
-            var xs = [p / e * 100]
+            // Meta over result, or 100 % less the overshoot (2 − resultado / meta), the two ways
+            // evaluation sheets score a ceiling.
+            var xs = [p / e * 100, max(0, (2 - e / p) * 100)]
             if let b = a.baseline, b > p { xs.append((b - e) / (b - p) * 100) }
             readings.append(Reading(name: "planned / executed (decreasing indicator)", percents: xs + xs.map { min(100, $0) }))
         }
@@ -64,12 +66,21 @@ struct PercentReadings {
     }
 
     /// An indicator whose target is a ceiling: its words open by asking to reduce something
-    /// ("Reducir a 5 …", "Disminución de la tasa …"). Only the opening verb or noun counts: "programas
-    /// para la reducción de la pobreza" counts programmes, and more of them is better.
+    /// ("Reducir a 5 …", "Disminución de la tasa …"), at the start of the text or right after the
+    /// label of the field that holds it ("Meta producto Indicador DISMINUIR A 225 …", a form's label
+    /// and value read as one text). Only the opening verb or noun counts: "programas para la
+    /// reducción de la pobreza" counts programmes, and more of them is better.
     static func isDecreasing(_ a: Activity) -> Bool {
         let texts = [a.indicator, a.description, a.target].compactMap { $0?.folded.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return texts.contains { t in decreasingStems.contains { t.hasPrefix($0) } }
+        return texts.contains { t in
+            decreasingStems.contains { stem in
+                t.hasPrefix(stem) || fieldLabels.contains { t.contains($0 + stem) }
+            }
+        }
     }
+
+    /// Labels after which a form states the indicator or target itself.
+    static let fieldLabels = ["indicador ", "indicador: ", "meta ", "meta: ", "producto ", "producto: ", "objetivo: "]
 
     static let decreasingStems = ["reducir", "reduccion", "disminuir", "disminucion", "bajar ", "descender", "mantener por debajo"]
 }
