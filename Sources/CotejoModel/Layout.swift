@@ -81,15 +81,18 @@ public struct Page: Codable, Hashable, Sendable {
     /// How the page was turned to be read; nil when it reads as displayed. Boxes on the page are
     /// in the turned frame, `width` and `height` too.
     public var readingFrame: ReadingFrame?
-    /// Words on this page came from OCR (all of them on a scan, some on a page with images of text).
+    /// The page was read by OCR as a whole (a scan): every word on it came from OCR.
     public var ocr: Bool
+    /// Images of a page with a text layer that OCR read (a pasted slide, an infographic): the words
+    /// inside them came from OCR, the rest from the text layer. Empty when none was read.
+    public var ocrRegions: [BBox]
 
     public init(number: Int, width: Double = 0, height: Double = 0, blocks: [Block] = [],
                 images: [BBox] = [], rulings: [Ruling] = [], hasText: Bool = true,
-                readingFrame: ReadingFrame? = nil, ocr: Bool = false) {
+                readingFrame: ReadingFrame? = nil, ocr: Bool = false, ocrRegions: [BBox] = []) {
         self.number = number; self.width = width; self.height = height; self.blocks = blocks
         self.images = images; self.rulings = rulings; self.hasText = hasText
-        self.readingFrame = readingFrame; self.ocr = ocr
+        self.readingFrame = readingFrame; self.ocr = ocr; self.ocrRegions = ocrRegions
     }
 
     public var lines: [TextLine] { blocks.flatMap(\.lines) }

@@ -7,15 +7,19 @@
 public struct OCRProvenance: Sendable {
     /// OCR words per page number: box and confidence.
     private let words: [Int: [(box: BBox, confidence: Double)]]
+    /// Pages read by OCR as a whole: every source on them stands on OCR text. On the other pages
+    /// with OCR words (images read inside a text page) only sources over those words do.
+    private let wholePages: Set<Int>
 
     public init(_ content: DocumentContent) {
         var words: [Int: [(box: BBox, confidence: Double)]] = [:]
-        for page in content.pages where page.ocr {
+        for page in content.pages where page.ocr || !page.ocrRegions.isEmpty {
             words[page.number] = page.lines.flatMap { line in
                 line.words.compactMap { w in w.confidence.map { (w.bbox, $0) } }
             }
         }
         self.words = words
+        self.wholePages = Set(content.pages.filter(\.ocr).map(\.number))
     }
 
     /// True when no page of the document was read by OCR: stamping changes nothing.
@@ -24,14 +28,21 @@ public struct OCRProvenance: Sendable {
     /// The source marked when it stands on an OCR page; unchanged otherwise.
     public func stamp(_ source: Source) -> Source {
         guard let page = source.page, let onPage = words[page] else { return source }
-        var copy = source
-        copy.ocr = true
-        guard let box = source.bbox else { return copy }
+        let whole = wholePages.contains(page)
+        guard let box = source.bbox else {
+            guard whole else { return source }
+            var copy = source
+            copy.ocr = true
+            return copy
+        }
         // Words mostly inside the box; a word the box only grazes (a neighbour cell) does not count.
         let inside = onPage.filter { w in
             guard let overlap = w.box.intersection(box) else { return false }
             return overlap.area >= 0.5 * w.box.area
         }
+        guard whole || !inside.isEmpty else { return source }
+        var copy = source
+        copy.ocr = true
         if let least = inside.map(\.confidence).min() {
             copy.confidence = min(least, source.confidence ?? 1)
         }

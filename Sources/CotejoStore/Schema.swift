@@ -304,6 +304,10 @@ enum Schema {
                 t.column("reason", .text).notNull()
             }
         }
+        // Images inside a text page that OCR read: the words within them are OCR's, not the text layer's.
+        migrator.registerMigration("v8: OCR regions") { db in
+            try db.alter(table: "pages") { t in t.add(column: "ocr_regions", .text) }
+        }
         return migrator
     }
 }

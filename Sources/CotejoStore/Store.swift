@@ -191,10 +191,11 @@ public final class Store: Sendable {
 
     private func insertContent(_ content: DocumentContent, docID: Int64, db: Database) throws {
         for page in content.pages {
-            try db.cachedStatement(sql: "INSERT INTO pages (document_id, number, width, height, has_text, images, rulings, ocr, reading_frame) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            try db.cachedStatement(sql: "INSERT INTO pages (document_id, number, width, height, has_text, images, rulings, ocr, reading_frame, ocr_regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [docID, page.number, page.width, page.height, page.hasText,
                                        Self.json(page.images.map { $0.rounded.array }), page.rulings.count, page.ocr,
-                                       page.readingFrame.map(Self.json)])
+                                       page.readingFrame.map(Self.json),
+                                       page.ocrRegions.isEmpty ? nil : Self.json(page.ocrRegions.map { $0.rounded.array })])
             for (i, block) in page.blocks.enumerated() {
                 try db.cachedStatement(sql: "INSERT INTO blocks (document_id, page, ordinal, role, reason, text, source) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .execute(arguments: [docID, page.number, i, block.role.rawValue, block.reason, block.text, Self.json(block.source)])

@@ -38,6 +38,34 @@ enum ImageOnlyPDF {
         return out
     }
 
+    /// One page with a text layer (a line of Helvetica at the top) and an image below it: a pasted
+    /// slide or infographic inside a born-digital page.
+    static func mixed(image: (pixels: [UInt8], width: Int, height: Int), dpi: Double, text: String) -> Data {
+        var out = Data("%PDF-1.4\n".utf8)
+        var offsets: [Int] = []
+        func object(_ body: Data) {
+            offsets.append(out.count)
+            out.append(Data("\(offsets.count) 0 obj\n".utf8)); out.append(body); out.append(Data("\nendobj\n".utf8))
+        }
+        let w = Double(image.width) * 72 / dpi, h = Double(image.height) * 72 / dpi
+        let band = 80.0
+        object(Data("<< /Type /Catalog /Pages 2 0 R >>".utf8))
+        object(Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8))
+        object(Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h + band)] /Resources << /XObject << /Im0 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>".utf8))
+        var stream = Data("<< /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Length \(image.pixels.count) >>\nstream\n".utf8)
+        stream.append(contentsOf: image.pixels); stream.append(Data("\nendstream".utf8))
+        object(stream)
+        let draw = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q BT /F1 14 Tf 40 \(h + band / 2) Td (\(text)) Tj ET"
+        object(Data("<< /Length \(draw.utf8.count) >>\nstream\n\(draw)\nendstream".utf8))
+        object(Data("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".utf8))
+        let xref = out.count
+        var table = "xref\n0 \(offsets.count + 1)\n0000000000 65535 f \n"
+        for o in offsets { table += String(format: "%010d 00000 n \n", o) }
+        table += "trailer\n<< /Size \(offsets.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        out.append(Data(table.utf8))
+        return out
+    }
+
     /// Page `number` (1-based) of a PDF rendered at `dpi`.
     static func render(_ data: Data, page number: Int, dpi: Double) throws -> (pixels: [UInt8], width: Int, height: Int) {
         let document = try PopplerDocumentHandle(data: data)
@@ -227,11 +255,47 @@ private func tokens(_ pages: [Page]) -> [String] {
         #expect(two.pages.allSatisfy { $0.hasText })
     }
 
+    /// Born-digital pages are never read by OCR; of a born-digital document only the images with no
+    /// text over them are (seed 000's statistics are pictures of a chart), and only the words inside
+    /// them carry a confidence.
     @Test func bornDigitalPagesAreNeverReadByOCR() throws {
         for name in ["000.pdf", "001.pdf", "003.pdf", "004.pdf"] {
             let content = try PDFReader().read(url: Fixtures.url(name), data: try Fixtures.data(name))
             #expect(content.pages.allSatisfy { !$0.ocr }, "\(name)")
-            #expect(content.pages.flatMap(\.lines).allSatisfy { $0.source.ocr == nil && $0.words.allSatisfy { $0.confidence == nil } })
+            for page in content.pages {
+                let inRegions = page.lines.flatMap(\.words).filter { w in page.ocrRegions.contains { $0.intersection(w.bbox) != nil } }
+                let outside = page.lines.flatMap(\.words).filter { w in !page.ocrRegions.contains { $0.intersection(w.bbox) != nil } }
+                #expect(outside.allSatisfy { $0.confidence == nil }, "\(name) p\(page.number)")
+                #expect(inRegions.allSatisfy { $0.confidence != nil }, "\(name) p\(page.number)")
+            }
+            if name != "000.pdf" { #expect(content.pages.allSatisfy { $0.ocrRegions.isEmpty }, "\(name)") }
         }
+    }
+
+    /// An image of text inside a page that has a text layer is read: its words join the page with
+    /// their confidence and place, the text layer's words keep none. With OCR off it stays unread.
+    @Test func anImageOfTextInsideATextPageIsRead() throws {
+        let render = try ImageOnlyPDF.render(try Fixtures.data(Self.tableFixture), page: Self.tablePage, dpi: 200)
+        let top = (pixels: Array(render.pixels[0..<(render.width * render.height / 2)]), width: render.width, height: render.height / 2)
+        let pdf = ImageOnlyPDF.mixed(image: top, dpi: 200, text: "Informe de gestion")
+        let page = try PDFReader().read(url: URL(fileURLWithPath: "mixed.pdf"), data: pdf).pages[0]
+        #expect(!page.ocr)
+        #expect(page.ocrRegions.count == 1)
+        let words = page.lines.flatMap(\.words)
+        let layer = words.filter { $0.confidence == nil }
+        #expect(layer.map(\.text) == ["Informe", "de", "gestion"])
+        let read = words.filter { $0.confidence != nil }
+        #expect(read.count >= 20)
+        #expect(read.contains { $0.text.contains(where: \.isNumber) })
+        #expect(read.allSatisfy { w in page.ocrRegions[0].intersection(w.bbox) != nil })
+        // Provenance: a source over the image stands on OCR; the title line does not.
+        let provenance = OCRProvenance(DocumentContent(format: .pdf, pages: [page]))
+        let figure = try #require(read.first { $0.text.contains(where: \.isNumber) })
+        #expect(provenance.stamp(Source(page: 1, bbox: figure.bbox, text: figure.text)).ocr == true)
+        #expect(provenance.stamp(Source(page: 1, bbox: layer[0].bbox, text: "Informe")).ocr == nil)
+
+        let off = try PDFReader(ocr: OCRSettings(mode: .never)).read(url: URL(fileURLWithPath: "mixed.pdf"), data: pdf).pages[0]
+        #expect(off.ocrRegions.isEmpty)
+        #expect(off.lines.flatMap(\.words).count == 3)
     }
 }

@@ -5,8 +5,11 @@ import CotejoModel
 /// text or of a chart. What it says cannot be checked, so an auditor must read it by eye.
 ///
 /// A page without any text but with images fires; so does a large image (by default a fifth of
-/// the page or more) with no text over it. Small images (logos, seals) never do. A page read by
-/// OCR fires only when OCR found (next to) no text on it.
+/// the page or more) with no text over it. Small images (logos, seals) never do, nor does a chart
+/// whose figures are written in the text layer over it. A page read by OCR fires only when OCR
+/// found (next to) no text on it. An image inside a text page that OCR read fires when OCR found
+/// text in it (its figures rest on OCR alone, so they are named for a reader to check), and is a
+/// picture (a photo, a cover) when OCR found (next to) nothing.
 public struct TextUnreadableRule: Rule {
     public let id = "text.unreadable"
     public let defaultSeverity = Severity.warning
@@ -23,31 +26,56 @@ public struct TextUnreadableRule: Rule {
         for page in input.content.pages where page.width > 0 && page.height > 0 {
             let pageArea = page.width * page.height
             let lines = page.lines.compactMap(\.bbox)
+            var readByOCR: [BBox: [TextLine]] = [:]
             let unreadable = page.images.filter { image in
                 guard image.area / pageArea >= minimumImageShare else { return false }
                 // On a page read by OCR the image is the page: it is unreadable only where OCR
                 // found (next to) nothing in it.
                 if page.ocr { return lines.filter { $0.intersection(image) != nil }.count < minimumOCRLines }
-                // Text laid over the image (a caption inside it) makes it readable.
-                let covered = lines.reduce(0.0) { $0 + ($1.intersection(image)?.area ?? 0) }
-                return covered / image.area < 0.05
+                let over = page.lines.filter { $0.bbox.map { $0.intersection(image) != nil } ?? false }
+                let textLayer = over.filter { !$0.words.contains { $0.confidence != nil } }
+                // Text laid over the image (a caption inside it) makes it readable, and so do a
+                // chart's figures written in the text layer over its bars.
+                let covered = textLayer.compactMap(\.bbox).reduce(0.0) { $0 + ($1.intersection(image)?.area ?? 0) }
+                if covered / image.area >= 0.05 { return false }
+                if textLayer.filter({ $0.text.contains(where: \.isNumber) }).count >= 2 { return false }
+                // An image OCR read inside a text page: a picture (a photo, a cover with a logo's
+                // lettering) when OCR found (next to) nothing in it or no figure, else text whose
+                // figures rest on OCR alone.
+                if page.ocrRegions.contains(where: { $0.intersection(image).map { $0.area >= 0.9 * image.area } ?? false }) {
+                    let ocrLines = over.filter { $0.words.contains { $0.confidence != nil } }
+                    guard ocrLines.count >= minimumOCRLines, ocrLines.contains(where: { $0.text.contains(where: \.isNumber) }) else { return false }
+                    readByOCR[image] = ocrLines
+                }
+                return true
             }
             guard !unreadable.isEmpty || (!page.hasText && !page.images.isEmpty) else { continue }
             let boxes = unreadable.isEmpty ? page.images : unreadable
             let n = boxes.count
-            let es = page.ocr
+            let ocrLines = boxes.flatMap { readByOCR[$0] ?? [] }
+            let confidences = ocrLines.flatMap { $0.words.compactMap(\.confidence) }.sorted()
+            let median = confidences.isEmpty ? nil : confidences[confidences.count / 2]
+            var es = page.ocr
                 ? "La página \(page.number) es una imagen en la que el OCR no encontró texto legible: sus cifras no se pueden verificar"
                 : page.hasText
                 ? "La página \(page.number) tiene \(n) \(n == 1 ? "imagen" : "imágenes") sin capa de texto (texto o gráfico como imagen): sus cifras no se pueden verificar"
                 : "La página \(page.number) no tiene capa de texto (página escaneada o solo imágenes)"
-            let en = page.ocr
+            var en = page.ocr
                 ? "Page \(page.number) is an image in which OCR found no legible text: its figures cannot be checked"
                 : page.hasText
                 ? "Page \(page.number) has \(n) image\(n == 1 ? "" : "s") with no text layer (text or a chart as a picture): its figures cannot be checked"
                 : "Page \(page.number) has no text layer (a scan or images only)"
+            var values: [String: FindingValue] = ["page": .number(Double(page.number)), "images": .number(Double(n))]
+            if let median {
+                let percent = Int((median * 100).rounded())
+                es += "; el OCR leyó \(ocrLines.count) líneas en \(n == 1 ? "ella" : "ellas") (confianza mediana \(percent) %): verifíquelas a ojo"
+                en += "; OCR read \(ocrLines.count) lines in \(n == 1 ? "it" : "them") (median confidence \(percent) %): check them by eye"
+                values["ocr_lines"] = .number(Double(ocrLines.count))
+                values["ocr_median_confidence"] = .number((median * 1000).rounded() / 1000)
+            }
             findings.append(Finding(
                 rule: id, severity: severity(settings), message: es, messageEN: en,
-                values: ["page": .number(Double(page.number)), "images": .number(Double(n))],
+                values: values,
                 source: boxes.map { Source(page: page.number, bbox: $0.rounded, text: "[imagen sin texto]") }))
         }
         return findings

@@ -30,6 +30,37 @@ struct OCRSession {
     /// Share of a text-less page that images must cover for it to be read as a scan.
     static let minimumImageShare = 0.1
 
+    /// The images of a page with a text layer that may hold text of their own: a fifth of the page
+    /// or more (logos and seals are smaller), with (almost) no text-layer words over them. A chart
+    /// whose labels are in the text layer is covered by them and is not read.
+    func imagesToRead(onPageWithText images: [BBox], wordBoxes: [BBox], pageArea: Double) -> [BBox] {
+        guard settings.mode != .never, pageArea > 0 else { return [] }
+        return images.filter { image in
+            guard image.area >= Self.minimumEmbeddedImageShare * pageArea else { return false }
+            let covered = wordBoxes.reduce(0.0) { $0 + ($1.intersection(image)?.area ?? 0) }
+            return covered / image.area < Self.maximumTextCover
+        }
+    }
+
+    /// Share of the page an image inside a text page must cover to be read (as `text.unreadable`'s).
+    static let minimumEmbeddedImageShare = 0.2
+    /// Share of an image that text-layer words may cover with the image still read as text-less.
+    static let maximumTextCover = 0.05
+
+    /// Reads an image region of a page with a text layer within what is left of the budget; nil
+    /// when OCR is unavailable, out of time or the region could not be read.
+    mutating func readRegion(_ image: PixImage, dpi: Int, origin: (x: Double, y: Double), page: Int) -> [Glyph]? {
+        guard let recognizer = recognizer(page: page) else { return nil }
+        let started = Date()
+        defer { seconds += Date().timeIntervalSince(started) }
+        let left = max(1, Int((settings.secondsPerDocument - seconds) * 1000))
+        guard let glyphs = recognizer.readRegion(image, dpi: dpi, origin: origin, deadlineMilliseconds: left) else {
+            notes.append("page \(page): an image on the page could not be read by OCR within the time limit")
+            return nil
+        }
+        return glyphs
+    }
+
     /// The recognizer, started on first use; nil (with a note) when Tesseract is missing or the
     /// document's time budget is spent.
     mutating func recognizer(page: Int) -> PageRecognizer? {

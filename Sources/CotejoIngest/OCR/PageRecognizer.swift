@@ -54,6 +54,20 @@ struct PageRecognizer {
                       width: turnedWidth, height: turnedHeight, notes: notes, finished: true, image: final)
     }
 
+    /// An image inside a page that has a text layer (a pasted slide, an infographic), read as it
+    /// stands: such images are placed upright on their page, and a page's orientation test on a
+    /// few words would be a guess. `image` shows the region at `dpi`; the glyphs come back in page
+    /// points, shifted to the region's place. Nil when the deadline passed.
+    func readRegion(_ image: PixImage, dpi: Int, origin: (x: Double, y: Double), deadlineMilliseconds: Int) -> [Glyph]? {
+        guard let gray = image.grayscale(),
+              let words = engine.recognize(gray, resolution: dpi, deadlineMilliseconds: deadlineMilliseconds) else { return nil }
+        return Self.glyphs(words, points: 72 / Double(dpi)).map { g in
+            var moved = g
+            moved.box = BBox(x0: g.box.x0 + origin.x, y0: g.box.y0 + origin.y, x1: g.box.x1 + origin.x, y1: g.box.y1 + origin.y)
+            return moved
+        }
+    }
+
     /// Tesseract's orientation confidence below which a turn is not trusted (its own scale; a
     /// clear page scores well above 10, a page of a few words near 1).
     static let minimumOrientationConfidence = 2.0

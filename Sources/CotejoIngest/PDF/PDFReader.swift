@@ -83,23 +83,51 @@ public struct PDFReader: DocumentReader {
 
         let readImages = quarters == 0 ? images : images.map(frame.apply)
 
+        // Images of text inside a page that has a text layer (a pasted slide, an infographic) are
+        // read by OCR; their words join the page's, each with its confidence.
+        var glyphsRead = glyphs
+        var regions: [BBox] = []
+        if quarters == 0 {
+            let toRead = session.imagesToRead(onPageWithText: images, wordBoxes: PDFLayout.wordBoxes(glyphs), pageArea: width * height)
+            if !toRead.isEmpty, let render = page.renderGray(scale: Double(session.settings.dpi) / 72) {
+                for box in toRead {
+                    guard let crop = Self.crop(render, to: box, scale: Double(session.settings.dpi) / 72, dpi: session.settings.dpi),
+                          let read = session.readRegion(crop, dpi: session.settings.dpi, origin: (box.x0, box.y0), page: number)
+                    else { continue }
+                    glyphsRead += read
+                    regions.append(box)
+                }
+            }
+        }
+
         // Rulings first: the layout uses them to keep table cells apart. A turned page is rendered
         // turned, so that they come in the words' frame.
         // The words' boxes tell the detector where strokes of the text itself would pass for lines.
         // Only pages whose words look tabular are rendered (see TabularTextGate).
         var rulings: [Ruling] = []
         if detectRulings {
-            let wordBoxes = PDFLayout.wordBoxes(glyphs)
+            let wordBoxes = PDFLayout.wordBoxes(glyphsRead)
             if !renderOnlyTabularPages || TabularTextGate.mayHoldTable(wordBoxes: wordBoxes, pageHeight: readHeight) {
                 rulings = RulingDetector.detect(page: page, width: readWidth, height: readHeight,
                                                 frame: quarters == 0 ? nil : frame,
                                                 imageBoxes: readImages, wordBoxes: wordBoxes)
             }
         }
-        let blocks = PDFLayout.blocks(from: glyphs, page: number, rulings: rulings)
+        let blocks = PDFLayout.blocks(from: glyphsRead, page: number, rulings: rulings)
         return Page(number: number, width: readWidth, height: readHeight, blocks: blocks,
                     images: readImages, rulings: rulings,
-                    hasText: hasTextLayer, readingFrame: quarters == 0 ? nil : frame)
+                    hasText: hasTextLayer, readingFrame: quarters == 0 ? nil : frame, ocrRegions: regions)
+    }
+
+    /// The part of a page rendering under `box` (points) as an image for OCR.
+    static func crop(_ render: (pixels: [UInt8], width: Int, height: Int), to box: BBox, scale: Double, dpi: Int) -> PixImage? {
+        let x0 = max(0, Int((box.x0 * scale).rounded(.down))), x1 = min(render.width, Int((box.x1 * scale).rounded(.up)))
+        let y0 = max(0, Int((box.y0 * scale).rounded(.down))), y1 = min(render.height, Int((box.y1 * scale).rounded(.up)))
+        guard x1 - x0 >= 8, y1 - y0 >= 8 else { return nil }
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity((x1 - x0) * (y1 - y0))
+        for y in y0..<y1 { pixels += render.pixels[(y * render.width + x0)..<(y * render.width + x1)] }
+        return PixImage(gray: pixels, width: x1 - x0, height: y1 - y0, resolution: dpi)
     }
 
     /// The page rendered and read by OCR, its rulings found on the same upright image; nil when
