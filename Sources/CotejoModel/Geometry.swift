@@ -21,6 +21,11 @@ public struct BBox: Codable, Hashable, Sendable {
         BBox(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
     }
 
+    /// True when the point lies inside the box (edges included).
+    public func contains(x: Double, y: Double) -> Bool {
+        x >= x0 && x <= x1 && y >= y0 && y <= y1
+    }
+
     public func intersection(_ other: BBox) -> BBox? {
         let a = max(x0, other.x0), b = max(y0, other.y0), c = min(x1, other.x1), d = min(y1, other.y1)
         return a < c && b < d ? BBox(x0: a, y0: b, x1: c, y1: d) : nil

@@ -40,7 +40,7 @@ enum ImageOnlyPDF {
 
     /// One page with a text layer (a line of Helvetica at the top) and an image below it: a pasted
     /// slide or infographic inside a born-digital page.
-    static func mixed(image: (pixels: [UInt8], width: Int, height: Int), dpi: Double, text: String) -> Data {
+    static func mixed(image: (pixels: [UInt8], width: Int, height: Int), dpi: Double, text: String, overlay: String? = nil) -> Data {
         var out = Data("%PDF-1.4\n".utf8)
         var offsets: [Int] = []
         func object(_ body: Data) {
@@ -55,7 +55,9 @@ enum ImageOnlyPDF {
         var stream = Data("<< /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Length \(image.pixels.count) >>\nstream\n".utf8)
         stream.append(contentsOf: image.pixels); stream.append(Data("\nendstream".utf8))
         object(stream)
-        let draw = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q BT /F1 14 Tf 40 \(h + band / 2) Td (\(text)) Tj ET"
+        var draw = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q BT /F1 14 Tf 40 \(h + band / 2) Td (\(text)) Tj ET"
+        // Text drawn over the image, as a chart's labels are.
+        if let overlay { draw += " 0 g BT /F1 20 Tf \(w * 0.6) \(h * 0.1) Td (\(overlay)) Tj ET" }
         object(Data("<< /Length \(draw.utf8.count) >>\nstream\n\(draw)\nendstream".utf8))
         object(Data("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".utf8))
         let xref = out.count
@@ -277,13 +279,16 @@ private func tokens(_ pages: [Page]) -> [String] {
     @Test func anImageOfTextInsideATextPageIsRead() throws {
         let render = try ImageOnlyPDF.render(try Fixtures.data(Self.tableFixture), page: Self.tablePage, dpi: 200)
         let top = (pixels: Array(render.pixels[0..<(render.width * render.height / 2)]), width: render.width, height: render.height / 2)
-        let pdf = ImageOnlyPDF.mixed(image: top, dpi: 200, text: "Informe de gestion")
+        let pdf = ImageOnlyPDF.mixed(image: top, dpi: 200, text: "Informe de gestion", overlay: "Total 4321")
         let page = try PDFReader().read(url: URL(fileURLWithPath: "mixed.pdf"), data: pdf).pages[0]
         #expect(!page.ocr)
         #expect(page.ocrRegions.count == 1)
         let words = page.lines.flatMap(\.words)
         let layer = words.filter { $0.confidence == nil }
-        #expect(layer.map(\.text) == ["Informe", "de", "gestion"])
+        #expect(layer.map(\.text).sorted() == ["4321", "Informe", "Total", "de", "gestion"])
+        // The label drawn over the image is the text layer's; OCR's reading of it is dropped.
+        let label = try #require(layer.first { $0.text == "4321" })
+        #expect(!words.contains { $0.confidence != nil && $0.bbox.intersection(label.bbox) != nil })
         let read = words.filter { $0.confidence != nil }
         #expect(read.count >= 20)
         #expect(read.contains { $0.text.contains(where: \.isNumber) })
@@ -296,6 +301,6 @@ private func tokens(_ pages: [Page]) -> [String] {
 
         let off = try PDFReader(ocr: OCRSettings(mode: .never)).read(url: URL(fileURLWithPath: "mixed.pdf"), data: pdf).pages[0]
         #expect(off.ocrRegions.isEmpty)
-        #expect(off.lines.flatMap(\.words).count == 3)
+        #expect(off.lines.flatMap(\.words).count == 5)
     }
 }

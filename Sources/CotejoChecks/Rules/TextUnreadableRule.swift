@@ -33,20 +33,23 @@ public struct TextUnreadableRule: Rule {
                 // found (next to) nothing in it.
                 if page.ocr { return lines.filter { $0.intersection(image) != nil }.count < minimumOCRLines }
                 let over = page.lines.filter { $0.bbox.map { $0.intersection(image) != nil } ?? false }
-                let textLayer = over.filter { !$0.words.contains { $0.confidence != nil } }
-                // Text laid over the image (a caption inside it) makes it readable, and so do a
-                // chart's figures written in the text layer over its bars.
-                let covered = textLayer.compactMap(\.bbox).reduce(0.0) { $0 + ($1.intersection(image)?.area ?? 0) }
-                if covered / image.area >= 0.05 { return false }
-                if textLayer.filter({ $0.text.contains(where: \.isNumber) }).count >= 2 { return false }
                 // An image OCR read inside a text page: a picture (a photo, a cover with a logo's
-                // lettering) when OCR found (next to) nothing in it or no figure, else text whose
-                // figures rest on OCR alone.
+                // lettering, a chart whose labels are in the text layer) when OCR found (next to)
+                // nothing of its own in it, or no figure; else text whose figures rest on OCR alone.
                 if page.ocrRegions.contains(where: { $0.intersection(image).map { $0.area >= 0.9 * image.area } ?? false }) {
                     let ocrLines = over.filter { $0.words.contains { $0.confidence != nil } }
                     guard ocrLines.count >= minimumOCRLines, ocrLines.contains(where: { $0.text.contains(where: \.isNumber) }) else { return false }
                     readByOCR[image] = ocrLines
+                    return true
                 }
+                // Not read by OCR: text laid over the image (a caption inside it) makes it readable,
+                // and so do a chart's figures written in the text layer over its bars.
+                let covered = over.compactMap(\.bbox).reduce(0.0) { $0 + ($1.intersection(image)?.area ?? 0) }
+                if covered / image.area >= 0.05 { return false }
+                let figuresInside = over.filter { line in
+                    line.text.contains(where: \.isNumber) && line.bbox.map { image.contains(x: $0.midX, y: $0.midY) } == true
+                }
+                if figuresInside.count >= 2 { return false }
                 return true
             }
             guard !unreadable.isEmpty || (!page.hasText && !page.images.isEmpty) else { continue }

@@ -90,11 +90,16 @@ public struct PDFReader: DocumentReader {
         if quarters == 0 {
             let toRead = session.imagesToRead(onPageWithText: images, wordBoxes: PDFLayout.wordBoxes(glyphs), pageArea: width * height)
             if !toRead.isEmpty, let render = page.renderGray(scale: Double(session.settings.dpi) / 72) {
+                // The rendering shows the text layer's words drawn over the image too (a chart's
+                // labels): OCR's reading of them is dropped, the text layer has them already.
+                let layerWords = PDFLayout.wordBoxes(glyphs)
                 for box in toRead {
                     guard let crop = Self.crop(render, to: box, scale: Double(session.settings.dpi) / 72, dpi: session.settings.dpi),
                           let read = session.readRegion(crop, dpi: session.settings.dpi, origin: (box.x0, box.y0), page: number)
                     else { continue }
-                    glyphsRead += read
+                    glyphsRead += read.filter { g in
+                        !layerWords.contains { $0.contains(x: g.box.midX, y: g.box.midY) }
+                    }
                     regions.append(box)
                 }
             }
