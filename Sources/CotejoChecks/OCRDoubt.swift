@@ -10,15 +10,10 @@ struct OCRDoubt {
     /// Clean print reads at 0.93–0.97 per word; a digit Tesseract hesitated on falls well below.
     static let minimumConfidence = 0.9
 
-    let provenance: OCRProvenance
-
-    init(content: DocumentContent) { provenance = OCRProvenance(content) }
-
-    func apply(to findings: [Finding]) -> [Finding] {
-        guard !provenance.isEmpty else { return findings }
-        return findings.map { finding in
+    /// `findings` with their sources stamped by `TextProvenance`.
+    static func apply(to findings: [Finding]) -> [Finding] {
+        findings.map { finding in
             var f = finding
-            f.source = provenance.stamp(f.source)
             guard f.source.contains(where: { $0.ocr == true }) else { return f }
             let least = f.source.compactMap(\.confidence).min()
             if let least { f.values["ocr_confidence"] = .number((least * 100).rounded() / 100) }

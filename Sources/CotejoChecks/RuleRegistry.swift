@@ -63,6 +63,15 @@ public struct RuleRegistry: Sendable {
             guard s.enabled else { return [] }
             return rule.id == FigureOrderResolver.ruleID ? orderFindings : rule.check(settled, settings: s)
         }
-        return (records, OCRDoubt(content: input.content).apply(to: findings))
+        return (records, Self.markingSources(of: findings, in: input.content))
+    }
+
+    /// The findings with their sources stamped with how their words were read (`TextProvenance`),
+    /// and what follows from it: doubt on OCR figures, a note on hidden ones.
+    static func markingSources(of findings: [Finding], in content: DocumentContent) -> [Finding] {
+        let provenance = TextProvenance(content)
+        guard !provenance.isEmpty else { return findings }
+        let stamped = findings.map { f in var f = f; f.source = provenance.stamp(f.source); return f }
+        return HiddenTextNote.apply(to: OCRDoubt.apply(to: stamped))
     }
 }

@@ -6,9 +6,12 @@ public struct Word: Codable, Hashable, Sendable {
     public var bold: Bool
     /// How sure the OCR was of the word (0–1); nil for a word from a text layer or markup.
     public var confidence: Double?
+    /// True when the word is in the file but leaves no mark on the page (white on white).
+    public var hidden: Bool?
 
-    public init(text: String, bbox: BBox, fontSize: Double = 0, bold: Bool = false, confidence: Double? = nil) {
+    public init(text: String, bbox: BBox, fontSize: Double = 0, bold: Bool = false, confidence: Double? = nil, hidden: Bool? = nil) {
         self.text = text; self.bbox = bbox; self.fontSize = fontSize; self.bold = bold; self.confidence = confidence
+        self.hidden = hidden
     }
 }
 

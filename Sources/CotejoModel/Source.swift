@@ -24,15 +24,17 @@ public struct Source: Codable, Hashable, Sendable {
     public var ocr: Bool?
     /// The OCR's confidence in the least sure word of `text` (0–1), when `ocr`.
     public var confidence: Double?
+    /// True when some of `text` is in the file but not visible on the page (white on white).
+    public var hidden: Bool?
 
     public init(page: Int? = nil, bbox: BBox? = nil, xpath: String? = nil, sheet: String? = nil,
                 cell: String? = nil, line: Int? = nil, paragraph: Int? = nil, table: Int? = nil,
                 row: Int? = nil, column: Int? = nil, text: String, formula: String? = nil, file: String? = nil,
-                ocr: Bool? = nil, confidence: Double? = nil) {
+                ocr: Bool? = nil, confidence: Double? = nil, hidden: Bool? = nil) {
         self.page = page; self.bbox = bbox; self.xpath = xpath; self.sheet = sheet; self.cell = cell
         self.line = line; self.paragraph = paragraph; self.table = table; self.row = row
         self.column = column; self.text = text; self.formula = formula; self.file = file
-        self.ocr = ocr; self.confidence = confidence
+        self.ocr = ocr; self.confidence = confidence; self.hidden = hidden
     }
 
     /// True when the source points somewhere, not only quotes text.
@@ -56,6 +58,7 @@ public struct Source: Codable, Hashable, Sendable {
             copy.ocr = true
             copy.confidence = [confidence, other.confidence].compactMap { $0 }.min()
         }
+        if other.hidden == true { copy.hidden = true }
         copy.text = [text, other.text].filter { !$0.isEmpty }.joined(separator: " ")
         return copy
     }

@@ -130,7 +130,7 @@ public struct RecordExtractor: Sendable {
             + proseShares.totals(in: regions, tables: content.tables)
         records.commitments = proseRecords.commitments
         // Sources on pages read by OCR say so, with how sure the OCR was of their words.
-        return OCRProvenance(content).stamp(records)
+        return TextProvenance(content).stamp(records)
     }
 
     /// A heading's title runs on over the following lines of its block when they are set the same

@@ -61,7 +61,7 @@ public enum CSVExporter {
     static let placeHeaders = ["page", "x0", "y0", "x1", "y1", "xpath", "sheet", "cell", "line", "paragraph", "table", "row",
                                "column", "source_text"]
     static let sourceHeaders = ["document", "file", "kind", "record", "source_field", "source_index"] + placeHeaders
-        + ["source_file", "ocr", "confidence"]
+        + ["source_file", "ocr", "confidence", "hidden"]
 
     /// The files' contents by name.
     public static func tables(_ docs: [StoredDocument], language: Language = .es, dialect: CSV.Dialect = .rfc4180) -> [String: String] {
@@ -144,7 +144,7 @@ public enum CSVExporter {
             + fields.sorted { $0.key < $1.key }.map { ($0.key, 1, $0.value) }
         for (field, index, s) in located {
             rows.append([key, path, kind, String(record), field, String(index)] + place(s, dialect)
-                        + [s.file ?? "", s.ocr == true ? "1" : "", CSV.number(s.confidence, dialect: dialect)])
+                        + [s.file ?? "", s.ocr == true ? "1" : "", CSV.number(s.confidence, dialect: dialect), s.hidden == true ? "1" : ""])
         }
     }
 

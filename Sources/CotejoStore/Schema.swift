@@ -308,6 +308,10 @@ enum Schema {
         migrator.registerMigration("v8: OCR regions") { db in
             try db.alter(table: "pages") { t in t.add(column: "ocr_regions", .text) }
         }
+        // Text in the file that does not show on the page (white on white).
+        migrator.registerMigration("v9: hidden text") { db in
+            try db.alter(table: "sources") { t in t.add(column: "hidden", .boolean) }
+        }
         return migrator
     }
 }

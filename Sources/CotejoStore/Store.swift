@@ -261,11 +261,11 @@ public final class Store: Sendable {
         // Prepared once per connection and bound per row: a document writes thousands of sources.
         try db.cachedStatement(sql: """
             INSERT INTO sources (document_id, owner, owner_id, field, ordinal, page, x0, y0, x1, y1, xpath, sheet, cell,
-              line, paragraph, tbl, row, col, text, formula, file, ocr, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              line, paragraph, tbl, row, col, text, formula, file, ocr, confidence, hidden)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [docID, owner, ownerID, field, ordinal, s.page, b?.x0, b?.y0, b?.x1, b?.y1, s.xpath, s.sheet,
                              s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text, s.formula, s.file,
-                             s.ocr, s.confidence.map { ($0 * 1000).rounded() / 1000 }])
+                             s.ocr, s.confidence.map { ($0 * 1000).rounded() / 1000 }, s.hidden])
     }
 }
 

@@ -131,7 +131,7 @@ extension Store {
         }
         return Source(page: s["page"], bbox: bbox, xpath: s["xpath"], sheet: s["sheet"], cell: s["cell"], line: s["line"],
                       paragraph: s["paragraph"], table: s["tbl"], row: s["row"], column: s["col"], text: s["text"],
-                      formula: s["formula"], file: s["file"], ocr: s["ocr"], confidence: s["confidence"])
+                      formula: s["formula"], file: s["file"], ocr: s["ocr"], confidence: s["confidence"], hidden: s["hidden"])
     }
 
     /// Full-text search over body and heading blocks (furniture is left out). Words match whatever

@@ -294,7 +294,7 @@ private func tokens(_ pages: [Page]) -> [String] {
         #expect(read.contains { $0.text.contains(where: \.isNumber) })
         #expect(read.allSatisfy { w in page.ocrRegions[0].intersection(w.bbox) != nil })
         // Provenance: a source over the image stands on OCR; the title line does not.
-        let provenance = OCRProvenance(DocumentContent(format: .pdf, pages: [page]))
+        let provenance = TextProvenance(DocumentContent(format: .pdf, pages: [page]))
         let figure = try #require(read.first { $0.text.contains(where: \.isNumber) })
         #expect(provenance.stamp(Source(page: 1, bbox: figure.bbox, text: figure.text)).ocr == true)
         #expect(provenance.stamp(Source(page: 1, bbox: layer[0].bbox, text: "Informe")).ocr == nil)

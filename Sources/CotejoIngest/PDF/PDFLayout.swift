@@ -205,8 +205,9 @@ enum PDFLayout {
     static func textLine(_ piece: LinePiece, page: Int) -> TextLine {
         let words = piece.words.map { w -> Word in
             let f = face(w.glyphs)
+            let hidden = w.glyphs.contains { !$0.isSpace } && w.glyphs.allSatisfy { $0.isSpace || $0.hidden }
             return Word(text: w.text, bbox: w.box, fontSize: f.size, bold: f.bold,
-                        confidence: w.glyphs.compactMap(\.confidence).min())
+                        confidence: w.glyphs.compactMap(\.confidence).min(), hidden: hidden ? true : nil)
         }
         let text = words.map(\.text).joined(separator: " ")
         let f = face(piece.words.flatMap(\.glyphs))
@@ -214,7 +215,8 @@ enum PDFLayout {
         let confidence = words.compactMap(\.confidence).min()
         return TextLine(text: text, words: words,
                         source: Source(page: page, bbox: piece.box, text: text,
-                                       ocr: confidence == nil ? nil : true, confidence: confidence),
+                                       ocr: confidence == nil ? nil : true, confidence: confidence,
+                                       hidden: words.contains { $0.hidden == true } ? true : nil),
                         fontSize: f.size, bold: f.bold)
     }
 

@@ -59,7 +59,10 @@ public struct PDFReader: DocumentReader {
     private func readPage(_ page: PopplerPageHandle, number: Int, ocr session: inout OCRSession,
                           notes: inout [String]) -> Page {
         let (width, height) = page.size
-        let extraction = page.glyphs()
+        var extraction = page.glyphs()
+        if extraction.glyphs.contains(where: { $0.pale && !$0.isSpace }) {
+            HiddenText.mark(&extraction.glyphs, on: page)
+        }
         if let problem = extraction.alignmentProblem {
             notes.append("page \(number): \(problem)")
         }

@@ -93,6 +93,10 @@ struct Glyph: Sendable {
     var isLineEnd: Bool
     /// The OCR's confidence in the word the glyph belongs to; nil for a text layer's glyph.
     var confidence: Double? = nil
+    /// Filled in white (or nearly): drawn on a dark band it shows, on white paper it does not.
+    var pale = false
+    /// The glyph leaves no mark on the page (white on white): it is in the file, not on the paper.
+    var hidden = false
 }
 
 /// An open PopplerPage.
@@ -142,6 +146,7 @@ final class PopplerPageHandle {
         // Per-character size and boldness from the attribute ranges.
         var sizes = [Double](repeating: 0, count: count)
         var bolds = [Bool](repeating: false, count: count)
+        var pales = [Bool](repeating: false, count: count)
         if let attributes = poppler_page_get_text_attributes(raw) {
             defer { poppler_page_free_text_attributes(attributes) }
             var node: UnsafeMutablePointer<GList>? = attributes
@@ -150,12 +155,15 @@ final class PopplerPageHandle {
                     let attribute = data.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
                     let name = attribute.font_name.map { String(cString: $0) } ?? ""
                     let bold = Self.isBold(fontName: name)
+                    let c = attribute.color
+                    let pale = min(c.red, c.green, c.blue) >= Self.paleComponent
                     let start = max(0, Int(attribute.start_index))
                     let end = min(count - 1, Int(attribute.end_index))
                     if start <= end {
                         for i in start...end {
                             sizes[i] = attribute.font_size
                             bolds[i] = bold
+                            pales[i] = pale
                         }
                     }
                 }
@@ -172,10 +180,13 @@ final class PopplerPageHandle {
                                 box: BBox(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2),
                                 fontSize: sizes[i], bold: bolds[i],
                                 isSpace: scalar.properties.isWhitespace,
-                                isLineEnd: scalar == "\n"))
+                                isLineEnd: scalar == "\n", pale: pales[i]))
         }
         return Extraction(glyphs: glyphs, alignmentProblem: problem)
     }
+
+    /// A colour component (of 65535) at or above which text counts as white.
+    static let paleComponent: UInt16 = 0xF000
 
     /// Bold faces by name: "Arial-BoldMT", "LiberationSans-Bold", "Montserrat-Black", "Heavy".
     static func isBold(fontName: String) -> Bool {

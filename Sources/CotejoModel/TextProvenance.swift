@@ -1,31 +1,41 @@
-/// Marks the sources that stand on text read by OCR, with the confidence of the least sure word
-/// inside them, whichever stage built them (a table cell, a row spanning cells, a finding's figure).
+/// Marks the sources that stand on text not taken plainly from a text layer, whichever stage built
+/// them (a table cell, a row spanning cells, a finding's figure): text read by OCR, with the
+/// confidence of the least sure word inside them, and text that is in the file but hidden on the
+/// page (white on white).
 ///
-/// Stages build sources from lines, cells and boxes in many ways; rather than carry a flag through
-/// each, the place itself decides: a source on an OCR page takes the confidences of the OCR words
-/// its box covers.
-public struct OCRProvenance: Sendable {
-    /// OCR words per page number: box and confidence.
-    private let words: [Int: [(box: BBox, confidence: Double)]]
+/// Stages build sources from lines, cells and boxes in many ways; rather than carry flags through
+/// each, the place itself decides: a source takes the marks of the words its box covers.
+public struct TextProvenance: Sendable {
+    private struct Marked: Sendable {
+        var box: BBox
+        var confidence: Double?
+        var hidden: Bool
+    }
+    /// OCR and hidden words per page number.
+    private let words: [Int: [Marked]]
     /// Pages read by OCR as a whole: every source on them stands on OCR text. On the other pages
     /// with OCR words (images read inside a text page) only sources over those words do.
     private let wholePages: Set<Int>
 
     public init(_ content: DocumentContent) {
-        var words: [Int: [(box: BBox, confidence: Double)]] = [:]
-        for page in content.pages where page.ocr || !page.ocrRegions.isEmpty {
-            words[page.number] = page.lines.flatMap { line in
-                line.words.compactMap { w in w.confidence.map { (w.bbox, $0) } }
+        var words: [Int: [Marked]] = [:]
+        for page in content.pages {
+            let marked = page.lines.flatMap { line in
+                line.words.compactMap { w -> Marked? in
+                    guard w.confidence != nil || w.hidden == true else { return nil }
+                    return Marked(box: w.bbox, confidence: w.confidence, hidden: w.hidden == true)
+                }
             }
+            if page.ocr || !marked.isEmpty { words[page.number] = marked }
         }
         self.words = words
         self.wholePages = Set(content.pages.filter(\.ocr).map(\.number))
     }
 
-    /// True when no page of the document was read by OCR: stamping changes nothing.
+    /// True when no word of the document was read by OCR or hidden: stamping changes nothing.
     public var isEmpty: Bool { words.isEmpty }
 
-    /// The source marked when it stands on an OCR page; unchanged otherwise.
+    /// The source marked when it stands on OCR or hidden words; unchanged otherwise.
     public func stamp(_ source: Source) -> Source {
         guard let page = source.page, let onPage = words[page] else { return source }
         let whole = wholePages.contains(page)
@@ -40,10 +50,12 @@ public struct OCRProvenance: Sendable {
             guard let overlap = w.box.intersection(box) else { return false }
             return overlap.area >= 0.5 * w.box.area
         }
-        guard whole || !inside.isEmpty else { return source }
         var copy = source
+        if inside.contains(where: \.hidden) { copy.hidden = true }
+        let read = inside.filter { $0.confidence != nil }
+        guard whole || !read.isEmpty else { return copy }
         copy.ocr = true
-        if let least = inside.map(\.confidence).min() {
+        if let least = read.compactMap(\.confidence).min() {
             copy.confidence = min(least, source.confidence ?? 1)
         }
         return copy
