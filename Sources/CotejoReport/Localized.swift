@@ -56,7 +56,7 @@ struct Words {
         "date": ("fecha", "date"), "iso_date": ("fecha (ISO)", "date (ISO)"), "year": ("año", "year"), "years": ("años", "years"),
         "stated_year": ("año declarado", "stated year"), "expected_year": ("año esperado", "expected year"), "period": ("periodo", "period"),
         "periods_per_year": ("periodos por año", "periods per year"), "months": ("meses", "months"),
-        "likely_label": ("etiqueta probable", "likely label"), "ocr_lines": ("líneas leídas por OCR", "lines read by OCR"), "ocr_median_confidence": ("confianza mediana del OCR", "median OCR confidence"), "hidden_text": ("texto oculto", "hidden text"),
+        "likely_label": ("etiqueta probable", "likely label"), "ocr_lines": ("líneas leídas por OCR", "lines read by OCR"), "ocr_median_confidence": ("confianza mediana del OCR", "median OCR confidence"), "hidden_text": ("texto oculto", "hidden text"), "within_printed_rounding": ("cabe en el redondeo impreso", "within printed rounding"),
         "missing": ("faltantes", "missing"), "missing_count": ("número de faltantes", "missing count"),
         "item": ("ítem", "item"), "label": ("etiqueta", "label"), "page": ("página", "page"), "table": ("tabla", "table"),
         "rows": ("filas", "rows"), "columns": ("columnas", "columns"), "column": ("columna", "column"), "cell": ("celda", "cell"),

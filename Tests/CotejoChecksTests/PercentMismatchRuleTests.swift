@@ -162,4 +162,15 @@ extension PercentMismatchRuleTests {
         // A growth indicator with the same figures is not scored as a ceiling.
         #expect(check(Make.row("Meta producto Indicador AUMENTAR A 225 LOS CUPOS", planned: 228, executed: 266, percent: 83)).count == 1)
     }
+
+    @Test("whole figures that may be rounded for print (16 of 18 as 90 %: 16,2) give an info note; 95 % is off under any rounding")
+    func printedRounding() throws {
+        let rounded = try #require(check(Make.row("Implementar el sistema", planned: 18, executed: 16, percent: 90)).first)
+        #expect(rounded.severity == .info)
+        #expect(rounded.values["within_printed_rounding"] != nil)
+        let off = try #require(check(Make.row("Implementar el sistema", planned: 18, executed: 16, percent: 95)).first)
+        #expect(off.severity == .error)
+        // Printed decimals leave no room for that doubt.
+        #expect(check(Make.row("Implementar el sistema", planned: 18.0, executed: 16.2, percent: 85)).first?.severity == .error)
+    }
 }

@@ -38,6 +38,14 @@ public struct PercentMismatchRule: Rule {
                             sources: a.sources(for: ["planned", "executed", "reported_percent", "reportedPercent"]),
                             settings: settings)
             f.values["readings_tried"] = .text((Self.baseReadings + readings.names).joined(separator: "; "))
+            if Self.withinPrintedRounding(claim) {
+                // Whole figures may be rounded for print (16 standing for 16,2): a percentage computed
+                // from the unrounded ones fits, so the mismatch may not be in the document at all.
+                f.severity = .info
+                f.message += "; cabe si las cifras impresas están redondeadas (decimales no impresos)"
+                f.messageEN += "; it fits if the printed figures are rounded (decimals not printed)"
+                f.values["within_printed_rounding"] = .text("sí")
+            }
             findings.append(f)
         }
         // A total's percentage may also be the mean of the rows' percentages, or of their ratios capped
@@ -62,6 +70,17 @@ public struct PercentMismatchRule: Rule {
         findings += input.records.claims.compactMap { claimFinding($0, settings: settings) }
         findings += input.records.activities.compactMap(zeroTarget)
         return findings
+    }
+
+    /// True when both figures are printed as whole numbers and some pair of values that rounds to
+    /// them gives the stated percentage (at the stated precision): 16 of 18 stated as 90 % (16,2).
+    static func withinPrintedRounding(_ c: PercentClaim) -> Bool {
+        guard c.plannedDecimals == 0, c.executedDecimals == 0 else { return false }
+        let p = c.plannedValue, e = c.executedValue
+        guard p > 0.5, e >= 0 else { return false }
+        let low = max(0, e - 0.5) / (p + 0.5) * 100, high = (e + 0.5) / (p - 0.5) * 100
+        let half = 0.5 * SumArithmetic.pow10(-c.decimals)
+        return c.percent + half >= low && c.percent - half <= high
     }
 
     /// A target of 0 with a result: no percentage can be computed. Not a wrong figure, so an `info`
