@@ -90,21 +90,21 @@ public struct PDFReader: DocumentReader {
         // read by OCR; their words join the page's, each with its confidence.
         var glyphsRead = glyphs
         var regions: [BBox] = []
-        if quarters == 0 {
-            let toRead = session.imagesToRead(onPageWithText: images, wordBoxes: PDFLayout.wordBoxes(glyphs), pageArea: width * height)
-            if !toRead.isEmpty, let render = page.renderGray(scale: Double(session.settings.dpi) / 72) {
-                // The rendering shows the text layer's words drawn over the image too (a chart's
-                // labels): OCR's reading of them is dropped, the text layer has them already.
-                let layerWords = PDFLayout.wordBoxes(glyphs)
-                for box in toRead {
-                    guard let crop = Self.crop(render, to: box, scale: Double(session.settings.dpi) / 72, dpi: session.settings.dpi),
-                          let read = session.readRegion(crop, dpi: session.settings.dpi, origin: (box.x0, box.y0), page: number)
-                    else { continue }
-                    glyphsRead += read.filter { g in
-                        !layerWords.contains { $0.contains(x: g.box.midX, y: g.box.midY) }
-                    }
-                    regions.append(box)
+        let toRead = session.imagesToRead(onPageWithText: readImages, wordBoxes: PDFLayout.wordBoxes(glyphs), pageArea: width * height)
+        let scale = Double(session.settings.dpi) / 72
+        // A turned page is rendered turned, so that the image and the words share the reading frame.
+        if !toRead.isEmpty, let render = page.renderGray(scale: scale, frame: quarters == 0 ? nil : frame) {
+            // The rendering shows the text layer's words drawn over the image too (a chart's
+            // labels): OCR's reading of them is dropped, the text layer has them already.
+            let layerWords = PDFLayout.wordBoxes(glyphs)
+            for box in toRead {
+                guard let crop = Self.crop(render, to: box, scale: scale, dpi: session.settings.dpi),
+                      let read = session.readRegion(crop, dpi: session.settings.dpi, origin: (box.x0, box.y0), page: number)
+                else { continue }
+                glyphsRead += read.filter { g in
+                    !layerWords.contains { $0.contains(x: g.box.midX, y: g.box.midY) }
                 }
+                regions.append(box)
             }
         }
 
