@@ -170,6 +170,8 @@ extension PercentMismatchRuleTests {
         #expect(rounded.values["within_printed_rounding"] != nil)
         let off = try #require(check(Make.row("Implementar el sistema", planned: 18, executed: 16, percent: 95)).first)
         #expect(off.severity == .error)
+        // Small counts: rounding would excuse anything (2 of 3 stated as 100 %).
+        #expect(check(Make.row("Crear centros", planned: 3, executed: 2, percent: 100)).first?.severity == .error)
         // Printed decimals leave no room for that doubt.
         #expect(check(Make.row("Implementar el sistema", planned: 18.0, executed: 16.2, percent: 85)).first?.severity == .error)
     }

@@ -74,14 +74,21 @@ public struct PercentMismatchRule: Rule {
 
     /// True when both figures are printed as whole numbers and some pair of values that rounds to
     /// them gives the stated percentage (at the stated precision): 16 of 18 stated as 90 % (16,2).
+    /// Only for a near miss (`printedRoundingPoints` or less) between figures of 10 or more, whose
+    /// rounding moves the ratio by 5 % at most: with small counts (2 of 3 stated as 100 %) the band
+    /// would excuse real errors.
     static func withinPrintedRounding(_ c: PercentClaim) -> Bool {
         guard c.plannedDecimals == 0, c.executedDecimals == 0 else { return false }
         let p = c.plannedValue, e = c.executedValue
-        guard p > 0.5, e >= 0 else { return false }
+        guard p >= 10, e >= 10, abs(e / p * 100 - c.percent) <= printedRoundingPoints else { return false }
         let low = max(0, e - 0.5) / (p + 0.5) * 100, high = (e + 0.5) / (p - 0.5) * 100
         let half = 0.5 * SumArithmetic.pow10(-c.decimals)
         return c.percent + half >= low && c.percent - half <= high
     }
+
+    /// How far (percentage points) a stated percentage may be from the printed figures' ratio for
+    /// their rounding to be its explanation.
+    static let printedRoundingPoints = 2.0
 
     /// A target of 0 with a result: no percentage can be computed. Not a wrong figure, so an `info`
     /// note, never an error; it tells the reader why no compliance is given for the row.
