@@ -94,6 +94,20 @@ struct TableStatementsTests {
         #expect(NumberConvention.of(t, in: DocumentContent(format: .pdf, pages: [page], tables: [t]), document: .unknown) == .decimalPoint)
     }
 
+    @Test("a table pasted from an English spreadsheet keeps its convention amid Spanish prose; a table that shows none takes the page's")
+    func tableConventionAmidSpanishProse() {
+        let english = statementTable([["CONCEPTO", "2018", "2019", "VARIACION"],
+                                      ["GASTOS DE FUNCIONAMIENTO", "26,429,692", "33,352,882", "20.76%"],
+                                      ["Deporte", "469,696", "436,938", "-7.50%"],
+                                      ["Cultura", "268,280", "310,760", "13.67%"]])
+        let prose = Page(number: 4, blocks: [Block(lines: [TextLine(text: "creció en un 8,38 % y suma 1.234.567 y 2.345.678 y 12,5 %",
+                                                                    source: Source(page: 4, text: "creció"))])])
+        #expect(NumberConvention.of(english, in: DocumentContent(format: .pdf, pages: [prose], tables: [english]), document: .decimalComma) == .decimalPoint)
+        // The near miss: a table of ambiguous figures only ("469,696") reads as its page does.
+        let bare = statementTable([["CONCEPTO", "2018", "2019"], ["Deporte", "469,696", "436,938"], ["Cultura", "268,280", "310,760"]])
+        #expect(NumberConvention.of(bare, in: DocumentContent(format: .pdf, pages: [prose], tables: [bare]), document: .unknown) == .decimalComma)
+    }
+
     @Test("a figure with its year beside it in one cell is the figure; other words beside a figure are not")
     func figureWithItsYear() {
         #expect(TableStatements.figureWithItsYear("175.407 año 2016")?.value == 175407)

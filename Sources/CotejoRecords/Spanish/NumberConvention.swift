@@ -14,9 +14,13 @@ public enum NumberConvention: String, Sendable {
         of(lines: content.pages.flatMap(\.bodyLines).map(\.text), cells: content.tables.flatMap(\.cells).map(\.text))
     }
 
-    /// The convention of one table: its cells and the lines of its pages, else the document's. A
-    /// document may mix them (Spanish prose, tables pasted from an English spreadsheet).
+    /// The convention of one table: its own cells when they settle it, else its cells with the
+    /// lines of its pages, else the document's. A document may mix them (Spanish prose around a
+    /// table pasted from an English spreadsheet: "26,429,692" and "20.76%" in the table, "8,38 %"
+    /// in the sentence under it).
     public static func of(_ table: Table, in content: DocumentContent, document: NumberConvention) -> NumberConvention {
+        let own = of(lines: [], cells: table.cells.map(\.text))
+        if own != .unknown { return own }
         let pages = Set(table.pages)
         let local = of(lines: content.pages.filter { pages.contains($0.number) }.flatMap(\.bodyLines).map(\.text),
                        cells: table.cells.map(\.text))
