@@ -99,10 +99,15 @@ struct TableStatementsTests {
         let english = statementTable([["CONCEPTO", "2018", "2019", "VARIACION"],
                                       ["GASTOS DE FUNCIONAMIENTO", "26,429,692", "33,352,882", "20.76%"],
                                       ["Deporte", "469,696", "436,938", "-7.50%"],
-                                      ["Cultura", "268,280", "310,760", "13.67%"]])
+                                      ["Cultura", "268,280", "310,760", "13.67%"],
+                                      ["TOTAL", "27,167,668", "34,100,580", "20.33%"]])
         let prose = Page(number: 4, blocks: [Block(lines: [TextLine(text: "creció en un 8,38 % y suma 1.234.567 y 2.345.678 y 12,5 %",
                                                                     source: Source(page: 4, text: "creció"))])])
         #expect(NumberConvention.of(english, in: DocumentContent(format: .pdf, pages: [prose], tables: [english]), document: .decimalComma) == .decimalPoint)
+        // Percentages with a decimal point do not settle a table whose total is "4.438" (4438).
+        let strata = statementTable([["ESTRATO", "VIVIENDAS", "%"], ["1. Bajo bajo", "3951", "89.03%"], ["2. Bajo", "234", "5.27%"],
+                                     ["6. Alto", "9", "0.20%"], ["TOTAL", "4.438", "100%"]])
+        #expect(NumberConvention.of(strata, in: DocumentContent(format: .pdf, pages: [prose], tables: [strata]), document: .decimalComma) != .decimalPoint)
         // The near miss: a table of ambiguous figures only ("469,696") reads as its page does.
         let bare = statementTable([["CONCEPTO", "2018", "2019"], ["Deporte", "469,696", "436,938"], ["Cultura", "268,280", "310,760"]])
         #expect(NumberConvention.of(bare, in: DocumentContent(format: .pdf, pages: [prose], tables: [bare]), document: .unknown) == .decimalComma)

@@ -19,7 +19,9 @@ public enum NumberConvention: String, Sendable {
     /// table pasted from an English spreadsheet: "26,429,692" and "20.76%" in the table, "8,38 %"
     /// in the sentence under it).
     public static func of(_ table: Table, in content: DocumentContent, document: NumberConvention) -> NumberConvention {
-        let own = of(lines: [], cells: table.cells.map(\.text))
+        // Its own cells count only by their grouping ("26,429,692"): a point in "89.03%" beside a
+        // "4.438" that is 4438 is a decimal written the English way in an otherwise Spanish table.
+        let own = of(lines: [], cells: table.cells.map(\.text), groupingOnly: true)
         if own != .unknown { return own }
         let pages = Set(table.pages)
         let local = of(lines: content.pages.filter { pages.contains($0.number) }.flatMap(\.bodyLines).map(\.text),
@@ -27,7 +29,7 @@ public enum NumberConvention: String, Sendable {
         return local == .unknown ? document : local
     }
 
-    static func of(lines: [String], cells: [String]) -> NumberConvention {
+    static func of(lines: [String], cells: [String], groupingOnly: Bool = false) -> NumberConvention {
         var comma = 0, point = 0
         func tally(_ text: String) {
             for token in text.split(whereSeparator: { $0.isWhitespace || "()$%:;".contains($0) }) {
@@ -37,6 +39,7 @@ public enum NumberConvention: String, Sendable {
                 let commas = t.split(separator: ",", omittingEmptySubsequences: false)
                 if groups.count >= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { comma += 1; continue }
                 if commas.count >= 3, commas.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { point += 1; continue }
+                if groupingOnly { continue }
                 if commas.count == 2, !t.contains("."), commas[1].count <= 2, commas[1].allSatisfy(\.isNumber), commas[0].allSatisfy(\.isNumber) { comma += 1; continue }
                 // "8.38", "12.5": a point decimal; "1.2" may be a heading number and says nothing.
                 if groups.count == 2, !t.contains(","), groups[1].count <= 2, groups[0].count >= 2 || groups[1].count == 2,
