@@ -159,6 +159,8 @@ extension PercentMismatchRuleTests {
         #expect(check(Make.row(labelled, planned: 228, executed: 266, percent: 83)).isEmpty)
         #expect(check(Make.row("Disminuir en un 10 % los factores de riesgo", planned: 258, executed: 482, percent: 13)).isEmpty)
         #expect(check(Make.row(labelled, planned: 228, executed: 266, percent: 60)).count == 1)
+        // Met or not: a ceiling of 235 overshot to 255 scored 0 %.
+        #expect(check(Make.row("Meta producto Indicador DISMINUIR A 225 LOS CASOS", planned: 235, executed: 255, percent: 0)).isEmpty)
         // A growth indicator with the same figures is not scored as a ceiling.
         #expect(check(Make.row("Meta producto Indicador AUMENTAR A 225 LOS CUPOS", planned: 228, executed: 266, percent: 83)).count == 1)
     }

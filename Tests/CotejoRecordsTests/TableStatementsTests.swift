@@ -197,6 +197,23 @@ struct LabelledFigureRowsTests {
         #expect(a.fieldSources["planned"]?.bbox?.x0 == 150)
     }
 
+    @Test("a form leaves blank room between the indicator and its figures: the indicator is still theirs; text further up is not")
+    func indicatorAboveAGap() throws {
+        let lines = [line("Meta producto", x: 40, y: 40), line("DISMINUIR A 225 LOS CASOS DE ACCIDENTES", x: 40, y: 52),
+                     line("Valor Programado", x: 40, y: 100), line("235", x: 150, y: 100),
+                     line("Valor Ejecutado", x: 250, y: 100), line("255", x: 350, y: 100)]
+        let page = Page(number: 7, blocks: lines.map { Block(lines: [$0]) })
+        let a = try #require(LabelledFigureRows().activities(in: DocumentContent(format: .pdf, pages: [page])).first)
+        #expect(a.description == "Meta producto DISMINUIR A 225 LOS CASOS DE ACCIDENTES")
+        // Farther than a form's room: the figures stand alone.
+        let far = [line("Texto de otra sección", x: 40, y: 20)] + lines.dropFirst(2).map { l in
+            var m = l; m.source.bbox = l.source.bbox.map { BBox(x0: $0.x0, y0: $0.y0 + 60, x1: $0.x1, y1: $0.y1 + 60) }; return m
+        }
+        let farPage = Page(number: 7, blocks: far.map { Block(lines: [$0]) })
+        let b = try #require(LabelledFigureRows().activities(in: DocumentContent(format: .pdf, pages: [farPage])).first)
+        #expect(!b.description.contains("Texto de otra"))
+    }
+
     @Test("a sentence with figures is no form row (near miss)")
     func proseIsNoForm() {
         let text = "En la vigencia se programaron actividades con la comunidad y se ejecutaron 12 de ellas en 2021"

@@ -36,9 +36,10 @@ struct PercentReadings {
             readings.append(Reading(name: "period result / year target", percents: xs + xs.map { min(100, $0) }))
         }
         if Self.isDecreasing(a), e > 0 {
-            // Meta over result, or 100 % less the overshoot (2 − resultado / meta), the two ways
+            // Meta over result, or 100 % less the overshoot (2 − resultado / meta), the ways
             // evaluation sheets score a ceiling.
-            var xs = [p / e * 100, max(0, (2 - e / p) * 100)]
+            // Some sheets score a ceiling as met or not: 100 % at or under it, 0 % over it.
+            var xs = [p / e * 100, max(0, (2 - e / p) * 100), e <= p ? 100 : 0]
             if let b = a.baseline, b > p { xs.append((b - e) / (b - p) * 100) }
             readings.append(Reading(name: "planned / executed (decreasing indicator)", percents: xs + xs.map { min(100, $0) }))
         }

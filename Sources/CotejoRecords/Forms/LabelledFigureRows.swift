@@ -89,8 +89,10 @@ public struct LabelledFigureRows: Sendable {
             let row = rows[k]
             let text = row.map(\.text).joined(separator: " ").collapsedWhitespace
             if labelledFigures(in: row)?.count ?? 0 >= 2 { break }
+            // A blank gap ends the description; above the figures themselves a wider one is allowed,
+            // since forms leave room between an indicator's words and its figures.
             if let gap = VisualRows.gap(between: row, and: below), let h = row.compactMap(\.bbox).map(\.height).max(),
-               gap > 2.5 * max(h, 6) { break }
+               gap > (parts.isEmpty ? 6 : 2.5) * max(h, 6) { break }
             if !text.isEmpty { parts.insert(text, at: 0) }
             below = row
             k -= 1
