@@ -161,6 +161,9 @@ extension PercentMismatchRuleTests {
         #expect(check(Make.row(labelled, planned: 228, executed: 266, percent: 60)).count == 1)
         // Met or not: a ceiling of 235 overshot to 255 scored 0 %.
         #expect(check(Make.row("Meta producto Indicador DISMINUIR A 225 LOS CASOS", planned: 235, executed: 255, percent: 0)).isEmpty)
+        // The result goal above a form's product may be a reduction; the product's own words count up.
+        let parent = "DISMINUIR AL 2% LA TASA BRUTA DE REPROBACIÓN Meta producto Indicador BRINDAR APOYO TERAPÉUTICO A 12 IEO"
+        #expect(check(Make.row(parent, planned: 11, executed: 6, percent: 100)).count == 1)
         // A growth indicator with the same figures is not scored as a ceiling.
         #expect(check(Make.row("Meta producto Indicador AUMENTAR A 225 LOS CUPOS", planned: 228, executed: 266, percent: 83)).count == 1)
     }

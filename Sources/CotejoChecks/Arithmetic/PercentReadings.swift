@@ -66,22 +66,36 @@ struct PercentReadings {
         return (target, soFar)
     }
 
-    /// An indicator whose target is a ceiling: its words open by asking to reduce something
-    /// ("Reducir a 5 …", "Disminución de la tasa …"), at the start of the text or right after the
-    /// label of the field that holds it ("Meta producto Indicador DISMINUIR A 225 …", a form's label
-    /// and value read as one text). Only the opening verb or noun counts: "programas para la
-    /// reducción de la pobreza" counts programmes, and more of them is better.
+    /// An indicator whose target is a ceiling: its own words open by asking to reduce something
+    /// ("Reducir a 5 …", "Disminución de la tasa …"). In a form read as one text ("Meta Resultado
+    /// DISMINUIR AL 2 % … Meta producto Indicador BRINDAR APOYO …") its own words are those after the
+    /// last field label: the result goal above it may be a reduction while the product counts up.
+    /// Only the opening verb or noun counts: "programas para la reducción de la pobreza" counts
+    /// programmes, and more of them is better.
     static func isDecreasing(_ a: Activity) -> Bool {
         let texts = [a.indicator, a.description, a.target].compactMap { $0?.folded.trimmingCharacters(in: .whitespacesAndNewlines) }
         return texts.contains { t in
-            decreasingStems.contains { stem in
-                t.hasPrefix(stem) || fieldLabels.contains { t.contains($0 + stem) }
-            }
+            let own = ownWords(t)
+            return decreasingStems.contains { own.hasPrefix($0) }
         }
     }
 
-    /// Labels after which a form states the indicator or target itself.
-    static let fieldLabels = ["indicador ", "indicador: ", "meta ", "meta: ", "producto ", "producto: ", "objetivo: "]
+    /// The text after the last field label it holds ("… meta producto indicador X" → "X"), or all of it.
+    static func ownWords(_ text: String) -> Substring {
+        let padded = " " + text
+        var start: String.Index? = nil
+        for label in fieldLabels {
+            if let r = padded.range(of: " " + label, options: .backwards), start.map({ r.upperBound > $0 }) ?? true {
+                start = r.upperBound
+            }
+        }
+        guard let start else { return Substring(text) }
+        return padded[start...].drop { $0 == " " || $0 == ":" }
+    }
+
+    /// Labels after which a form states the indicator or target itself (folded, each ending its word).
+    static let fieldLabels = ["indicador ", "indicador:", "meta producto ", "meta producto:", "meta resultado ",
+                              "meta resultado:", "meta de producto ", "meta de resultado ", "objetivo:"]
 
     static let decreasingStems = ["reducir", "reduccion", "disminuir", "disminucion", "bajar ", "descender", "mantener por debajo"]
 }
