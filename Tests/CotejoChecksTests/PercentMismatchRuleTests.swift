@@ -164,6 +164,11 @@ extension PercentMismatchRuleTests {
         // The result goal above a form's product may be a reduction; the product's own words count up.
         let parent = "DISMINUIR AL 2% LA TASA BRUTA DE REPROBACIÓN Meta producto Indicador BRINDAR APOYO TERAPÉUTICO A 12 IEO"
         #expect(check(Make.row(parent, planned: 11, executed: 6, percent: 100)).count == 1)
+        // A two-column form read column by column: the product's goal is a reduction, its indicator counts cases.
+        let columns = "Meta producto DISMINUIR EN UN (3%) LOS FACTORES DE RIESGO Indicador CASOS DE MORBILIDAD EN LA PRIMERA INFANCIA"
+        #expect(check(Make.row(columns, planned: 3416, executed: 2819, percent: 100)).isEmpty)
+        // "el indicador" is a phrase: the text still opens with its verb.
+        #expect(check(Make.row("Reducir el indicador de pobreza a 5", planned: 5, executed: 4, percent: 125)).isEmpty)
         // A growth indicator with the same figures is not scored as a ceiling.
         #expect(check(Make.row("Meta producto Indicador AUMENTAR A 225 LOS CUPOS", planned: 228, executed: 266, percent: 83)).count == 1)
     }

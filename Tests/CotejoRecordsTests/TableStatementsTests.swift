@@ -214,6 +214,32 @@ struct LabelledFigureRowsTests {
         #expect(!b.description.contains("Texto de otra"))
     }
 
+    @Test("a labelled indicator that ends a page gives its figures at the top of the next page their description, read column by column")
+    func indicatorBeforeThePageBreak() throws {
+        func at(_ page: Int, _ text: String, x: Double, y: Double) -> TextLine {
+            TextLine(text: text, source: Source(page: page, bbox: BBox(x0: x, y0: y, x1: x + Double(text.count) * 4, y1: y + 10), text: text))
+        }
+        let p10 = Page(number: 10, blocks: [
+            at(10, "Valor Programado", x: 40, y: 100), at(10, "7.934", x: 150, y: 100), at(10, "Valor Ejecutado", x: 250, y: 100),
+            at(10, "7.577", x: 350, y: 100),
+            at(10, "Meta producto", x: 40, y: 700), at(10, "Indicador", x: 400, y: 700),
+            at(10, "CASOS DE MORBILIDAD EN", x: 400, y: 712),
+            at(10, "DISMINUIR EN UN (3%) LOS FACTORES DE RIESGO", x: 40, y: 724), at(10, "ENFERMEDADES PREVALENTES", x: 400, y: 724),
+        ].map { Block(lines: [$0]) })
+        let p11 = Page(number: 11, blocks: [
+            at(11, "Actividades Realizadas", x: 40, y: 60), at(11, "2014-CT-182 REALIZAR AUDITORIA", x: 40, y: 72),
+            at(11, "Valor Programado", x: 40, y: 130), at(11, "3.416", x: 150, y: 130), at(11, "Valor Ejecutado", x: 250, y: 130),
+            at(11, "2.819", x: 350, y: 130),
+        ].map { Block(lines: [$0]) })
+        let activities = LabelledFigureRows().activities(in: DocumentContent(format: .pdf, pages: [p10, p11]))
+        let cut = try #require(activities.first { $0.planned == 3416 })
+        #expect(cut.description == "Meta producto DISMINUIR EN UN (3%) LOS FACTORES DE RIESGO Indicador CASOS DE MORBILIDAD EN ENFERMEDADES PREVALENTES")
+        // The near miss: without the labelled block at the foot of page 10 the figures keep the text above them.
+        let plain = Page(number: 10, blocks: [p10.blocks[0], p10.blocks[1], p10.blocks[2], p10.blocks[3]])
+        let alone = LabelledFigureRows().activities(in: DocumentContent(format: .pdf, pages: [plain, p11]))
+        #expect(alone.first { $0.planned == 3416 }?.description.hasPrefix("Actividades Realizadas") == true)
+    }
+
     @Test("a sentence with figures is no form row (near miss)")
     func proseIsNoForm() {
         let text = "En la vigencia se programaron actividades con la comunidad y se ejecutaron 12 de ellas en 2021"

@@ -68,34 +68,50 @@ struct PercentReadings {
 
     /// An indicator whose target is a ceiling: its own words open by asking to reduce something
     /// ("Reducir a 5 …", "Disminución de la tasa …"). In a form read as one text ("Meta Resultado
-    /// DISMINUIR AL 2 % … Meta producto Indicador BRINDAR APOYO …") its own words are those after the
-    /// last field label: the result goal above it may be a reduction while the product counts up.
-    /// Only the opening verb or noun counts: "programas para la reducción de la pobreza" counts
-    /// programmes, and more of them is better.
+    /// DISMINUIR AL 2 % … Meta producto BRINDAR APOYO … Indicador NUMERO DE IEO …") its own words
+    /// are what follows each field label of the product (meta producto, indicador): the result
+    /// goal above it may be a reduction while the product counts up. Only the opening verb or noun
+    /// counts: "programas para la reducción de la pobreza" counts programmes, and more is better.
     static func isDecreasing(_ a: Activity) -> Bool {
         let texts = [a.indicator, a.description, a.target].compactMap { $0?.folded.trimmingCharacters(in: .whitespacesAndNewlines) }
         return texts.contains { t in
-            let own = ownWords(t)
-            return decreasingStems.contains { own.hasPrefix($0) }
+            ownSegments(t).contains { own in decreasingStems.contains { own.hasPrefix($0) } }
         }
     }
 
-    /// The text after the last field label it holds ("… meta producto indicador X" → "X"), or all of it.
-    static func ownWords(_ text: String) -> Substring {
+    /// The texts that follow the product's field labels ("… meta producto X indicador Y" → X, Y);
+    /// a result goal's text only when no product label follows it; the whole text without labels.
+    static func ownSegments(_ text: String) -> [Substring] {
         let padded = " " + text
-        var start: String.Index? = nil
+        var marks: [(label: String, range: Range<String.Index>)] = []
         for label in fieldLabels {
-            if let r = padded.range(of: " " + label, options: .backwards), start.map({ r.upperBound > $0 }) ?? true {
-                start = r.upperBound
+            var from = padded.startIndex
+            while let r = padded.range(of: " " + label, range: from..<padded.endIndex) {
+                // "el indicador de pobreza" is a phrase, not a field's label.
+                let before = padded[..<r.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+                if !articles.contains(before) { marks.append((label, r)) }
+                from = r.upperBound
             }
         }
-        guard let start else { return Substring(text) }
-        return padded[start...].drop { $0 == " " || $0 == ":" }
+        guard !marks.isEmpty else { return [Substring(text)] }
+        marks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let hasProduct = marks.contains { !resultLabels.contains($0.label) }
+        var segments: [Substring] = []
+        for (i, m) in marks.enumerated() where !(hasProduct && resultLabels.contains(m.label)) {
+            let end = i + 1 < marks.count ? marks[i + 1].range.lowerBound : padded.endIndex
+            guard m.range.upperBound <= end else { continue }
+            segments.append(padded[m.range.upperBound..<end].drop { $0 == " " || $0 == ":" })
+        }
+        return segments
     }
 
-    /// Labels after which a form states the indicator or target itself (folded, each ending its word).
-    static let fieldLabels = ["indicador ", "indicador:", "meta producto ", "meta producto:", "meta resultado ",
-                              "meta resultado:", "meta de producto ", "meta de resultado ", "objetivo:"]
+    /// Labels after which a form states the indicator or its goal (folded, each ending its word).
+    static let fieldLabels = ["indicador ", "indicador:", "meta producto ", "meta producto:", "meta de producto ",
+                              "meta resultado ", "meta resultado:", "meta de resultado ", "objetivo:"]
+    /// Words before which a label's word is part of a phrase.
+    static let articles: Set<String> = ["el", "la", "los", "las", "del", "de", "un", "una", "al", "cada", "su", "sus", "este", "esta", "ese", "dicho"]
+    /// The labels of the result goal a product serves, not of the product itself.
+    static let resultLabels: Set<String> = ["meta resultado ", "meta resultado:", "meta de resultado "]
 
     static let decreasingStems = ["reducir", "reduccion", "disminuir", "disminucion", "bajar ", "descender", "mantener por debajo"]
 }

@@ -16,17 +16,34 @@ public struct LabelledFigureRows: Sendable {
     static let descriptionRows = 4
 
     public func activities(in content: DocumentContent) -> [Activity] {
-        content.pages.flatMap { activities(on: $0) }
+        var out: [Activity] = []
+        var carried: String? = nil
+        for page in content.pages {
+            let (activities, trailing) = activities(on: page, carried: carried)
+            out += activities
+            carried = trailing
+        }
+        return out
     }
 
-    func activities(on page: Page) -> [Activity] {
+    func activities(on page: Page) -> [Activity] { activities(on: page, carried: nil).activities }
+
+    /// The page's activities, and the labelled indicator its last rows state without figures (the
+    /// figures went to the next page). `carried`: such an indicator from the previous page, which
+    /// the page's first figures take when nothing labelled stands above them.
+    func activities(on page: Page, carried: String?) -> (activities: [Activity], trailing: String?) {
         let rows = VisualRows.rows(of: page.bodyLines)
         var out: [Activity] = []
+        var lastFigures = -1
         for (i, row) in rows.enumerated() {
             guard let figures = Self.labelledFigures(in: row), figures.count >= 2 else { continue }
             let kinds = Set(figures.map(\.kind))
             guard kinds.contains(.planned) || kinds.contains(.executed), kinds.count >= 2 else { continue }
-            var a = Activity(description: Self.description(above: i, in: rows) ?? row.map(\.text).joined(separator: " "))
+            let first = lastFigures < 0
+            lastFigures = i
+            var description = Self.description(above: i, in: rows)
+            if first, let carried, !(description.map(Self.startsWithFieldLabel) ?? false) { description = carried }
+            var a = Activity(description: description ?? row.map(\.text).joined(separator: " "))
             var fields: [String: Source] = [:]
             for f in figures {
                 switch f.kind {
@@ -41,7 +58,20 @@ public struct LabelledFigureRows: Sendable {
             a.notes = ["figures read from their labels"]
             out.append(a)
         }
-        return out
+        // Rows after the page's last figures that open with a field label ("Meta producto …") are an
+        // indicator whose figures are on the next page.
+        guard lastFigures >= 0 || !rows.isEmpty, lastFigures < rows.count - 1,
+              let trailing = Self.description(above: rows.count, in: rows), Self.startsWithFieldLabel(trailing)
+        else { return (out, nil) }
+        return (out, trailing)
+    }
+
+    /// Labels a form sets before an indicator's words (folded).
+    static let fieldLabels = ["meta producto", "meta de producto", "meta resultado", "meta de resultado", "indicador", "meta:", "objetivo:"]
+
+    static func startsWithFieldLabel(_ text: String) -> Bool {
+        let t = text.folded
+        return fieldLabels.contains { t.hasPrefix($0) }
     }
 
     struct LabelledFigure {
@@ -82,9 +112,9 @@ public struct LabelledFigureRows: Sendable {
     /// The indicator a row of figures belongs to: the rows of text just above it, up to a blank gap,
     /// a row that itself holds figures, or `descriptionRows` rows.
     static func description(above index: Int, in rows: [[TextLine]]) -> String? {
-        var parts: [String] = []
+        var parts: [[TextLine]] = []
         var k = index - 1
-        var below = rows[index]
+        var below = index < rows.count ? rows[index] : []
         while k >= 0, parts.count < descriptionRows {
             let row = rows[k]
             let text = row.map(\.text).joined(separator: " ").collapsedWhitespace
@@ -93,11 +123,35 @@ public struct LabelledFigureRows: Sendable {
             // since forms leave room between an indicator's words and its figures.
             if let gap = VisualRows.gap(between: row, and: below), let h = row.compactMap(\.bbox).map(\.height).max(),
                gap > (parts.isEmpty ? 6 : 2.5) * max(h, 6) { break }
-            if !text.isEmpty { parts.insert(text, at: 0) }
+            if !text.isEmpty { parts.insert(row, at: 0) }
             below = row
             k -= 1
         }
-        let d = parts.joined(separator: " ").collapsedWhitespace
+        let d = columnText(parts).collapsedWhitespace
         return d.contains(where: \.isLetter) ? d : nil
     }
+
+    /// Rows of a description read column by column when its pieces stand in columns (a form's
+    /// "Meta producto" on the left, its "Indicador" on the right, each wrapping over several rows):
+    /// left column top to bottom, then the next. Rows of one piece read as they are.
+    static func columnText(_ rows: [[TextLine]]) -> String {
+        let pieces = rows.flatMap { $0 }
+        guard rows.contains(where: { $0.count > 1 }), pieces.allSatisfy({ $0.bbox != nil }) else {
+            return rows.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ")
+        }
+        // Columns: pieces whose left edges lie within a few points of each other.
+        var columns: [(x: Double, lines: [TextLine])] = []
+        for piece in pieces.sorted(by: { $0.bbox!.x0 < $1.bbox!.x0 }) {
+            if let i = columns.indices.last, abs(columns[i].x - piece.bbox!.x0) <= columnTolerance {
+                columns[i].lines.append(piece)
+            } else {
+                columns.append((piece.bbox!.x0, [piece]))
+            }
+        }
+        return columns.map { c in c.lines.sorted { $0.bbox!.y0 < $1.bbox!.y0 }.map(\.text).joined(separator: " ") }
+            .joined(separator: " ")
+    }
+
+    /// How far apart (points) the left edges of one column's pieces may be.
+    static let columnTolerance = 24.0
 }
