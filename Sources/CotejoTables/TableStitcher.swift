@@ -121,7 +121,7 @@ enum TableStitcher {
     /// A table's last rows pushed alone onto the next page ("Total 55 44 10 39 16" at the top of it)
     /// are too few to be found as a table there. They are its rows when they are the first body lines
     /// of the page, above any table of that page, and read as rows of this table: every word within
-    /// its columns, at most one cell per column, and at least two figures. At most `maxSpilledRows`
+    /// its columns, each figure alone in its cell, and at least two figures. At most `maxSpilledRows`
     /// are taken, and only below a table with two body rows or more: a longer remainder is a table of
     /// its own, which `join` handles.
     static let maxSpilledRows = 3

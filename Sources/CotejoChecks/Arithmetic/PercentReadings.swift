@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoRecords
 
 /// The readings of a row's percentage that a document may mean besides executed / planned, each
 /// built from figures the row itself states. `percent.mismatch` calls a percentage wrong only when
@@ -36,9 +37,8 @@ struct PercentReadings {
             readings.append(Reading(name: "period result / year target", percents: xs + xs.map { min(100, $0) }))
         }
         if Self.isDecreasing(a), e > 0 {
-            // Meta over result, or 100 % less the overshoot (2 − resultado / meta), the ways
-            // evaluation sheets score a ceiling.
-            // Some sheets score a ceiling as met or not: 100 % at or under it, 0 % over it.
+            // The ways evaluation sheets score a ceiling: meta over result, 100 % less the
+            // overshoot (2 − resultado / meta), or met or not (100 % at or under it, 0 % over it).
             var xs = [p / e * 100, max(0, (2 - e / p) * 100), e <= p ? 100 : 0]
             if let b = a.baseline, b > p { xs.append((b - e) / (b - p) * 100) }
             readings.append(Reading(name: "planned / executed (decreasing indicator)", percents: xs + xs.map { min(100, $0) }))
@@ -105,13 +105,12 @@ struct PercentReadings {
         return segments
     }
 
-    /// Labels after which a form states the indicator or its goal (folded, each ending its word).
-    static let fieldLabels = ["indicador ", "indicador:", "meta producto ", "meta producto:", "meta de producto ",
-                              "meta resultado ", "meta resultado:", "meta de resultado ", "objetivo:"]
+    /// Labels after which a form states the indicator or its goal, each ending its word.
+    static let fieldLabels = FormFieldLabels.all.flatMap { [$0 + " ", $0 + ":"] }
     /// Words before which a label's word is part of a phrase.
     static let articles: Set<String> = ["el", "la", "los", "las", "del", "de", "un", "una", "al", "cada", "su", "sus", "este", "esta", "ese", "dicho"]
     /// The labels of the result goal a product serves, not of the product itself.
-    static let resultLabels: Set<String> = ["meta resultado ", "meta resultado:", "meta de resultado "]
+    static let resultLabels = Set(FormFieldLabels.result.flatMap { [$0 + " ", $0 + ":"] })
 
     static let decreasingStems = ["reducir", "reduccion", "disminuir", "disminucion", "bajar ", "descender", "mantener por debajo"]
 }

@@ -60,18 +60,15 @@ public struct LabelledFigureRows: Sendable {
         }
         // Rows after the page's last figures that open with a field label ("Meta producto …") are an
         // indicator whose figures are on the next page.
-        guard lastFigures >= 0 || !rows.isEmpty, lastFigures < rows.count - 1,
+        guard lastFigures < rows.count - 1,
               let trailing = Self.description(above: rows.count, in: rows), Self.startsWithFieldLabel(trailing)
         else { return (out, nil) }
         return (out, trailing)
     }
 
-    /// Labels a form sets before an indicator's words (folded).
-    static let fieldLabels = ["meta producto", "meta de producto", "meta resultado", "meta de resultado", "indicador", "meta:", "objetivo:"]
-
     static func startsWithFieldLabel(_ text: String) -> Bool {
         let t = text.folded
-        return fieldLabels.contains { t.hasPrefix($0) }
+        return FormFieldLabels.all.contains { t.hasPrefix($0) }
     }
 
     struct LabelledFigure {
