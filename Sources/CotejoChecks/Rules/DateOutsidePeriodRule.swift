@@ -1,15 +1,14 @@
 import CotejoModel
 import CotejoRecords
 
-/// `date.outside_period`: in a plan for one year, an activity date far outside that year.
+/// `date.outside_period`: in a plan for one year, an activity date before that year.
 ///
 /// Deliberately conservative, because dates outside the year are often right: follow-up reports by
-/// quarter or cuatrimestre carry the previous year's dates, and a plan's last follow-up or its
-/// formulation falls in the neighbouring months. So it fires only when the document is a plan with a
-/// year, the date lies outside every year the title names ("Plan 2020-2024" covers 2020 to 2024) and
-/// outside a grace window of three months either side of those years (October of the year before to
-/// March of the year after). "01-febrero-2012" in a 2021 plan fires; "15-enero-2022" does not. A due
-/// date has no grace before the period: "31-12-2021" as the date an action of a 2022 plan is due fires.
+/// quarter or cuatrimestre carry the previous year's dates, and a plan's formulation falls in the
+/// months before it. So it fires only when the document is a plan with a year, the date lies before
+/// every year the title names ("Plan 2020-2024" covers 2020 to 2024) and before a grace window of
+/// three months (October of the year before). "01-febrero-2012" in a 2021 plan fires; "15-noviembre-2020"
+/// does not. A due date has no grace: "31-12-2021" as the date an action of a 2022 plan is due fires.
 ///
 /// Dates after the period are a plan looking ahead, not a slip: a "Plan de acción 2020" drawn up in
 /// September schedules its actions for 2021 and 2022. Only a date `yearsAheadForATypo` years or more
@@ -19,7 +18,7 @@ public struct DateOutsidePeriodRule: Rule {
     public let id = "date.outside_period"
     public let defaultSeverity = Severity.warning
     public let summary = "Fecha de actividad fuera de la vigencia del plan / activity date outside the plan's year"
-    /// Months of grace before the first and after the last covered year.
+    /// Months of grace before the first covered year.
     public var graceMonths = 3
     /// How far past the period a date must be to read as a mistyped year rather than a schedule.
     public var yearsAheadForATypo = 5
