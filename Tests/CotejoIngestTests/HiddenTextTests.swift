@@ -6,23 +6,13 @@ import CotejoModel
 /// A one-page PDF drawn from a content stream in Helvetica.
 enum DrawnPDF {
     static func make(_ draw: String, width: Double = 400, height: Double = 200) -> Data {
-        var out = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        func object(_ body: String) {
-            offsets.append(out.count)
-            out.append(Data("\(offsets.count) 0 obj\n\(body)\nendobj\n".utf8))
-        }
-        object("<< /Type /Catalog /Pages 2 0 R >>")
-        object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-        object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>")
-        object("<< /Length \(draw.utf8.count) >>\nstream\n\(draw)\nendstream")
-        object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-        let xref = out.count
-        var table = "xref\n0 \(offsets.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { table += String(format: "%010d 00000 n \n", o) }
-        table += "trailer\n<< /Size \(offsets.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        out.append(Data(table.utf8))
-        return out
+        var pdf = MinimalPDF()
+        pdf.add("<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>")
+        pdf.addStream(draw)
+        pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        return pdf.data()
     }
 }
 

@@ -9,63 +9,37 @@ import CTesseract
 enum ImageOnlyPDF {
     /// `pages`: 8-bit gray pixels, row-major, at `dpi`.
     static func make(pages: [(pixels: [UInt8], width: Int, height: Int)], dpi: Double) -> Data {
-        var out = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        func object(_ body: Data) {
-            offsets.append(out.count)
-            out.append(Data("\(offsets.count) 0 obj\n".utf8)); out.append(body); out.append(Data("\nendobj\n".utf8))
-        }
-        let count = pages.count
+        var pdf = MinimalPDF()
         // 1 catalog, 2 pages, then per page: page, image, contents.
-        object(Data("<< /Type /Catalog /Pages 2 0 R >>".utf8))
-        let kids = (0..<count).map { "\(3 + 3 * $0) 0 R" }.joined(separator: " ")
-        object(Data("<< /Type /Pages /Kids [\(kids)] /Count \(count) >>".utf8))
+        pdf.add("<< /Type /Catalog /Pages 2 0 R >>")
+        let kids = pages.indices.map { "\(3 + 3 * $0) 0 R" }.joined(separator: " ")
+        pdf.add("<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>")
         for (i, page) in pages.enumerated() {
             let w = Double(page.width) * 72 / dpi, h = Double(page.height) * 72 / dpi
             let first = 3 + 3 * i
-            object(Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h)] /Resources << /XObject << /Im0 \(first + 1) 0 R >> >> /Contents \(first + 2) 0 R >>".utf8))
-            var image = Data("<< /Type /XObject /Subtype /Image /Width \(page.width) /Height \(page.height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Length \(page.pixels.count) >>\nstream\n".utf8)
-            image.append(contentsOf: page.pixels); image.append(Data("\nendstream".utf8))
-            object(image)
-            let draw = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q"
-            object(Data("<< /Length \(draw.utf8.count) >>\nstream\n\(draw)\nendstream".utf8))
+            pdf.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h)] /Resources << /XObject << /Im0 \(first + 1) 0 R >> >> /Contents \(first + 2) 0 R >>")
+            pdf.addGrayImage(page.pixels, width: page.width, height: page.height)
+            pdf.addStream("q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q")
         }
-        let xref = out.count
-        var table = "xref\n0 \(offsets.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { table += String(format: "%010d 00000 n \n", o) }
-        table += "trailer\n<< /Size \(offsets.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        out.append(Data(table.utf8))
-        return out
+        return pdf.data()
     }
 
     /// One page with a text layer (a line of Helvetica at the top) and an image below it: a pasted
     /// slide or infographic inside a born-digital page.
     static func mixed(image: (pixels: [UInt8], width: Int, height: Int), dpi: Double, text: String, overlay: String? = nil) -> Data {
-        var out = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        func object(_ body: Data) {
-            offsets.append(out.count)
-            out.append(Data("\(offsets.count) 0 obj\n".utf8)); out.append(body); out.append(Data("\nendobj\n".utf8))
-        }
         let w = Double(image.width) * 72 / dpi, h = Double(image.height) * 72 / dpi
         let band = 80.0
-        object(Data("<< /Type /Catalog /Pages 2 0 R >>".utf8))
-        object(Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8))
-        object(Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h + band)] /Resources << /XObject << /Im0 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>".utf8))
-        var stream = Data("<< /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Length \(image.pixels.count) >>\nstream\n".utf8)
-        stream.append(contentsOf: image.pixels); stream.append(Data("\nendstream".utf8))
-        object(stream)
+        var pdf = MinimalPDF()
+        pdf.add("<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h + band)] /Resources << /XObject << /Im0 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>")
+        pdf.addGrayImage(image.pixels, width: image.width, height: image.height)
         var draw = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q BT /F1 14 Tf 40 \(h + band / 2) Td (\(text)) Tj ET"
         // Text drawn over the image, as a chart's labels are.
         if let overlay { draw += " 0 g BT /F1 20 Tf \(w * 0.6) \(h * 0.1) Td (\(overlay)) Tj ET" }
-        object(Data("<< /Length \(draw.utf8.count) >>\nstream\n\(draw)\nendstream".utf8))
-        object(Data("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".utf8))
-        let xref = out.count
-        var table = "xref\n0 \(offsets.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { table += String(format: "%010d 00000 n \n", o) }
-        table += "trailer\n<< /Size \(offsets.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        out.append(Data(table.utf8))
-        return out
+        pdf.addStream(draw)
+        pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        return pdf.data()
     }
 
     /// Page `number` (1-based) of a PDF rendered at `dpi`.

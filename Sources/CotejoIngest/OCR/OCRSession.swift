@@ -53,8 +53,7 @@ struct OCRSession {
         guard let recognizer = recognizer(page: page) else { return nil }
         let started = Date()
         defer { seconds += Date().timeIntervalSince(started) }
-        let left = max(1, Int((settings.secondsPerDocument - seconds) * 1000))
-        guard let glyphs = recognizer.readRegion(image, dpi: dpi, origin: origin, deadlineMilliseconds: left) else {
+        guard let glyphs = recognizer.readRegion(image, dpi: dpi, origin: origin, deadlineMilliseconds: millisecondsLeft) else {
             notes.append("page \(page): an image on the page could not be read by OCR within the time limit")
             return nil
         }
@@ -82,14 +81,16 @@ struct OCRSession {
         return engine.map { PageRecognizer(engine: $0) }
     }
 
+    /// What is left of the document's OCR budget, for Tesseract's deadline (at least 1 ms).
+    private var millisecondsLeft: Int { max(1, Int((settings.secondsPerDocument - seconds) * 1000)) }
+
     /// Reads one page image within what is left of the budget.
     mutating func read(_ image: PixImage, with recognizer: PageRecognizer, dpi: Int, pageWidth: Double,
                        pageHeight: Double, page: Int) -> PageRecognizer.Result? {
         let started = Date()
         defer { seconds += Date().timeIntervalSince(started) }
-        let left = max(1, Int((settings.secondsPerDocument - seconds) * 1000))
         guard let result = recognizer.read(image, dpi: dpi, pageWidth: pageWidth, pageHeight: pageHeight,
-                                           page: page, deadlineMilliseconds: left) else {
+                                           page: page, deadlineMilliseconds: millisecondsLeft) else {
             notes.append("page \(page): the page image could not be prepared for OCR")
             return nil
         }

@@ -29,13 +29,11 @@ enum HiddenText {
     }
 
     static func hasInk(under box: BBox, in render: (pixels: [UInt8], width: Int, height: Int)) -> Bool {
-        let x0 = max(0, Int((box.x0 * scale).rounded(.down))), x1 = min(render.width, Int((box.x1 * scale).rounded(.up)))
-        let y0 = max(0, Int((box.y0 * scale).rounded(.down))), y1 = min(render.height, Int((box.y1 * scale).rounded(.up)))
         // A box off the page or of no size cannot be judged: treat it as shown.
-        guard x1 > x0, y1 > y0 else { return true }
-        for y in y0..<y1 {
+        guard let (xs, ys) = box.pixels(scale: scale, width: render.width, height: render.height) else { return true }
+        for y in ys {
             let row = y * render.width
-            for x in x0..<x1 where render.pixels[row + x] <= paper { return true }
+            for x in xs where render.pixels[row + x] <= paper { return true }
         }
         return false
     }

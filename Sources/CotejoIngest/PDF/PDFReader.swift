@@ -90,13 +90,13 @@ public struct PDFReader: DocumentReader {
         // read by OCR; their words join the page's, each with its confidence.
         var glyphsRead = glyphs
         var regions: [BBox] = []
-        let toRead = session.imagesToRead(onPageWithText: readImages, wordBoxes: PDFLayout.wordBoxes(glyphs), pageArea: width * height)
+        let layerWords = PDFLayout.wordBoxes(glyphs)
+        let toRead = session.imagesToRead(onPageWithText: readImages, wordBoxes: layerWords, pageArea: width * height)
         let scale = Double(session.settings.dpi) / 72
         // A turned page is rendered turned, so that the image and the words share the reading frame.
         if !toRead.isEmpty, let render = page.renderGray(scale: scale, frame: quarters == 0 ? nil : frame) {
             // The rendering shows the text layer's words drawn over the image too (a chart's
             // labels): OCR's reading of them is dropped, the text layer has them already.
-            let layerWords = PDFLayout.wordBoxes(glyphs)
             for box in toRead {
                 guard let crop = Self.crop(render, to: box, scale: scale, dpi: session.settings.dpi),
                       let read = session.readRegion(crop, dpi: session.settings.dpi, origin: (box.x0, box.y0), page: number)
@@ -114,7 +114,7 @@ public struct PDFReader: DocumentReader {
         // Only pages whose words look tabular are rendered (see TabularTextGate).
         var rulings: [Ruling] = []
         if detectRulings {
-            let wordBoxes = PDFLayout.wordBoxes(glyphsRead)
+            let wordBoxes = regions.isEmpty ? layerWords : PDFLayout.wordBoxes(glyphsRead)
             if !renderOnlyTabularPages || TabularTextGate.mayHoldTable(wordBoxes: wordBoxes, pageHeight: readHeight) {
                 rulings = RulingDetector.detect(page: page, width: readWidth, height: readHeight,
                                                 frame: quarters == 0 ? nil : frame,
@@ -129,13 +129,12 @@ public struct PDFReader: DocumentReader {
 
     /// The part of a page rendering under `box` (points) as an image for OCR.
     static func crop(_ render: (pixels: [UInt8], width: Int, height: Int), to box: BBox, scale: Double, dpi: Int) -> PixImage? {
-        let x0 = max(0, Int((box.x0 * scale).rounded(.down))), x1 = min(render.width, Int((box.x1 * scale).rounded(.up)))
-        let y0 = max(0, Int((box.y0 * scale).rounded(.down))), y1 = min(render.height, Int((box.y1 * scale).rounded(.up)))
-        guard x1 - x0 >= 8, y1 - y0 >= 8 else { return nil }
+        guard let (xs, ys) = box.pixels(scale: scale, width: render.width, height: render.height),
+              xs.count >= 8, ys.count >= 8 else { return nil }
         var pixels: [UInt8] = []
-        pixels.reserveCapacity((x1 - x0) * (y1 - y0))
-        for y in y0..<y1 { pixels += render.pixels[(y * render.width + x0)..<(y * render.width + x1)] }
-        return PixImage(gray: pixels, width: x1 - x0, height: y1 - y0, resolution: dpi)
+        pixels.reserveCapacity(xs.count * ys.count)
+        for y in ys { pixels += render.pixels[(y * render.width + xs.lowerBound)..<(y * render.width + xs.upperBound)] }
+        return PixImage(gray: pixels, width: xs.count, height: ys.count, resolution: dpi)
     }
 
     /// The page rendered and read by OCR, its rulings found on the same upright image; nil when

@@ -301,3 +301,14 @@ final class PopplerPageHandle {
         return (gray, width, height)
     }
 }
+
+extension BBox {
+    /// The columns and rows of a rendering (`scale` pixels per point, `width × height`) the box
+    /// covers, clipped to the rendering; nil when nothing of it is on it.
+    func pixels(scale: Double, width: Int, height: Int) -> (x: Range<Int>, y: Range<Int>)? {
+        let x0 = max(0, Int((self.x0 * scale).rounded(.down))), x1 = min(width, Int((self.x1 * scale).rounded(.up)))
+        let y0 = max(0, Int((self.y0 * scale).rounded(.down))), y1 = min(height, Int((self.y1 * scale).rounded(.up)))
+        guard x1 > x0, y1 > y0 else { return nil }
+        return (x0..<x1, y0..<y1)
+    }
+}
