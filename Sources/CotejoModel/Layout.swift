@@ -68,6 +68,7 @@ public struct Ruling: Codable, Hashable, Sendable {
         self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
     }
     public var isHorizontal: Bool { abs(y1 - y0) < abs(x1 - x0) }
+    public var length: Double { max(abs(x1 - x0), abs(y1 - y0)) }
 }
 
 /// One page (PDF page, slide, sheet, or the single flow of an HTML, DOCX or text file).

@@ -50,26 +50,6 @@ enum ImageOnlyPDF {
     }
 }
 
-extension PixImage {
-    /// The gray levels row-major (8-bit images only), to build scans from a turned or skewed page.
-    /// Leptonica stores each row as 32-bit words in host order with the first pixel in the word's
-    /// high byte, so on a little-endian machine pixel n of a row sits at byte n XOR 3.
-    func grayPixels() -> [UInt8]? {
-        guard pixGetDepth(raw) == 8, let data = pixGetData(raw) else { return nil }
-        let w = width, h = height, wordsPerLine = Int(pixGetWpl(raw))
-        var out = [UInt8](repeating: 255, count: w * h)
-        let bytes = UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self)
-        let flip = UInt32(1).littleEndian == 1 ? 3 : 0
-        out.withUnsafeMutableBufferPointer { o in
-            for y in 0..<h {
-                let line = bytes + y * wordsPerLine * 4
-                for x in 0..<w { o[y * w + x] = line[x ^ flip] }
-            }
-        }
-        return out
-    }
-}
-
 /// Words as compared: letters and digits only, folded; punctuation is where OCR and text layers differ most.
 private func tokens(_ pages: [Page]) -> [String] {
     pages.flatMap { $0.lines.flatMap(\.words) }.map { $0.text.folded.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }

@@ -32,6 +32,24 @@ final class PixImage {
         self.init(taking: pix)
     }
 
+    /// The gray levels row-major (8-bit images only): what the pixel-level line search reads.
+    /// Leptonica stores each row as 32-bit words in host order with the first pixel in the word's
+    /// high byte, so on a little-endian machine pixel n of a row sits at byte n XOR 3.
+    func grayPixels() -> [UInt8]? {
+        guard pixGetDepth(raw) == 8, pixGetColormap(raw) == nil, let data = pixGetData(raw) else { return nil }
+        let w = width, h = height, wordsPerLine = Int(pixGetWpl(raw))
+        var out = [UInt8](repeating: 255, count: w * h)
+        let bytes = UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self)
+        let flip = UInt32(1).littleEndian == 1 ? 3 : 0
+        out.withUnsafeMutableBufferPointer { o in
+            for y in 0..<h {
+                let line = bytes + y * wordsPerLine * 4
+                for x in 0..<w { o[y * w + x] = line[x ^ flip] }
+            }
+        }
+        return out
+    }
+
     /// Decodes a PNG, JPEG or single-page TIFF.
     static func decode(_ data: Data) -> PixImage? {
         data.withUnsafeBytes { buffer in

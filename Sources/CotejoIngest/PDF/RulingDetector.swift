@@ -14,12 +14,21 @@ enum RulingDetector {
     /// Pixels per point; lowered for large pages so a render stays under `maxSide` pixels.
     static let preferredScale = 2.0
     static let maxSide = 2000.0
-    /// Levels (0–255) a line must differ from both sides to count.
-    static let contrast = 32
-    /// Pixels above this are paper for the skip test in `runs` (255 − contrast).
-    static let lightFloor = UInt8(255 - contrast)
     /// Shortest ruling kept, in points.
     static let minLength = 10.0
+
+    /// How a line is told from what lies beside it.
+    struct LineSearch {
+        /// Levels (0–255) a line must differ from both sides to count.
+        var contrast: Int
+        /// Whether white lines between coloured cells count (slide tables draw grids that way).
+        var lightLines: Bool
+        /// Shortest run of line pixels on one row or column, in points.
+        var minimumRun: Double
+    }
+
+    /// A rendered page: crisp rules, dark on paper or white between coloured cells.
+    static let renderedPage = LineSearch(contrast: 32, lightLines: true, minimumRun: minLength * 0.5)
 
     /// A thin run of pixels: `across` is the row (horizontal) or column (vertical),
     /// `start..<end` the extent along it.
@@ -34,21 +43,22 @@ enum RulingDetector {
         let scale = min(preferredScale, maxSide / longest)
         guard let render = page.renderGray(scale: scale, frame: frame) else { return [] }
         let found = render.pixels.withUnsafeBufferPointer {
-            detect(gray: $0, width: render.width, height: render.height, scale: scale)
+            detect(gray: $0, width: render.width, height: render.height, scale: scale, search: renderedPage)
         }
         return filter(found, pageWidth: width, pageHeight: height, imageBoxes: imageBoxes, wordBoxes: wordBoxes)
     }
 
     /// Rulings in a gray image (row-major, 0 black … 255 white) rendered at `scale` pixels per point.
-    static func detect(gray: UnsafeBufferPointer<UInt8>, width: Int, height: Int, scale: Double) -> [Ruling] {
+    static func detect(gray: UnsafeBufferPointer<UInt8>, width: Int, height: Int, scale: Double,
+                       search: LineSearch) -> [Ruling] {
         // Half-width of the neighbourhood looked at across a line: lines up to about 2·window−1
         // pixels thick pass (2.5 pt at 2×, 3 pt at 1×); filled bars and bold glyph stems do not.
         let window = max(2, Int((1.25 * scale).rounded(.up)))
         let gap = window + 2   // a crossing line or a touching glyph interrupts a run this much
-        let minRun = max(4, Int(minLength * scale * 0.5))
+        let minRun = max(4, Int(search.minimumRun * scale))
 
         let horizontalRuns = runs(gray, alongCount: width, acrossCount: height, alongStride: 1,
-                                  acrossStride: width, window: window, gap: gap, minRun: minRun)
+                                  acrossStride: width, window: window, gap: gap, minRun: minRun, search: search)
         // Columns are scanned on a transposed copy: walking down a column of the row-major image
         // touches a new cache line at every pixel, which made the vertical pass most of the cost.
         var transposed = [UInt8](repeating: 255, count: width * height)
@@ -58,7 +68,7 @@ enum RulingDetector {
         }
         let verticalRuns = transposed.withUnsafeBufferPointer {
             runs($0, alongCount: height, acrossCount: width, alongStride: 1,
-                 acrossStride: height, window: window, gap: gap, minRun: minRun)
+                 acrossStride: height, window: window, gap: gap, minRun: minRun, search: search)
         }
 
         var rulings: [Ruling] = []
@@ -76,7 +86,11 @@ enum RulingDetector {
     /// Scans every row (or column) for runs of thin-line pixels. Strides make one routine serve
     /// both directions without copying the image.
     static func runs(_ px: UnsafeBufferPointer<UInt8>, alongCount: Int, acrossCount: Int,
-                     alongStride: Int, acrossStride: Int, window: Int, gap: Int, minRun: Int) -> [Run] {
+                     alongStride: Int, acrossStride: Int, window: Int, gap: Int, minRun: Int,
+                     search: LineSearch) -> [Run] {
+        let contrast = search.contrast
+        // Pixels above this are paper for the skip test below.
+        let lightFloor = UInt8(255 - contrast)
         var result: [Run] = []
         for c in 0..<acrossCount {
             var start = -1, last = -1
@@ -96,7 +110,7 @@ enum RulingDetector {
                     let here = base.loadUnaligned(fromByteOffset: i0, as: SIMD16<UInt8>.self)
                     let above = base.loadUnaligned(fromByteOffset: i0 - d, as: SIMD16<UInt8>.self)
                     let below = base.loadUnaligned(fromByteOffset: i0 + d, as: SIMD16<UInt8>.self)
-                    if here.min() > Self.lightFloor && above.min() > Self.lightFloor && below.min() > Self.lightFloor {
+                    if here.min() > lightFloor && above.min() > lightFloor && below.min() > lightFloor {
                         a += 16
                         continue
                     }
@@ -116,7 +130,7 @@ enum RulingDetector {
                     while above && !below && k <= after { below = Int(px[i + k * acrossStride]) >= paper; k += 1 }
                     isLine = above && below
                 }
-                if !isLine && p >= contrast && fillBefore && fillAfter {
+                if !isLine && search.lightLines && p >= contrast && fillBefore && fillAfter {
                     // Light line (white between coloured cells): a darker pixel within the window on
                     // both sides, and the two pixels just past it darker too. The white between
                     // words of text fails the second test (strokes are thin, with paper behind them),
