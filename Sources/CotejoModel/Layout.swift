@@ -139,10 +139,9 @@ public struct Table: Codable, Hashable, Sendable {
         self.headerRowCount = headerRowCount; self.cells = cells; self.anchor = anchor
     }
 
-    /// The cell covering (row, column), merged cells included.
-    public func cell(row: Int, column: Int) -> Cell? {
-        cells.first { row >= $0.row && row < $0.row + $0.rowSpan && column >= $0.column && column < $0.column + $0.columnSpan }
-    }
+    /// The cell covering (row, column), merged cells included. For a single look-up: a loop over
+    /// cells builds a `TableCellIndex` once.
+    public func cell(row: Int, column: Int) -> Cell? { TableCellIndex(self).cell(row, column) }
 
     /// Row texts as a grid, a merged cell's text repeated in every slot it covers.
     public var grid: [[String]] {

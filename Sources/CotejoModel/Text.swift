@@ -40,7 +40,38 @@ extension String {
     }()
 
     /// White space runs collapsed to one space, ends trimmed.
+    ///
+    /// Runs over every cell of every table several times, and most texts are already collapsed:
+    /// one pass over the scalars tells, and such a text is returned as it is.
     public var collapsedWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var afterSpace = true   // a space at the start would be leading
+        var collapsed = true
+        for scalar in unicodeScalars {
+            if Self.isWhitespace(scalar) {
+                if afterSpace || scalar != " " { collapsed = false; break }
+                afterSpace = true
+            } else {
+                afterSpace = false
+            }
+        }
+        if collapsed && !afterSpace { return self }
+        return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The text without white space (newlines included) at either end. Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString on Linux, which costs more than most of the
+    /// cells it is asked to trim; those rarely have anything to trim.
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isWhitespace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !Self.isWhitespace($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+
+    /// Unicode white space, as `Character.isWhitespace` has it, with ASCII decided without a table.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x80 ? v == 0x20 || (v >= 0x09 && v <= 0x0D) : scalar.properties.isWhitespace
     }
 }

@@ -72,8 +72,9 @@ public enum FlowTableStitcher {
         // Columns every whole row fills, left empty here.
         let body = (a.headerRowCount..<a.rowCount)
         guard body.count >= 2 else { return false }
+        let index = TableCellIndex(a)
         let always = (0..<a.columnCount).filter { c in
-            body.allSatisfy { r in !(a.cell(row: r, column: c)?.text.isEmpty ?? true) }
+            body.allSatisfy { r in !(index.cell(r, c)?.text.isEmpty ?? true) }
         }
         return !always.isEmpty && always.contains { c in row.first { $0.column == c }?.text.isEmpty ?? true }
     }

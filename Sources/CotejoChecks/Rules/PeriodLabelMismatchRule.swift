@@ -154,13 +154,14 @@ public struct PeriodLabelMismatchRule: Rule {
             }
             guard keys.compactMap({ $0 }).count * 5 >= body.count * 4, keys.compactMap({ $0 }).count >= 3 else { continue }
             var clashes: [(row: Int, key: Int, named: Int, cell: Cell)] = []
+            let index = TableCellIndex(table)
             for (i, r) in body.enumerated() {
                 guard let key = keys[i] else { continue }
                 for c in 1..<table.columnCount {
                     let words = grid[r][c].folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
                     for (k, w) in words.enumerated() where (w == "ano" || w == "vigencia") && k + 1 < words.count {
                         guard let y = Int(words[k + 1]), (1990...2100).contains(y), y != key,
-                              let cell = table.cell(row: r, column: c) else { continue }
+                              let cell = index.cell(r, c) else { continue }
                         clashes.append((r, key, y, cell))
                     }
                 }
@@ -173,7 +174,7 @@ public struct PeriodLabelMismatchRule: Rule {
                                     values: ["rows": .number(Double(clashes.count))],
                                     // The year labels are the evidence: each quoted as written.
                                     source: clashes.flatMap { c in
-                                        [table.cell(row: c.row, column: 0)?.source, c.cell.source.quoting("año \(c.named)")].compactMap { $0 }
+                                        [index.cell(c.row, 0)?.source, c.cell.source.quoting("año \(c.named)")].compactMap { $0 }
                                     }.uniqued()))
         }
         return findings

@@ -290,10 +290,10 @@ private struct SheetGrid {
                 let col = pos?.column ?? (lastCol + 1)
                 lastCol = col
                 let text = Self.value(c, shared: shared, formats: formats, date1904: date1904)
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                    .trimmed
                 if !text.isEmpty { values[pos?.row ?? r, default: [:]][col] = text }
                 if !text.isEmpty, let f = c.child("f") {
-                    let written = f.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let written = f.textContent.trimmed
                     let here = (row: pos?.row ?? r, column: col)
                     if !written.isEmpty {
                         formulas[here.row, default: [:]][here.column] = "=" + written
@@ -329,7 +329,7 @@ private struct SheetGrid {
         let v = c.child("v")?.textContent
         switch type {
         case "s":
-            guard let v, let i = Int(v.trimmingCharacters(in: .whitespaces)), i >= 0, i < shared.count else { return "" }
+            guard let v, let i = Int(v.trimmed), i >= 0, i < shared.count else { return "" }
             return shared[i]
         case "inlineStr":
             return c.child("is").map(XLSXReader.richText) ?? (v ?? "")
@@ -343,7 +343,7 @@ private struct SheetGrid {
             return v.hasSuffix("T00:00:00") || v.hasSuffix("T00:00:00Z") ? String(v.prefix(10)) : v
         default:
             // A value too long for a double stays the text it is.
-            guard let v, let d = Double(v.trimmingCharacters(in: .whitespaces)), d.isFinite else { return v ?? "" }
+            guard let v, let d = Double(v.trimmed), d.isFinite else { return v ?? "" }
             return NumberFormats.display(d, kind: formats.kind(style: c.intAttr("s")), date1904: date1904)
         }
     }

@@ -206,8 +206,8 @@ struct XMLNode {
         return s
     }
 
-    func intAttr(_ local: String) -> Int? { attr(local).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
-    func doubleAttr(_ local: String) -> Double? { attr(local).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+    func intAttr(_ local: String) -> Int? { attr(local).flatMap { Int($0.trimmed) } }
+    func doubleAttr(_ local: String) -> Double? { attr(local).flatMap { Double($0.trimmed) } }
 
     /// OOXML on/off attribute: absent `val` means on; "0", "false", "off" mean off.
     var isOn: Bool {

@@ -32,7 +32,7 @@ public struct TableActivityExtractor: Sendable {
         var totals: [StatedTotal] = []
         let index = TableCellIndex(table)
         for r in layout.headerRows..<table.rowCount {
-            if let t = totalRow(r, table: table, grid: grid, layout: layout) {
+            if let t = totalRow(r, table: table, grid: grid, layout: layout, index: index) {
                 totals.append(t)
             } else if let a = activity(row: r, table: table, grid: grid, layout: layout, index: index) {
                 activities.append(a)
@@ -43,11 +43,11 @@ public struct TableActivityExtractor: Sendable {
 
     /// A row whose first words are "Total" states the sum of the rows above it: its figures are a
     /// stated total (which the checks hold against the rows), not an activity.
-    func totalRow(_ r: Int, table: Table, grid: [[String]], layout: Layout) -> StatedTotal? {
+    func totalRow(_ r: Int, table: Table, grid: [[String]], layout: Layout, index: TableCellIndex) -> StatedTotal? {
         guard let label = grid[r].first(where: { !$0.isEmpty }), label.folded.hasPrefix("total") else { return nil }
         func figure(_ role: ColumnRole) -> (Double, Source)? {
             guard let c = layout.roles.filter({ $0.value == role }).map(\.key).min(), let n = SpanishNumber.parse(grid[r][c]),
-                  let source = table.cell(row: r, column: c)?.source else { return nil }
+                  let source = index.cell(r, c)?.source else { return nil }
             return (role == .percent && !n.isPercent && n.value <= 1.5 ? n.value * 100 : n.value, source)
         }
         let planned = figure(.planned), executed = figure(.executed), percent = figure(.percent)

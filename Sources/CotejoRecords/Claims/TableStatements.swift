@@ -271,6 +271,9 @@ public struct TableStatements: Sendable {
         return result
     }
 
+    /// The most columns one split may have.
+    static let maxSplit = 8
+
     /// Splits of a whole column: a run of adjacent count columns whose figures add up, row by row, to
     /// another column's figure ("CANT | Aprobadas | no aprobadas | en trámite | sin respuesta", "total
     /// | Rta oportuna | no oportuna | en trámite | sin respuesta"). The table declares the split by
@@ -282,8 +285,6 @@ public struct TableStatements: Sendable {
     /// Columns of periods (years, quarters, months) are left out: whether a plan's years add up to
     /// its four-year target depends on the indicator (a rate is kept, not added), which a column
     /// header does not say.
-    /// The most columns one split may have.
-    static let maxSplit = 8
 
     static func splits(numericColumns: [Int], sparseColumns: [Int], emptyColumns: Set<Int>, rows: [Int], header: (Int) -> String, single: (Int, Int) -> SpanishNumber?,
                        rowLabel: (Int) -> String, source: (Int, Int) -> Source?, table: Int) -> [ColumnSum] {
@@ -293,41 +294,74 @@ public struct TableStatements: Sendable {
                 && SpanishPeriod.spans(SpanishLexer.tokens(h[...])).isEmpty
         }
         // Runs of columns standing next to each other in the table.
-        func contiguous(_ run: ArraySlice<Int>) -> Bool {
-            zip(run, run.dropFirst()).allSatisfy { a, b in (a + 1..<b).allSatisfy(emptyColumns.contains) }
-        }
+        func adjacent(_ a: Int, _ b: Int) -> Bool { (a + 1..<b).allSatisfy(emptyColumns.contains) }
+        func contiguous(_ run: ArraySlice<Int>) -> Bool { zip(run, run.dropFirst()).allSatisfy(adjacent) }
         func fits(_ whole: Double, _ sum: Double, parts: Int) -> Bool {
             abs(whole - sum) <= (abs(whole) >= 100_000 ? 0.5 * Double(parts + 1) : 1e-6 * max(1, abs(whole)))
         }
         struct Candidate { var whole: Int; var run: ArraySlice<Int>; var rows: [(Int, SpanishNumber, [(Int, SpanishNumber)])]; var ratio: Double }
+        // Each column's figures by row, read once (NaN where a cell has none): the search below tries
+        // every run of columns in every row, so it works on plain numbers and running sums.
+        let width = ((numericColumns + partColumns).max() ?? -1) + 1
+        var values = [[Double]](repeating: [], count: width)
+        for c in Set(numericColumns + partColumns) { values[c] = rows.map { single($0, c)?.value ?? .nan } }
+        // Every row with the whole and a figure in the run, kept once the run is accepted.
+        func kept(_ w: Int, _ run: ArraySlice<Int>) -> [(Int, SpanishNumber, [(Int, SpanishNumber)])] {
+            rows.compactMap { r in
+                guard let whole = single(r, w) else { return nil }
+                let parts = run.compactMap { c in single(r, c).map { (c, $0) } }
+                return parts.isEmpty ? nil : (r, whole, parts)
+            }
+        }
         var candidates: [Candidate] = []
         for w in numericColumns {
-            var runs: [ArraySlice<Int>] = []
+            let whole = values[w]
+            // Zeros add up to zero whatever the columns mean: only a figure is evidence. A row with a
+            // figure to split and none of the run's figures counts against the run.
+            let wholes = whole.filter { $0 > 0 }.count
+            guard wholes >= 3 else { continue }
+            func accepted(_ fitting: Int) -> Bool { fitting >= 3 && fitting * 3 >= wholes * 2 }
+            // Runs right of the whole: right[a...b], up to `maxSplit` columns standing next to each
+            // other (which keeps the search linear in the table's rows on sheets of many columns).
             let right = partColumns.filter { $0 > w }
-            // A split has a handful of parts: runs of up to `maxSplit` columns keep the search linear in
-            // the table's rows on sheets of many columns.
-            for a in right.indices { for b in right.indices where b >= a + 1 && b - a < Self.maxSplit { runs.append(right[a...b]) } }
+            let last: [Int] = right.indices.map { a in
+                var b = a
+                while b + 1 < right.count, b + 1 - a < Self.maxSplit, adjacent(right[b], right[b + 1]) { b += 1 }
+                return b
+            }
+            var fitting = [[Int]](repeating: [Int](repeating: 0, count: Self.maxSplit), count: right.count)
+            for i in rows.indices where whole[i] > 0 {
+                for a in right.indices where last[a] > a {
+                    var sum = 0.0, parts = 0
+                    for b in a...last[a] {
+                        let v = values[right[b]][i]
+                        if !v.isNaN { sum += v; parts += 1 }
+                        if b > a, parts > 0, fits(whole[i], sum, parts: parts) { fitting[a][b - a] += 1 }
+                    }
+                }
+            }
+            for a in right.indices where last[a] > a {
+                for b in a + 1...last[a] where accepted(fitting[a][b - a]) {
+                    candidates.append(Candidate(whole: w, run: right[a...b], rows: kept(w, right[a...b]),
+                                                ratio: Double(fitting[a][b - a]) / Double(wholes)))
+                }
+            }
             // A column headed TOTAL already adds up the columns left of it (above).
             let left = partColumns.filter { $0 < w }
-            if let last = left.last, (last + 1..<w).allSatisfy(emptyColumns.contains), !isTotalLabel(header(w)), !header(w).folded.hasPrefix("global") {
-                for a in left.indices where a + 1 <= left.count - 1 && left.count - a <= Self.maxSplit { runs.append(left[a...]) }
-            }
-            for run in runs where contiguous(run) {
-                var kept: [(Int, SpanishNumber, [(Int, SpanishNumber)])] = []
-                var fitting = 0
-                var wholes = 0
-                for r in rows {
-                    guard let whole = single(r, w) else { continue }
-                    // Zeros add up to zero whatever the columns mean: only a figure is evidence. A row
-                    // with a figure to split and none of the run's figures counts against the run.
-                    if whole.value > 0 { wholes += 1 }
-                    let parts = run.compactMap { c in single(r, c).map { (c, $0) } }
-                    guard !parts.isEmpty else { continue }
-                    if whole.value > 0, fits(whole.value, parts.map(\.1.value).reduce(0, +), parts: parts.count) { fitting += 1 }
-                    kept.append((r, whole, parts))
+            if let end = left.last, adjacent(end, w), !isTotalLabel(header(w)), !header(w).folded.hasPrefix("global") {
+                for a in left.indices where a + 1 <= left.count - 1 && left.count - a <= Self.maxSplit {
+                    let run = left[a...]
+                    guard contiguous(run) else { continue }
+                    var count = 0
+                    for i in rows.indices where whole[i] > 0 {
+                        var sum = 0.0, parts = 0
+                        for c in run where !values[c][i].isNaN { sum += values[c][i]; parts += 1 }
+                        if parts > 0, fits(whole[i], sum, parts: parts) { count += 1 }
+                    }
+                    if accepted(count) {
+                        candidates.append(Candidate(whole: w, run: run, rows: kept(w, run), ratio: Double(count) / Double(wholes)))
+                    }
                 }
-                guard fitting >= 3, fitting * 3 >= wholes * 2 else { continue }
-                candidates.append(Candidate(whole: w, run: run, rows: kept, ratio: Double(fitting) / Double(wholes)))
             }
         }
         // The best-kept splits first (then the longer): a run that holds in every row ("SIAU + USUARIO")
@@ -402,6 +436,7 @@ public struct TableStatements: Sendable {
         guard headerRows >= 1 || table.rowCount >= 2 else { return [] }
         var out: [Claim] = []
         let labelsRow = max(0, headerRows - 1)
+        let index = TableCellIndex(table)
         for r in (labelsRow + 1)..<table.rowCount {
             let cells = (0..<table.columnCount).map { grid[r][$0].collapsedWhitespace }
             let headers = (0..<table.columnCount).map { grid[labelsRow][$0].collapsedWhitespace }
@@ -417,11 +452,11 @@ public struct TableStatements: Sendable {
             let whole = pairs.map(\.count).reduce(0, +)
             guard whole > 0 else { continue }
             for p in pairs {
-                let src = [table.cell(row: labelsRow, column: p.c)?.source, table.cell(row: r, column: p.c)?.source,
-                           table.cell(row: r, column: p.p)?.source].compactMap { $0 }
+                let src = [index.cell(labelsRow, p.c)?.source, index.cell(r, p.c)?.source,
+                           index.cell(r, p.p)?.source].compactMap { $0 }
                 out.append(Claim(kind: .share, label: p.label, part: p.count, whole: whole, reportedPercent: p.pct, source: src,
-                                 fieldSources: ["part": table.cell(row: r, column: p.c)?.source,
-                                                "reported_percent": table.cell(row: r, column: p.p)?.source].compactMapValues { $0 },
+                                 fieldSources: ["part": index.cell(r, p.c)?.source,
+                                                "reported_percent": index.cell(r, p.p)?.source].compactMapValues { $0 },
                                  notes: ["whole: the sum of the row's counts"]))
             }
         }
@@ -446,7 +481,7 @@ public struct TableStatements: Sendable {
 
     /// A TOTAL row's or column's label ("TOTAL", "Total general", "Gran total", "Totales").
     public static func isTotalLabel(_ s: String) -> Bool {
-        let f = s.folded.trimmingCharacters(in: .whitespaces)
+        let f = s.folded
         return f.hasPrefix("total") || f.hasPrefix("gran total") || f == "totales" || f.hasPrefix("suma total")
     }
 

@@ -31,19 +31,22 @@ public enum NumberConvention: String, Sendable {
 
     static func of(lines: [String], cells: [String], groupingOnly: Bool = false) -> NumberConvention {
         var comma = 0, point = 0
+        func count(_ reading: TokenReading) {
+            switch reading {
+            case .grouping(let decimal), .decimal(let decimal): if decimal == .decimalComma { comma += 1 } else { point += 1 }
+            case .none: break
+            }
+        }
         func tally(_ text: String) {
+            // Most cells and lines are ASCII: their tokens are read as bytes, which costs a fraction of
+            // splitting them into Characters (this runs over every cell of every table, twice).
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bytes = Array(text.utf8)
+                for token in bytes.split(whereSeparator: Self.separatesASCII) { count(reading(ascii: token, groupingOnly: groupingOnly)) }
+                return
+            }
             for token in text.split(whereSeparator: { $0.isWhitespace || "()$%:;".contains($0) }) {
-                let t = token.trimmingTrailingPunctuation
-                guard let first = t.first, first.isNumber else { continue }
-                let groups = t.split(separator: ".", omittingEmptySubsequences: false)
-                let commas = t.split(separator: ",", omittingEmptySubsequences: false)
-                if groups.count >= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { comma += 1; continue }
-                if commas.count >= 3, commas.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { point += 1; continue }
-                if groupingOnly { continue }
-                if commas.count == 2, !t.contains("."), commas[1].count <= 2, commas[1].allSatisfy(\.isNumber), commas[0].allSatisfy(\.isNumber) { comma += 1; continue }
-                // "8.38", "12.5": a point decimal; "1.2" may be a heading number and says nothing.
-                if groups.count == 2, !t.contains(","), groups[1].count <= 2, groups[0].count >= 2 || groups[1].count == 2,
-                   groups.allSatisfy({ $0.allSatisfy(\.isNumber) }), !groups[1].isEmpty { point += 1 }
+                count(reading(token.trimmingTrailingPunctuation, groupingOnly: groupingOnly))
             }
         }
         for text in lines { tally(text) }
@@ -51,6 +54,53 @@ public enum NumberConvention: String, Sendable {
         if comma >= 3 && point == 0 { return .decimalComma }
         if point >= 3 && comma == 0 { return .decimalPoint }
         return .unknown
+    }
+
+    /// What one token says of the convention.
+    enum TokenReading: Equatable {
+        /// "26.429.692" (groups of three after a separator: the other one is the decimal mark).
+        case grouping(NumberConvention)
+        /// "8,38", "12.50": a decimal mark.
+        case decimal(NumberConvention)
+        case none
+    }
+
+    /// White space and "()$%:;" end a token.
+    static func separatesASCII(_ b: UInt8) -> Bool {
+        b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0x28 || b == 0x29 || b == 0x24 || b == 0x25 || b == 0x3A || b == 0x3B
+    }
+
+    /// An ASCII token, read as bytes.
+    static func reading(ascii token: ArraySlice<UInt8>, groupingOnly: Bool) -> TokenReading {
+        var t = token
+        while let last = t.last, last == 0x2E || last == 0x2C { t = t.dropLast() }
+        guard let first = t.first, first >= 0x30, first <= 0x39 else { return .none }
+        func digits(_ s: ArraySlice<UInt8>) -> Bool { s.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        let groups = t.split(separator: 0x2E, omittingEmptySubsequences: false)
+        let commas = t.split(separator: 0x2C, omittingEmptySubsequences: false)
+        if groups.count >= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && digits($0) }) { return .grouping(.decimalComma) }
+        if commas.count >= 3, commas.dropFirst().allSatisfy({ $0.count == 3 && digits($0) }) { return .grouping(.decimalPoint) }
+        if groupingOnly { return .none }
+        if commas.count == 2, !t.contains(0x2E), commas[1].count <= 2, digits(commas[1]), digits(commas[0]) { return .decimal(.decimalComma) }
+        if groups.count == 2, !t.contains(0x2C), groups[1].count <= 2, groups[0].count >= 2 || groups[1].count == 2,
+           groups.allSatisfy(digits), !groups[1].isEmpty { return .decimal(.decimalPoint) }
+        return .none
+    }
+
+    /// Any token, its trailing points and commas dropped, read as Characters (a digit may be more
+    /// than 0–9). The same reading as the ASCII one.
+    static func reading(_ t: Substring, groupingOnly: Bool) -> TokenReading {
+        guard let first = t.first, first.isNumber else { return .none }
+        let groups = t.split(separator: ".", omittingEmptySubsequences: false)
+        let commas = t.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count >= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { return .grouping(.decimalComma) }
+        if commas.count >= 3, commas.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { return .grouping(.decimalPoint) }
+        if groupingOnly { return .none }
+        if commas.count == 2, !t.contains("."), commas[1].count <= 2, commas[1].allSatisfy(\.isNumber), commas[0].allSatisfy(\.isNumber) { return .decimal(.decimalComma) }
+        // "8.38", "12.5": a point decimal; "1.2" may be a heading number and says nothing.
+        if groups.count == 2, !t.contains(","), groups[1].count <= 2, groups[0].count >= 2 || groups[1].count == 2,
+           groups.allSatisfy({ $0.allSatisfy(\.isNumber) }), !groups[1].isEmpty { return .decimal(.decimalPoint) }
+        return .none
     }
 }
 
