@@ -81,3 +81,18 @@ db = sqlite3.connect(sys.argv[1])
 total, ocr = db.execute("SELECT count(*), coalesce(sum(ocr), 0) FROM pages").fetchone()
 print(f"pages read by OCR in the born-digital corpus: {ocr} of {total}")
 PY
+
+# Workbooks: a follow-up sheet of ROWS activities × 40 columns (scripts/make_workbook.py), read in
+# this process with no limits, so that the figures show the reading's own cost. Flat rows per second
+# from 5,000 to 40,000 rows means the reading is linear in the sheet.
+mkdir -p "$OUT/sheets"
+for rows in ${SHEET_ROWS:-5000 10000 20000 40000}; do
+  python3 scripts/make_workbook.py "$OUT/sheets/s$rows.xlsx" "$rows" 40
+  rm -f "$OUT/sheets/s$rows.sqlite"*
+  t0=$(now)
+  /usr/bin/time -f "%M" -o "$OUT/sheets/s$rows.mem" "$BIN" ingest -q --no-isolation --jobs 1 \
+    --db "$OUT/sheets/s$rows.sqlite" "$OUT/sheets/s$rows.xlsx" >/dev/null 2>&1 || true
+  t1=$(now)
+  T=$(echo "$t1 - $t0" | bc)
+  echo "workbook, $rows rows × 40 columns: $(printf %.1f "$T") s  $(echo "$rows / $T" | bc) rows per second  peak $(( $(tail -1 "$OUT/sheets/s$rows.mem") / 1024 )) MB"
+done
