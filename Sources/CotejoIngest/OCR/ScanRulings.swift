@@ -14,7 +14,7 @@ import CTesseract
 /// A printed screen (a web form printed and scanned) draws its grid in dotted rules a few levels
 /// darker than the paper, which no ink level separates from the paper's own grey. Those are
 /// found as `RulingDetector` finds rules on a rendered page, by contrast with what lies on both
-/// sides, at a low contrast (`faintRules`). At that contrast the tops and feet of text lines pass
+/// sides, at a low contrast (`faintSearch`). At that contrast the tops and feet of text lines pass
 /// too, so a faint line counts only as part of a grid (`grid`).
 ///
 /// Closing gaps also joins the letters of tightly set small print into bars: stems across lines
@@ -33,7 +33,7 @@ enum ScanRulings {
     static let maximumThickness = 3.5
 
     /// The faint-rule search: a few levels of contrast, dark lines only.
-    static let faintRules = RulingDetector.LineSearch(contrast: 12, lightLines: false, minimumRun: 48)
+    static let faintSearch = RulingDetector.LineSearch(contrast: 12, lightLines: false, minimumRun: 48)
     /// Shortest line that can make a grid, in points: longer than a line of text in a cell.
     static let gridLength = 72.0
     /// Lines the other way a grid line crosses (within `reach` points): a table's two borders
@@ -84,7 +84,7 @@ enum ScanRulings {
     static func faintRules(in image: PixImage, dpi: Int) -> [Ruling] {
         guard let pixels = image.grayPixels() else { return [] }
         let found = pixels.withUnsafeBufferPointer {
-            RulingDetector.detect(gray: $0, width: image.width, height: image.height, scale: Double(dpi) / 72, search: faintRules)
+            RulingDetector.detect(gray: $0, width: image.width, height: image.height, scale: Double(dpi) / 72, search: faintSearch)
         }
         return found.filter { $0.length >= gridLength }
     }

@@ -285,7 +285,6 @@ public struct TableStatements: Sendable {
     /// Columns of periods (years, quarters, months) are left out: whether a plan's years add up to
     /// its four-year target depends on the indicator (a rate is kept, not added), which a column
     /// header does not say.
-
     static func splits(numericColumns: [Int], sparseColumns: [Int], emptyColumns: Set<Int>, rows: [Int], header: (Int) -> String, single: (Int, Int) -> SpanishNumber?,
                        rowLabel: (Int) -> String, source: (Int, Int) -> Source?, table: Int) -> [ColumnSum] {
         let partColumns = (numericColumns + sparseColumns).sorted().filter { c in
