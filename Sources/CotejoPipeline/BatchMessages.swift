@@ -21,6 +21,9 @@ public struct BatchMessages: Sendable {
         "\(n) " + (n == 1 ? say(es.0, en.0) : say(es.1, en.1))
     }
 
+    /// "3 hallazgos", "1 finding".
+    public func findingCount(_ n: Int) -> String { plural(n, ("hallazgo", "hallazgos"), ("finding", "findings")) }
+
     func read(_ prefix: String, _ doc: ProcessedDocument, findings: Int) -> String {
         let status = doc.status == .partial ? say("parcial", "partial") : say("leído", "ok")
         return "\(prefix): \(status), " + [plural(doc.pageCount, ("página", "páginas"), ("page", "pages")),

@@ -35,7 +35,7 @@ public struct ExportSource: Codable, Sendable {
     public var confidence: Double?
     public var hidden: Bool?
 
-    init(_ s: Source) {
+    public init(_ s: Source) {
         page = s.page; bbox = s.bbox?.rounded.array; xpath = s.xpath; sheet = s.sheet; cell = s.cell; line = s.line
         paragraph = s.paragraph; table = s.table; row = s.row; column = s.column; text = s.text; formula = s.formula
         file = s.file; ocr = s.ocr; confidence = s.confidence.map { ($0 * 1000).rounded() / 1000 }; hidden = s.hidden

@@ -22,7 +22,7 @@ struct Cotejo: ParsableCommand {
         3 the store or the pipeline definition could not be opened.
         """,
         version: cotejoVersion,
-        subcommands: [Run.self, Ingest.self, Export.self, Search.self, Show.self, Tables.self, Findings.self, Report.self, Compare.self, Worker.self])
+        subcommands: [Run.self, Ingest.self, Check.self, Export.self, Search.self, Show.self, Tables.self, Findings.self, Report.self, Compare.self, Worker.self])
 
     static func main() {
         OpenMPThreadLimit.ensure()
@@ -39,8 +39,11 @@ struct StoreOptions: ParsableArguments {
     func path(fallback: String = "output/cotejo.sqlite") -> String { db ?? fallback }
 
     /// Opens the store given with --db, else `fallback`, for writing (created when missing).
-    func open(fallback: String = "output/cotejo.sqlite") throws -> Store {
-        let path = db ?? fallback
+    func open(fallback: String = "output/cotejo.sqlite") throws -> Store { try Self.open(path: db ?? fallback) }
+
+    /// Opens the store at `path` for writing (created when missing); a store that cannot be opened
+    /// is exit 3 with the reason.
+    static func open(path: String) throws -> Store {
         do { return try Store(path: path) } catch {
             throw CLIError(code: 3, message: StoreProblem.from(error, path: path).description)
         }

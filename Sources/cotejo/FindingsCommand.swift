@@ -2,16 +2,20 @@ import Foundation
 import ArgumentParser
 import CotejoModel
 import CotejoStore
+import CotejoReport
+import CotejoPipeline
+
+/// How a read command prints: lines for people, or JSON for programs.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
 
 /// `cotejo findings`: the findings in the store, filtered by rule, severity and document.
 struct Findings: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lists findings with their values and where they stand, filtered by rule, severity or document.")
 
-    @Option(name: .long, help: "Only this rule (e.g. percent.mismatch).")
-    var rule: String?
-    @Option(name: .long, help: "Only this severity or worse: info, warning, error.")
-    var severity: Severity?
+    @OptionGroup var filter: FindingFilter
     @Option(name: .long, help: "Only this document: its path, file name or a SHA-256 prefix.")
     var doc: String?
     @OptionGroup var store: StoreOptions
@@ -19,19 +23,59 @@ struct Findings: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let docs = try matchingDocuments(store.openForReading(), doc)
-            let lang = language.language
-            var count = 0
-            for d in docs {
-                for f in d.findings where (rule == nil || f.rule == rule) && (severity == nil || f.severity >= severity!) {
-                    count += 1
-                    let values = f.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                    let places = f.source.prefix(3).map(\.locatorLabel).joined(separator: "; ")
-                    print("\(d.path)\t\(f.severity.rawValue)\t\(f.rule)\t\(f.message(in: lang))\t\(values)\t\(places)")
-                }
-            }
-            printError("\(count) findings")
+            try filter.print(matchingDocuments(store.openForReading(), doc), language: language.language)
         }
+    }
+}
+
+/// Which findings a command prints, and how.
+struct FindingFilter: ParsableArguments {
+    @Option(name: .long, help: "Only this rule (e.g. percent.mismatch).")
+    var rule: String?
+    @Option(name: .long, help: "Only this severity or worse: info, warning, error.")
+    var severity: Severity?
+    @Option(name: .long, help: "text: one tab-separated line per finding; json: an array of findings as the export writes them, each with its document.")
+    var format: OutputFormat = .text
+
+    /// One finding as `--format json` prints it: the export's finding, with the document it is in.
+    struct Listed: Encodable {
+        var document: String
+        var sha256: String?
+        var rule: String
+        var severity: String
+        var message: String
+        var values: [String: FindingValue]
+        var source: [ExportSource]
+    }
+
+    /// Prints the findings of `docs` that pass the filter to standard output, and their count to
+    /// standard error.
+    func print(_ docs: [StoredDocument], language: Language) throws {
+        var kept: [(document: StoredDocument, finding: Finding)] = []
+        for d in docs {
+            for f in d.findings where (rule == nil || f.rule == rule) && (severity == nil || f.severity >= severity!) {
+                kept.append((d, f))
+            }
+        }
+        switch format {
+        case .json:
+            let listed: [Listed] = kept.map { d, f in
+                Listed(document: d.path, sha256: d.sha256, rule: f.rule, severity: f.severity.rawValue,
+                       message: f.message(in: language), values: f.values, source: f.source.map(ExportSource.init))
+            }
+            var data = try JSONCoding.encoder(sortedKeys: true).encode(listed)
+            data.append(Data("\n".utf8))
+            try writeToStandardOutput(data)
+        case .text:
+            var out = ""
+            for (d, f) in kept {
+                let values = f.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                let places = f.source.prefix(3).map(\.locatorLabel).joined(separator: "; ")
+                out += "\(d.path)\t\(f.severity.rawValue)\t\(f.rule)\t\(f.message(in: language))\t\(values)\t\(places)\n"
+            }
+            try writeToStandardOutput(Data(out.utf8))
+        }
+        printError(BatchMessages(language: language).findingCount(kept.count))
     }
 }
 

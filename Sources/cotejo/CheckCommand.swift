@@ -1,0 +1,53 @@
+import Foundation
+import ArgumentParser
+import CotejoModel
+import CotejoStore
+import CotejoPipeline
+
+/// `cotejo check FILE…`: reads files and prints their findings in one step, for a user who wants
+/// to know what is wrong with a document without keeping a store. The store is a temporary one
+/// (removed afterwards) unless --db names one to keep.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reads files or folders and prints their findings (a temporary store unless --db is given).",
+        discussion: "Exit codes as ingest: 0 every document was read · 1 some failed (their reasons are printed) · 2 usage error · 3 the store could not be opened.")
+
+    @Argument(help: "Files and folders to check.")
+    var paths: [String]
+
+    @Option(name: .long, help: "Pipeline definition for rule settings.")
+    var pipeline: String?
+    @Option(name: .long, help: "SQLite store to read into and keep (default: a temporary one, removed afterwards).")
+    var db: String?
+    @OptionGroup var filter: FindingFilter
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var batch: BatchOptions
+
+    func run() throws {
+        var code: Int32 = 0
+        try guarded {
+            var config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
+            if let lang = language.lang { config.language = lang }
+            try batch.requireInputs(paths)
+            var temporary: URL?
+            defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
+            let path: String
+            if let db { path = db } else {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-check-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                temporary = folder
+                path = folder.appendingPathComponent("check.sqlite").path
+            }
+            let store = try StoreOptions.open(path: path)
+            code = try batch.ingest(paths: paths, config: config, store: store, storePath: path)
+            // A kept store may hold other documents: only those under the given paths are printed.
+            let inputs = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            let docs = try store.documents().filter { d in
+                let p = URL(fileURLWithPath: d.path).standardizedFileURL.path
+                return inputs.contains { p == $0 || p.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+            }
+            try filter.print(docs, language: config.language)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import CotejoModel
+import CotejoStore
+
+/// `cotejo check` and the JSON output of `cotejo findings`, run as a user runs them.
+@Suite(.serialized) struct CheckCommandTests {
+    static let fixture = Repo.fixtures.appendingPathComponent("001.html").path
+
+    @Test func checkPrintsTheFindingsOfOneFileAsIngestStoresThem() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let dir = try Repo.temporaryDirectory()
+        let db = dir.appendingPathComponent("kept.sqlite").path
+        let checked = try Repo.run(exe.path, ["check", "-q", "-j", "1", "--db", db, Self.fixture])
+        #expect(checked.status == 0)
+        // With --db the store is kept, and holds what was printed: one line per finding.
+        let stored = try Store(path: db, readOnly: true).documents()
+        let findings = stored.flatMap(\.findings)
+        #expect(!findings.isEmpty)
+        let lines = checked.output.split(separator: "\n")
+        #expect(lines.count == findings.count)
+        #expect(lines.allSatisfy { $0.hasPrefix(Self.fixture + "\t") })
+        #expect(Set(lines.map { String($0.split(separator: "\t")[2]) }) == Set(findings.map(\.rule)))
+    }
+
+    @Test func jsonOutputIsTheExportsFindingsWithTheirDocumentAndSources() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let checked = try Repo.run(exe.path, ["check", "-q", "-j", "1", "--format", "json", Self.fixture])
+        #expect(checked.status == 0)
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(checked.output.utf8)) as? [[String: Any]])
+        #expect(!listed.isEmpty)
+        for f in listed {
+            #expect(f["document"] as? String == Self.fixture)
+            #expect((f["sha256"] as? String)?.count == 64)
+            #expect(!(f["rule"] as? String ?? "").isEmpty)
+            #expect(["info", "warning", "error"].contains(f["severity"] as? String ?? ""))
+            // Provenance: every finding says where it stands.
+            let sources = try #require(f["source"] as? [[String: Any]])
+            #expect(!sources.isEmpty && sources.allSatisfy { $0["xpath"] is String })
+        }
+        // The filter applies: only warnings and worse.
+        let warnings = try Repo.run(exe.path, ["check", "-q", "-j", "1", "--format", "json", "--severity", "warning", Self.fixture])
+        let kept = try #require(try JSONSerialization.jsonObject(with: Data(warnings.output.utf8)) as? [[String: Any]])
+        #expect(kept.count == listed.filter { $0["severity"] as? String != "info" }.count)
+        #expect(kept.count < listed.count)
+    }
+
+    @Test func findingsPrintsJSONFromAStore() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let db = try Repo.temporaryDirectory().appendingPathComponent("f.sqlite").path
+        #expect(try Repo.run(exe.path, ["ingest", "-q", "-j", "1", "--db", db, Self.fixture]).status == 0)
+        let out = try Repo.run(exe.path, ["findings", "--db", db, "--format", "json", "--rule", "period.label_mismatch"])
+        #expect(out.status == 0)
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [[String: Any]])
+        #expect(!listed.isEmpty && listed.allSatisfy { $0["rule"] as? String == "period.label_mismatch" })
+    }
+
+    @Test func aMissingFileIsAUsageErrorAndAFailedOneIsExit1() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let dir = try Repo.temporaryDirectory()
+        let db = dir.appendingPathComponent("m.sqlite").path
+        #expect(try Repo.run(exe.path, ["check", "--db", db, dir.appendingPathComponent("nope.pdf").path]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let empty = dir.appendingPathComponent("empty.pdf")
+        try Data().write(to: empty)
+        #expect(try Repo.run(exe.path, ["check", "-q", "-j", "1", empty.path]).status == 1)
+    }
+}
