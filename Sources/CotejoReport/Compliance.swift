@@ -68,7 +68,7 @@ public enum CompareGrouping: String, Sendable, CaseIterable {
 }
 
 /// One row of `cotejo compare`: a group of documents and their summed figures.
-public struct CompareRow: Sendable {
+public struct CompareRow: Encodable, Sendable {
     public var group: String
     public var documents: Int
     public var activities: Int
@@ -81,6 +81,11 @@ public struct CompareRow: Sendable {
     public var computedPercent: Double?
     public var errors: Int
     public var warnings: Int
+
+    enum CodingKeys: String, CodingKey {
+        case group, documents, activities, planned, executed, errors, warnings
+        case statedPercent = "stated_percent", computedPercent = "computed_percent"
+    }
 }
 
 public enum Compare {

@@ -134,7 +134,7 @@ public enum JSONExporter {
                    documents: docs.map { document($0, language: language) })
     }
 
-    static func document(_ d: StoredDocument, language: Language) -> ExportDocument {
+    public static func document(_ d: StoredDocument, language: Language) -> ExportDocument {
         let r = d.records
         return ExportDocument(
             sha256: d.sha256, file: d.path, files: d.files.isEmpty ? [d.path] : d.files, format: d.format?.rawValue, pages: d.pages, status: d.status.rawValue,

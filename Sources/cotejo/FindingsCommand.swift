@@ -10,6 +10,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// Writes `value` to standard output as JSON (keys sorted, as the export writes them), one line.
+func writeJSON<T: Encodable>(_ value: T) throws {
+    var data = try JSONCoding.encoder(sortedKeys: true).encode(value)
+    data.append(Data("\n".utf8))
+    try writeToStandardOutput(data)
+}
+
 /// `cotejo findings`: the findings in the store, filtered by rule, severity and document.
 struct Findings: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,9 +70,7 @@ struct FindingFilter: ParsableArguments {
                 Listed(document: d.path, sha256: d.sha256, rule: f.rule, severity: f.severity.rawValue,
                        message: f.message(in: language), values: f.values, source: f.source.map(ExportSource.init))
             }
-            var data = try JSONCoding.encoder(sortedKeys: true).encode(listed)
-            data.append(Data("\n".utf8))
-            try writeToStandardOutput(data)
+            try writeJSON(listed)
         case .text:
             var out = ""
             for (d, f) in kept {

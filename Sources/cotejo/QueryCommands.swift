@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import CotejoModel
 import CotejoStore
+import CotejoReport
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,11 +14,28 @@ struct Search: ParsableCommand {
     var limit = 50
     @Flag(name: .long, help: "Search page furniture (headers, footers) too.")
     var furniture = false
+    @Option(name: .long, help: "text: document, page and snippet per line; json: an array of hits (document, page, role, snippet, source).")
+    var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
+
+    /// One hit as `--format json` prints it.
+    struct Hit: Encodable {
+        var document: String
+        var page: Int
+        var role: String
+        var snippet: String
+        var source: ExportSource?
+    }
 
     func run() throws {
         try guarded {
             let hits = try store.openForReading().search(text.joined(separator: " "), limit: limit, includeFurniture: furniture)
+            if format == .json {
+                let listed = hits.map { Hit(document: $0.path, page: $0.page, role: $0.role, snippet: $0.snippet.collapsedWhitespace,
+                                            source: $0.source.map(ExportSource.init)) }
+                try writeJSON(listed)
+                return
+            }
             if hits.isEmpty { printError("no hits"); return }
             for h in hits {
                 print("\(h.path)\tp. \(h.page)\t\(h.snippet.collapsedWhitespace)")
@@ -34,6 +52,8 @@ struct Show: ParsableCommand {
     var document: String
     @Flag(name: .long, help: "Also print its text blocks, furniture marked.")
     var blocks = false
+    @Option(name: .long, help: "text: for people; json: an array of the matching documents as the export writes them.")
+    var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
@@ -42,6 +62,10 @@ struct Show: ParsableCommand {
             let st = try store.openForReading()
             let docs = try matchingDocuments(st, document)
             let lang = language.language
+            if format == .json {
+                try writeJSON(docs.map { JSONExporter.document($0, language: lang) })
+                return
+            }
             for d in docs {
                 let f = d.records.facts
                 print("\(d.path)  [\(d.format?.rawValue ?? "?"), \(d.pages) pages, \(d.status.rawValue)]  sha256 \(d.sha256 ?? "—")")

@@ -88,13 +88,17 @@ struct Compare: ParsableCommand {
     var by: CompareGrouping = .entity
     @Option(name: .long, help: "Write CSV to this file instead of printing a table.")
     var out: String?
+    @Option(name: .long, help: "text: a table; json: an array of rows.")
+    var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         try guarded {
             let rows = CotejoReport.Compare.rows(try store.openForReading().documents(), by: by, language: language.language)
-            if let out {
+            if format == .json && out == nil {
+                try writeJSON(rows)
+            } else if let out {
                 try write(Data(CotejoReport.Compare.csv(rows).utf8), to: out)
                 printError("Wrote \(out)")
             } else {

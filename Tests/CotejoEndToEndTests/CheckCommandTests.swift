@@ -3,7 +3,7 @@ import Testing
 import CotejoModel
 import CotejoStore
 
-/// `cotejo check` and the JSON output of `cotejo findings`, run as a user runs them.
+/// `cotejo check` and the JSON output of the read commands, run as a user runs them.
 @Suite(.serialized) struct CheckCommandTests {
     static let fixture = Repo.fixtures.appendingPathComponent("001.html").path
 
@@ -53,6 +53,28 @@ import CotejoStore
         #expect(out.status == 0)
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [[String: Any]])
         #expect(!listed.isEmpty && listed.allSatisfy { $0["rule"] as? String == "period.label_mismatch" })
+    }
+
+    @Test func searchShowAndComparePrintJSON() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let db = try Repo.temporaryDirectory().appendingPathComponent("r.sqlite").path
+        #expect(try Repo.run(exe.path, ["ingest", "-q", "-j", "1", "--db", db, Self.fixture]).status == 0)
+        func json(_ arguments: [String]) throws -> Any {
+            let out = try Repo.run(exe.path, arguments + ["--db", db, "--format", "json"])
+            #expect(out.status == 0, "\(arguments)")
+            return try JSONSerialization.jsonObject(with: Data(out.output.utf8))
+        }
+        let hits = try #require(try json(["search", "cuatrimestre"]) as? [[String: Any]])
+        #expect(!hits.isEmpty && hits.allSatisfy { $0["document"] as? String == Self.fixture && $0["page"] is Int })
+        #expect(hits.allSatisfy { ($0["snippet"] as? String)?.folded.contains("cuatrimestre") == true })
+        let shown = try #require(try json(["show", "001.html"]) as? [[String: Any]])
+        #expect(shown.count == 1)
+        #expect((shown.first?["findings"] as? [Any])?.isEmpty == false)
+        #expect((shown.first?["sha256"] as? String)?.count == 64)
+        let rows = try #require(try json(["compare", "--by", "document"]) as? [[String: Any]])
+        #expect(rows.count == 1 && rows.first?["documents"] as? Int == 1)
+        // No hit is an empty array, not an error.
+        #expect((try json(["search", "zzzxqw"]) as? [Any])?.isEmpty == true)
     }
 
     @Test func aMissingFileIsAUsageErrorAndAFailedOneIsExit1() throws {
