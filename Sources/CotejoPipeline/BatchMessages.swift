@@ -49,6 +49,7 @@ public struct BatchMessages: Sendable {
                plural(s.failed, ("fallido", "fallidos"), ("failed", "failed")),
                plural(s.skipped.count, ("omitido", "omitidos"), ("skipped", "skipped"))].joined(separator: ", ")
         if s.retried > 0 { line += ", " + plural(s.retried, ("reintentado", "reintentados"), ("retried", "retried")) }
+        if s.otherShards > 0 { line += ", " + plural(s.otherShards, ("de otra partición", "de otras particiones"), ("in other shards", "in other shards")) }
         if s.processed == 0 && s.failed == 0 && s.unchanged > 0 {
             line += say(" (todos los documentos sin cambios)", " (all documents unchanged)")
         }

@@ -133,16 +133,20 @@ public struct Pipeline: Sendable {
     /// Planning (hashing, skipping) and processing run on worker threads; every write goes through
     /// the store's single writer. Progress goes to `progress` (the CLI prints it on stderr); the
     /// summary says what was processed, unchanged, failed and skipped.
+    ///
+    /// With a `shard`, only the files in it are read and stored; the others are counted as left to
+    /// the other shards (see `Shard`).
     public func ingest(paths: [String], store: Store, jobs: Int = 1, isolation: Isolation = .inProcess, force: Bool = false,
-                       logger: Logger? = nil, progress: (@Sendable (String) -> Void)? = nil) throws -> RunSummary {
+                       shard: Shard? = nil, logger: Logger? = nil, progress: (@Sendable (String) -> Void)? = nil) throws -> RunSummary {
         let started = Date()
         let runID = try store.beginRun(pipeline: config.path ?? config.name, version: version)
         let walk = InputWalk(paths: paths)
         let files = walk.files
         let state = BatchState(filesSeen: files.count)
-        state.update { $0.skipped += walk.passedOver }
+        let passedOver = walk.passedOver.filter { shard?.contains(path: $0.path) ?? true }
+        state.update { $0.skipped += passedOver }
         let say = BatchMessages(language: config.language)
-        for entry in walk.passedOver { progress?(say.passedOver(entry)) }
+        for entry in passedOver { progress?(say.passedOver(entry)) }
         let workers = max(1, min(jobs, files.count))
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -154,7 +158,7 @@ public struct Pipeline: Sendable {
                     let prefix = "[\(i + 1)/\(files.count)] \(path)"
                     do {
                         try self.handle(path: path, prefix: prefix, runID: runID, store: store, isolation: isolation,
-                                        force: force, state: state, logger: logger, progress: progress)
+                                        force: force, shard: shard, state: state, logger: logger, progress: progress)
                     } catch {
                         state.fail(error)
                         return
@@ -190,7 +194,7 @@ public struct Pipeline: Sendable {
     }
 
     private func handle(path: String, prefix: String, runID: Int64, store: Store, isolation: Isolation, force: Bool,
-                        state: BatchState, logger: Logger?, progress: (@Sendable (String) -> Void)?) throws {
+                        shard: Shard?, state: BatchState, logger: Logger?, progress: (@Sendable (String) -> Void)?) throws {
         let say = BatchMessages(language: config.language)
         func record(_ doc: ProcessedDocument) throws {
             try store.save(doc, runID: runID, pipelineVersion: version)
@@ -204,7 +208,16 @@ public struct Pipeline: Sendable {
                 progress?(say.read(prefix, doc, findings: f))
             }
         }
-        switch plan(path: path, store: store, force: force) {
+        let plan = plan(path: path, store: store, force: force)
+        if let shard {
+            let inShard: Bool = switch plan {
+            case .unsupported(let p, _): shard.contains(path: p)
+            case .unchanged(_, let sha), .process(_, _, let sha, _): shard.contains(sha256: sha)
+            case .failed(let doc): doc.sha256.map(shard.contains(sha256:)) ?? shard.contains(path: doc.path)
+            }
+            guard inShard else { state.update { $0.otherShards += 1 }; return }
+        }
+        switch plan {
         case .unsupported(let p, let reason):
             state.update { $0.skipped.append(SkippedFile(path: p, reason: reason)) }
             progress?(say.skipped(prefix, reason))

@@ -281,6 +281,8 @@ public struct RunSummary: Sendable, Codable {
     public var failures: [FailedFile] = []
     /// Documents tried again because their last failure was transient.
     public var retried = 0
+    /// Files left to the other shards of a sharded batch (not stored).
+    public var otherShards = 0
 
     public init() {}
 }

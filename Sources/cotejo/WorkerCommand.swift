@@ -50,9 +50,14 @@ struct BatchOptions: ParsableArguments {
     var quiet = false
     @Flag(name: .long, help: "Process every document again, even those the store holds unchanged.")
     var force = false
+    @Option(name: .long, help: "Only shard K of N (K/N, 1-based): the documents whose SHA-256 falls in it, so that N processes or machines can share a corpus (a scheduler's array index names K).")
+    var shard: String?
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N (got \(shard))")
+        }
     }
 
     /// Every input must exist before anything is opened: a mistyped path is a usage error (exit 2),
@@ -78,7 +83,8 @@ struct BatchOptions: ParsableArguments {
         let summary: RunSummary
         do {
             summary = try Pipeline(config: config).ingest(paths: paths, store: store, jobs: jobs, isolation: isolation(config: config), force: force,
-                                                          logger: Logger(label: "cotejo"), progress: progressPrinter(quiet: quiet))
+                                                          shard: shard.flatMap(Shard.init), logger: Logger(label: "cotejo"),
+                                                          progress: progressPrinter(quiet: quiet))
         } catch let error as CLIError {
             throw error
         } catch {

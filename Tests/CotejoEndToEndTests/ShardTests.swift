@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import CotejoModel
+import CotejoStore
+import CotejoPipeline
+
+@Suite struct ShardTests {
+    @Test func shardsAreParsedAndRefuseWhatIsNotKOfN() {
+        #expect(Shard("2/3") == Shard(index: 2, count: 3))
+        for bad in ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", "1/2/3"] { #expect(Shard(bad) == nil, "\(bad)") }
+    }
+
+    /// Every SHA-256 falls in exactly one shard, and in the same one every time.
+    @Test func everyDocumentFallsInOneShard() {
+        let shards = (1...3).map { Shard(index: $0, count: 3)! }
+        var counts = [0, 0, 0]
+        for i in 0..<300 {
+            let sha = Digest.sha256(Data("document \(i)".utf8))
+            let holders = shards.filter { $0.contains(sha256: sha) }
+            #expect(holders.count == 1)
+            counts[holders[0].index - 1] += 1
+        }
+        // Content hashes spread evenly enough that no shard is idle.
+        #expect(counts.allSatisfy { $0 >= 60 }, "\(counts)")
+    }
+
+    /// Three shards of a folder, each into its own store, hold together what one run holds: every
+    /// document once, with the same records and findings; a file Cotejo does not read is listed by
+    /// one shard only.
+    @Test func threeShardsHoldWhatOneRunHolds() throws {
+        let dir = try Repo.temporaryDirectory()
+        let corpus = dir.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for name in ["000.docx", "001.html", "003.html", "003.xlsx", "004.docx", "logo_bogota.png"] {
+            try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+        }
+        try Data("not a document".utf8).write(to: corpus.appendingPathComponent("notes.json"))
+        let pipeline = Pipeline(config: PipelineConfig(inputs: []))
+
+        let whole = try Store(path: dir.appendingPathComponent("whole.sqlite").path)
+        let single = try pipeline.ingest(paths: [corpus.path], store: whole)
+        func key(_ d: StoredDocument) throws -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return "\(d.path) \(d.sha256 ?? "-") \(d.status.rawValue) "
+                + String(decoding: try encoder.encode(d.records), as: UTF8.self)
+                + String(decoding: try encoder.encode(d.findings.filter { $0.rule != "crossdoc.mismatch" }), as: UTF8.self)
+        }
+        let expected = try whole.documents().map(key).sorted()
+
+        var found: [String] = []
+        var skipped: [String] = []
+        var elsewhere = 0
+        for k in 1...3 {
+            let store = try Store(path: dir.appendingPathComponent("shard\(k).sqlite").path)
+            let summary = try pipeline.ingest(paths: [corpus.path], store: store, shard: Shard(index: k, count: 3))
+            found += try store.documents().map(key)
+            skipped += summary.skipped.map(\.path)
+            elsewhere += summary.otherShards
+            #expect(summary.filesSeen == single.filesSeen)
+        }
+        #expect(found.sorted() == expected)
+        #expect(skipped.sorted() == single.skipped.map(\.path).sorted())
+        // Each file is read by one shard and left by the two others.
+        #expect(elsewhere == 2 * (single.filesSeen))
+    }
+}
