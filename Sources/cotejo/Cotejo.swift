@@ -26,7 +26,18 @@ struct Cotejo: ParsableCommand {
 
     static func main() {
         OpenMPThreadLimit.ensure()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            // ArgumentParser ends a usage error (a bad option value, a missing argument) with 64,
+            // EX_USAGE; Cotejo documents 2 for every usage error, as its own checks give.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }
 

@@ -77,6 +77,19 @@ import CotejoStore
         #expect((try json(["search", "zzzxqw"]) as? [Any])?.isEmpty == true)
     }
 
+    /// Every usage error is exit 2, as documented: bad option values caught by the argument parser
+    /// as well as Cotejo's own checks.
+    @Test func usageErrorsExit2() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let db = try Repo.temporaryDirectory().appendingPathComponent("u.sqlite").path
+        for arguments in [["ingest", "--jobs", "0", Self.fixture], ["ingest", "--shard", "0/3", Self.fixture],
+                          ["check", "--shard", "2", Self.fixture], ["findings", "--severity", "bogus"], ["no-such-command"]] {
+            #expect(try Repo.run(exe.path, arguments + ["--db", db]).status == 2, "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(try Repo.run(exe.path, ["--help"]).status == 0)
+    }
+
     @Test func aMissingFileIsAUsageErrorAndAFailedOneIsExit1() throws {
         let exe = try #require(Repo.cotejoExecutable)
         let dir = try Repo.temporaryDirectory()
