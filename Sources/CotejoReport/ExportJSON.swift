@@ -100,6 +100,12 @@ public struct ExportFinding: Codable, Sendable {
     public var message: String
     public var values: [String: FindingValue]
     public var source: [ExportSource]
+
+    /// A finding as the export writes it, its message in `language`.
+    public init(_ f: Finding, language: Language) {
+        rule = f.rule; severity = f.severity.rawValue; message = f.message(in: language)
+        values = f.values; source = f.source.map(ExportSource.init)
+    }
 }
 
 public struct ExportDocument: Encodable, Sendable {
@@ -150,8 +156,7 @@ public enum JSONExporter {
             commitments: r.commitments.map { ExportRecord($0, ["source": .sources($0.source.map(ExportSource.init))]) },
             claims: r.claims.map { ExportRecord($0, ["notes": .texts($0.notes), "source": .sources($0.source.map(ExportSource.init))]) },
             column_sums: r.columnSums.map { ExportRecord($0, ["parts": .numbers($0.parts), "source": .sources($0.source.map(ExportSource.init))]) },
-            findings: d.findings.map { ExportFinding(rule: $0.rule, severity: $0.severity.rawValue, message: $0.message(in: language),
-                                                     values: $0.values, source: $0.source.map(ExportSource.init)) })
+            findings: d.findings.map { ExportFinding($0, language: language) })
     }
 
     /// A period's figures: the period, its three figures (null when unstated) and where they stand.

@@ -26,9 +26,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var code: Int32 = 0
         try guarded {
-            var config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
-            if let lang = language.lang { config.language = lang }
-            try batch.requireInputs(paths)
+            let config = try batch.configuration(pipeline: pipeline, paths: paths, language: language)
             var temporary: URL?
             defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
             let path: String

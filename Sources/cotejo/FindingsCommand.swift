@@ -44,15 +44,21 @@ struct FindingFilter: ParsableArguments {
     @Option(name: .long, help: "text: one tab-separated line per finding; json: an array of findings as the export writes them, each with its document.")
     var format: OutputFormat = .text
 
-    /// One finding as `--format json` prints it: the export's finding, with the document it is in.
+    /// One finding as `--format json` prints it: the export's finding, with the document it is in
+    /// beside its own keys.
     struct Listed: Encodable {
         var document: String
         var sha256: String?
-        var rule: String
-        var severity: String
-        var message: String
-        var values: [String: FindingValue]
-        var source: [ExportSource]
+        var finding: ExportFinding
+
+        enum Keys: String, CodingKey { case document, sha256 }
+
+        func encode(to encoder: Encoder) throws {
+            try finding.encode(to: encoder)
+            var keys = encoder.container(keyedBy: Keys.self)
+            try keys.encode(document, forKey: .document)
+            try keys.encodeIfPresent(sha256, forKey: .sha256)
+        }
     }
 
     /// Prints the findings of `docs` that pass the filter to standard output, and their count to
@@ -67,8 +73,7 @@ struct FindingFilter: ParsableArguments {
         switch format {
         case .json:
             let listed: [Listed] = kept.map { d, f in
-                Listed(document: d.path, sha256: d.sha256, rule: f.rule, severity: f.severity.rawValue,
-                       message: f.message(in: language), values: f.values, source: f.source.map(ExportSource.init))
+                Listed(document: d.path, sha256: d.sha256, finding: ExportFinding(f, language: language))
             }
             try writeJSON(listed)
         case .text:

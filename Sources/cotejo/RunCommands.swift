@@ -96,9 +96,7 @@ struct Ingest: ParsableCommand {
     func run() throws {
         var code: Int32 = 0
         try guarded {
-            var config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
-            if let lang = language.lang { config.language = lang }
-            try batch.requireInputs(paths)
+            let config = try batch.configuration(pipeline: pipeline, paths: paths, language: language)
             code = try batch.ingest(paths: paths, config: config, store: store.open(), storePath: store.path())
         }
         if code != 0 { throw ExitCode(code) }

@@ -60,6 +60,15 @@ struct BatchOptions: ParsableArguments {
         }
     }
 
+    /// The pipeline that reads `paths`: the given definition (for its rule settings) or the
+    /// default one, in the language asked for. Every path must exist.
+    func configuration(pipeline: String?, paths: [String], language: LanguageOption) throws -> PipelineConfig {
+        var config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
+        if let lang = language.lang { config.language = lang }
+        try requireInputs(paths)
+        return config
+    }
+
     /// Every input must exist before anything is opened: a mistyped path is a usage error (exit 2),
     /// not a "failed document" kept in the store for good.
     func requireInputs(_ paths: [String]) throws {
