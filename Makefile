@@ -27,8 +27,11 @@ endef
 deps:
 	$(call apt_install,$(BUILD_DEPS))
 
+# Datasette (PyPI): the store test opens the store in it, as the README tells users to.
 test-deps: deps
 	$(call apt_install,$(TEST_DEPS))
+	@python3 -c "import datasette" 2>/dev/null || python3 -m pip install -q datasette \
+	  || python3 -m pip install -q --break-system-packages datasette
 
 build: deps
 	$(SWIFT) build -c release --product cotejo

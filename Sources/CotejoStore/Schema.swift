@@ -312,6 +312,40 @@ enum Schema {
         migrator.registerMigration("v9: hidden text") { db in
             try db.alter(table: "sources") { t in t.add(column: "hidden", .boolean) }
         }
+        // Datasette finds a table's full-text index only when the index names its content table in
+        // double quotes (`content="blocks"`); GRDB writes single quotes, so `?_search=` matched
+        // every row. The index is declared again by hand, same tokenizer and triggers, and rebuilt.
+        // The browsing view gains every locator a source can have (DOCX paragraphs, table cells,
+        // other files, formulas, OCR and hidden text), so no format's findings lose their place.
+        migrator.registerMigration("v10: search Datasette detects, every locator in the views") { db in
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS "__blocks_fts_ai";
+                DROP TRIGGER IF EXISTS "__blocks_fts_ad";
+                DROP TRIGGER IF EXISTS "__blocks_fts_au";
+                DROP TABLE IF EXISTS "blocks_fts";
+                CREATE VIRTUAL TABLE "blocks_fts" USING fts5(text, tokenize='unicode61 remove_diacritics 2',
+                    content="blocks", content_rowid="id");
+                CREATE TRIGGER "__blocks_fts_ai" AFTER INSERT ON "blocks" BEGIN
+                    INSERT INTO "blocks_fts"("rowid", "text") VALUES (new."id", new."text");
+                END;
+                CREATE TRIGGER "__blocks_fts_ad" AFTER DELETE ON "blocks" BEGIN
+                    INSERT INTO "blocks_fts"("blocks_fts", "rowid", "text") VALUES('delete', old."id", old."text");
+                END;
+                CREATE TRIGGER "__blocks_fts_au" AFTER UPDATE ON "blocks" BEGIN
+                    INSERT INTO "blocks_fts"("blocks_fts", "rowid", "text") VALUES('delete', old."id", old."text");
+                    INSERT INTO "blocks_fts"("rowid", "text") VALUES (new."id", new."text");
+                END;
+                INSERT INTO "blocks_fts"("blocks_fts") VALUES('rebuild');
+                DROP VIEW IF EXISTS findings_with_sources;
+                CREATE VIEW findings_with_sources AS
+                SELECT f.id AS finding_id, d.id AS document_id, d.path, d.entity, d.year, f.rule, f.severity, f.message, f."values",
+                       s.page, s.x0, s.y0, s.x1, s.y1, s.xpath, s.sheet, s.cell, s.formula, s.line, s.paragraph,
+                       s.tbl AS table_number, s.row, s.col AS "column", s.file AS other_file, s.ocr, s.confidence, s.hidden,
+                       s.text AS source_text
+                FROM findings f JOIN documents d ON d.id = f.document_id
+                LEFT JOIN sources s ON s.owner = 'finding' AND s.owner_id = f.id AND s.field IS NULL;
+                """)
+        }
         return migrator
     }
 }
