@@ -7,7 +7,8 @@ import CotejoIngest
 /// A pipeline definition (`pipelines/*.yaml`): what to read, where to write, which rules run and how.
 public struct PipelineConfig: Codable, Sendable {
     public var name: String
-    /// Files and folders to ingest, relative to the working directory.
+    /// Files and folders to ingest. In a pipeline file they are relative to the file's folder,
+    /// as are the outputs, so a pipeline runs the same from any working directory.
     public var inputs: [String]
     public var output: Output
     public var language: Language
@@ -167,6 +168,7 @@ public struct PipelineConfig: Codable, Sendable {
         if let seconds = config.ocr.secondsPerDocument, seconds <= 0 {
             throw PipelineError.config(path: path, reason: "gives ocr a time limit of \(seconds) s; it must be positive")
         }
+        config.resolvePaths(relativeTo: (path as NSString).deletingLastPathComponent)
         config.path = path
         config.digest = Digest.sha256(Data(text.utf8)).prefix(8).description
         return config
@@ -183,22 +185,56 @@ extension PipelineConfig {
         "rule": ["enabled", "severity", "tolerance", "threshold"],
     ]
 
-    /// The first key the definition spells that Cotejo does not know, as a sentence; nil when all are known.
+    /// The first key the definition spells that Cotejo does not know, as a sentence with its line;
+    /// nil when all are known.
     static func unknownKey(in text: String) throws -> String? {
-        guard let root = try Yams.load(yaml: text) as? [String: Any] else { return nil }
-        func check(_ map: [String: Any], section: String, known: Set<String>) -> String? {
-            guard let key = map.keys.sorted().first(where: { !known.contains($0) }) else { return nil }
+        guard let root = try Yams.compose(yaml: text), case .mapping(let top) = root else { return nil }
+        func check(_ map: Node.Mapping, section: String, known: Set<String>) -> String? {
+            let keys = map.keys.compactMap { key in key.string.map { (name: $0, line: key.mark?.line) } }
+            guard let key = keys.first(where: { !known.contains($0.name) }) else { return nil }
             let place = section.isEmpty ? "at the top level" : "under \(section):"
-            return "has an unknown key '\(key)' \(place) (known: \(known.sorted().joined(separator: ", ")))"
+            let line = key.line.map { ", line \($0)" } ?? ""
+            return "has an unknown key '\(key.name)' \(place)\(line) (known: \(known.sorted().joined(separator: ", ")))"
         }
-        if let problem = check(root, section: "", known: knownKeys[""]!) { return problem }
+        if let problem = check(top, section: "", known: knownKeys[""]!) { return problem }
         for section in ["output", "limits", "ocr"] {
-            if let map = root[section] as? [String: Any], let problem = check(map, section: section, known: knownKeys[section]!) { return problem }
+            if case .mapping(let map)? = top[section], let problem = check(map, section: section, known: knownKeys[section]!) { return problem }
         }
-        for (rule, value) in (root["rules"] as? [String: Any]) ?? [:] {
-            if let map = value as? [String: Any], let problem = check(map, section: "rules: \(rule)", known: knownKeys["rule"]!) { return problem }
+        if case .mapping(let rules)? = top["rules"] {
+            for (rule, value) in rules {
+                if case .mapping(let map) = value, let problem = check(map, section: "rules: \(rule.string ?? "?")", known: knownKeys["rule"]!) { return problem }
+            }
         }
         return nil
+    }
+
+    /// Makes relative inputs and outputs relative to `folder` (the pipeline file's), written as
+    /// short as they can be ("pipelines/../fixtures" is "fixtures"): stored document paths stay
+    /// the same whether a pipeline names its inputs from its own folder or from the working one.
+    mutating func resolvePaths(relativeTo folder: String) {
+        func resolve(_ p: String) -> String { Self.joined(folder, p) }
+        inputs = inputs.map(resolve)
+        output.database = resolve(output.database)
+        output.export = output.export.map(resolve)
+        output.report = output.report.map(resolve)
+    }
+
+    /// `path` read from `folder`: unchanged when absolute or when the folder is the working one;
+    /// "." and ".." folded away lexically (no symlink is followed, nothing needs to exist yet).
+    static func joined(_ folder: String, _ path: String) -> String {
+        guard !path.hasPrefix("/"), !folder.isEmpty, folder != "." else { return path }
+        let absolute = folder.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in (folder + "/" + path).split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        let body = parts.joined(separator: "/")
+        return absolute ? "/" + body : (body.isEmpty ? "." : body)
     }
 }
 

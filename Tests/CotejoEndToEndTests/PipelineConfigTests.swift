@@ -50,4 +50,30 @@ struct PipelineConfigTests {
             if FileManager.default.fileExists(atPath: path) { _ = try PipelineConfig.load(path: path) }
         }
     }
+
+    @Test("paths in a pipeline file are read from the file's folder, written as short as they can be")
+    func pathsRelativeToTheFile() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("pipelines")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = folder.appendingPathComponent("p.yaml").path
+        try "inputs: [../docs, /srv/other]\noutput: { database: ../out/s.sqlite, report: out/ }\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let config = try PipelineConfig.load(path: path)
+        #expect(config.inputs == [root.path + "/docs", "/srv/other"])
+        #expect(config.output.database == root.path + "/out/s.sqlite")
+        #expect(config.output.report == folder.path + "/out")
+        #expect(PipelineConfig.joined("pipelines", "../fixtures") == "fixtures")
+        #expect(PipelineConfig.joined("", "fixtures") == "fixtures")
+        #expect(PipelineConfig.joined("a/b", "../../../x") == "../x")
+        #expect(PipelineConfig.joined("/a", "../../x") == "/x")
+    }
+
+    @Test("a misspelled key is named with its line")
+    func unknownKeyLine() throws {
+        do { _ = try load("inputs: [fixtures]\nlimits:\n  seconds_per_documen: 5\n"); Issue.record("accepted") } catch {
+            #expect("\(error)".contains("seconds_per_documen"))
+            #expect("\(error)".contains("line 3"), "\(error)")
+        }
+    }
 }
