@@ -179,6 +179,24 @@ public enum JSONExporter {
     }
 }
 
+extension JSONExporter {
+    /// JSON Lines: one line per document, each the object the export's `documents` array holds
+    /// (nulls written, keys sorted), for tools that stream records (jq, DuckDB, pandas).
+    public static func lines(_ docs: [StoredDocument], language: Language = .es) throws -> Data {
+        let encoder = JSONCoding.encoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var out = Data()
+        for d in docs {
+            let data = try encoder.encode(document(d, language: language))
+            guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+            for k in NullFiller.documentKeys where object[k] == nil { object[k] = NSNull() }
+            out += try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            out += Data("\n".utf8)
+        }
+        return out
+    }
+}
+
 /// Puts the document's and generator's contract keys that Swift's encoder dropped (nil optionals)
 /// back as `null`; records write their nulls themselves (`ExportRecord`).
 enum NullFiller {

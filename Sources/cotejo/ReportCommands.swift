@@ -41,14 +41,15 @@ struct Export: ParsableCommand {
         abstract: "Exports the store: JSON per the cotejo.export/1 contract, or CSV files (one per record kind).",
         discussion: """
         json: one file (stdout when --out is omitted), valid against schema/cotejo.export-1.schema.json.
+        jsonl: JSON Lines, one document per line (the objects of the json export's "documents"), to a file or stdout.
         csv: documents.csv, activities.csv, totals.csv, commitments.csv, claims.csv, column_sums.csv and findings.csv in the \
         --out folder, one row per record (with its entity, year and first source's place), and sources.csv with every source; \
         RFC 4180 UTF-8 by default, or --csv-dialect excel for a spreadsheet in Spanish.
         """)
 
-    enum Format: String, ExpressibleByArgument { case json, csv }
+    enum Format: String, ExpressibleByArgument { case json, jsonl, csv }
 
-    @Option(name: .long, help: "Export format: json or csv.")
+    @Option(name: .long, help: "Export format: json, jsonl (one document per line) or csv.")
     var format: Format = .json
     @Option(name: .long, help: "Output file (json; stdout when omitted) or folder (csv; required).")
     var out: String?
@@ -68,6 +69,9 @@ struct Export: ParsableCommand {
             case .json:
                 let data = try JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: nil, language: lang))
                 if let out { try write(data, to: out) } else { try writeToStandardOutput(data + Data("\n".utf8)) }
+            case .jsonl:
+                let data = try JSONExporter.lines(docs, language: lang)
+                if let out { try write(data, to: out) } else { try writeToStandardOutput(data) }
             case .csv:
                 // Checked above, before opening the store: exit code 2, the README's usage error.
                 for path in try CSVExporter.write(docs, to: out!, language: lang, dialect: csvDialect) { printError("Wrote \(path)") }

@@ -160,6 +160,17 @@ struct MiniValidator {
         }
     }
 
+    @Test func jsonLinesHoldTheExportsDocumentsOnePerLine() throws {
+        let docs = ReportCorpus.shared.documents
+        let export = try #require(try JSONSerialization.jsonObject(with: JSONExporter.encode(JSONExporter.export(docs, version: "t", pipeline: nil))) as? [String: Any])
+        let expected = try #require(export["documents"] as? [NSDictionary])
+        let lines = String(decoding: try JSONExporter.lines(docs), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "", "the last line ends with a newline")
+        let objects = try lines.dropLast().map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? NSDictionary) }
+        #expect(objects.count == docs.count)
+        #expect(objects == expected)
+    }
+
     /// Cross-check with the reference implementation when the machine has it (not required in CI).
     @Test(.enabled(if: pythonJSONSchemaAvailable())) func pythonJSONSchemaAgrees() throws {
         let dir = try Repo.temporaryDirectory()
