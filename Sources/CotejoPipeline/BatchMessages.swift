@@ -24,21 +24,37 @@ public struct BatchMessages: Sendable {
     /// "3 hallazgos", "1 finding".
     public func findingCount(_ n: Int) -> String { plural(n, ("hallazgo", "hallazgos"), ("finding", "findings")) }
 
-    func read(_ prefix: String, _ doc: ProcessedDocument, findings: Int) -> String {
-        let status = doc.status == .partial ? say("parcial", "partial") : say("leído", "ok")
-        return "\(prefix): \(status), " + [plural(doc.pageCount, ("página", "páginas"), ("page", "pages")),
-                                           plural(doc.records.activities.count, ("actividad", "actividades"), ("activity", "activities")),
-                                           plural(findings, ("hallazgo", "hallazgos"), ("finding", "findings"))].joined(separator: ", ")
-            + " (\(seconds(doc.seconds)))"
+    /// A progress event as one line: "[3/21] fixtures/000.pdf: leído, 9 páginas, 3 actividades,
+    /// 2 hallazgos (0,41 s) · quedan ~5 s", "    fixtures/big.pdf: página 40 de 262".
+    public func line(_ e: ProgressEvent) -> String {
+        let counter = e.done.flatMap { d in e.total.map { "[\(d)/\($0)] " } } ?? ""
+        let head = counter + e.path
+        var line: String
+        switch e.event {
+        case .read:
+            let status = e.status == DocumentStatus.partial.rawValue ? say("parcial", "partial") : say("leído", "ok")
+            line = "\(head): \(status), " + [plural(e.pages ?? 0, ("página", "páginas"), ("page", "pages")),
+                                            plural(e.activities ?? 0, ("actividad", "actividades"), ("activity", "activities")),
+                                            findingCount(e.findings ?? 0)].joined(separator: ", ")
+            if let s = e.seconds { line += " (\(seconds(s)))" }
+        case .failed: line = "\(head): \(say("FALLÓ", "FAILED")) — \(e.reason ?? "")"
+        case .skipped: line = "\(head): \(say("omitido", "skipped")) (\(e.reason ?? ""))"
+        case .unchanged: line = "\(head): \(say("sin cambios", "unchanged"))"
+        case .retrying: line = "\(head): \(say("se intenta de nuevo (falló por una causa que puede pasar)", "retrying (it failed for a reason that may pass)"))"
+        case .passedOver: line = "\(head): \(say("no se lee", "passed over")) (\(e.reason ?? ""))"
+        case .pages: line = "    \(head): \(say("página", "page")) \(e.page ?? 0) \(say("de", "of")) \(e.pages ?? 0)"
+        }
+        if let eta = e.etaSeconds, eta >= 1 { line += " · " + say("quedan ~", "~") + duration(eta) + say("", " left") }
+        return line
     }
 
-    func failed(_ prefix: String, _ reason: String) -> String { "\(prefix): \(say("FALLÓ", "FAILED")) — \(reason)" }
-    func skipped(_ prefix: String, _ reason: String) -> String { "\(prefix): \(say("omitido", "skipped")) (\(reason))" }
-    func unchanged(_ prefix: String) -> String { "\(prefix): \(say("sin cambios", "unchanged"))" }
-    func retrying(_ prefix: String) -> String {
-        "\(prefix): \(say("se intenta de nuevo (falló por una causa que puede pasar)", "retrying (it failed for a reason that may pass)"))"
+    /// "45 s", "3 min 20 s", "2 h 5 min".
+    func duration(_ s: Double) -> String {
+        let total = Int(s.rounded())
+        if total < 60 { return "\(total) s" }
+        if total < 3600 { return "\(total / 60) min" + (total % 60 == 0 ? "" : " \(total % 60) s") }
+        return "\(total / 3600) h" + (total % 3600 / 60 == 0 ? "" : " \(total % 3600 / 60) min")
     }
-    func passedOver(_ entry: SkippedFile) -> String { "\(entry.path): \(say("no se lee", "passed over")) (\(entry.reason))" }
 
     /// The closing lines: the counts, then each failure and each entry not read.
     public func summary(_ s: RunSummary) -> [String] {

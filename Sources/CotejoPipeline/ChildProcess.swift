@@ -19,7 +19,10 @@ public struct ChildProcessRunner: Sendable {
     }
 
     /// The outcome for one file: the child's document, or a failed document saying what went wrong.
-    public func process(path: String, sha256: String, byteCount: Int, format: DocumentFormat?) -> ProcessedDocument {
+    /// `onPage` hears the child's "page k of n" lines (`PageReport`), which are kept out of its
+    /// error text.
+    public func process(path: String, sha256: String, byteCount: Int, format: DocumentFormat?,
+                        onPage: (@Sendable (Int, Int) -> Void)? = nil) -> ProcessedDocument {
         let started = Date()
         func failed(_ reason: String, _ kind: FailureKind = .transient) -> ProcessedDocument {
             ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: byteCount, status: .failed,
@@ -45,12 +48,28 @@ public struct ChildProcessRunner: Sendable {
         // Read both pipes while the child runs: a full pipe would block it forever.
         let outBox = DataBox(), errBox = DataBox()
         let readers = DispatchGroup()
-        for (pipe, box) in [(out, outBox), (err, errBox)] {
-            readers.enter()
-            DispatchQueue.global().async {
-                box.data = pipe.fileHandleForReading.readDataToEndOfFile()
-                readers.leave()
+        readers.enter()
+        DispatchQueue.global().async {
+            outBox.data = out.fileHandleForReading.readDataToEndOfFile()
+            readers.leave()
+        }
+        readers.enter()
+        DispatchQueue.global().async {
+            // Line by line, as the child writes: page reports are heard as they come.
+            let handle = err.fileHandleForReading
+            var pending = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                pending += chunk
+                while let newline = pending.firstIndex(of: 10) {
+                    let line = pending[pending.startIndex..<newline]
+                    pending = Data(pending[(newline + 1)...])
+                    if let (page, count) = PageReport.parse(line) { onPage?(page, count) } else { errBox.data += line + Data([10]) }
+                }
             }
+            errBox.data += pending
+            readers.leave()
         }
         var timedOut = false
         if finished.wait(timeout: .now() + seconds) == .timedOut {
@@ -108,6 +127,20 @@ public final class RunningWorkers: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         for pid in pids { kill(pid, SIGKILL) }
         return pids.count
+    }
+}
+
+/// The line a worker writes on stderr after each page it reads: a record-separator byte, then
+/// "page K N". Nothing a reader prints starts with that byte.
+public enum PageReport {
+    static let prefix = Data([0x1E]) + Data("page ".utf8)
+
+    public static func line(page: Int, of count: Int) -> Data { prefix + Data("\(page) \(count)\n".utf8) }
+
+    static func parse(_ line: Data) -> (Int, Int)? {
+        guard line.starts(with: prefix) else { return nil }
+        let numbers = String(decoding: line.dropFirst(prefix.count), as: UTF8.self).split(separator: " ").compactMap { Int($0) }
+        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
     }
 }
 

@@ -137,16 +137,19 @@ public struct Pipeline: Sendable {
     /// With a `shard`, only the files in it are read and stored; the others are counted as left to
     /// the other shards (see `Shard`).
     public func ingest(paths: [String], store: Store, jobs: Int = 1, isolation: Isolation = .inProcess, force: Bool = false,
-                       shard: Shard? = nil, logger: Logger? = nil, progress: (@Sendable (String) -> Void)? = nil) throws -> RunSummary {
+                       shard: Shard? = nil, logger: Logger? = nil, progress: (@Sendable (ProgressEvent) -> Void)? = nil) throws -> RunSummary {
         let started = Date()
         let runID = try store.beginRun(pipeline: config.path ?? config.name, version: version)
         let walk = InputWalk(paths: paths)
         let files = walk.files
-        let state = BatchState(filesSeen: files.count)
+        let state = BatchState(filesSeen: files.count, started: started)
         let passedOver = walk.passedOver.filter { shard?.contains(path: $0.path) ?? true }
         state.update { $0.skipped += passedOver }
-        let say = BatchMessages(language: config.language)
-        for entry in passedOver { progress?(say.passedOver(entry)) }
+        for entry in passedOver {
+            var event = ProgressEvent(.passedOver, path: entry.path)
+            event.reason = entry.reason
+            progress?(event)
+        }
         let workers = max(1, min(jobs, files.count))
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -155,9 +158,8 @@ public struct Pipeline: Sendable {
                 defer { group.leave() }
                 while let i = state.next(limit: files.count) {
                     let path = files[i]
-                    let prefix = "[\(i + 1)/\(files.count)] \(path)"
                     do {
-                        try self.handle(path: path, prefix: prefix, runID: runID, store: store, isolation: isolation,
+                        try self.handle(path: path, runID: runID, store: store, isolation: isolation,
                                         force: force, shard: shard, state: state, logger: logger, progress: progress)
                     } catch {
                         state.fail(error)
@@ -193,20 +195,36 @@ public struct Pipeline: Sendable {
         try store.replaceFindings(rule: CrossDocumentMismatch.ruleID, runID: runID, with: rule.check(documents))
     }
 
-    private func handle(path: String, prefix: String, runID: Int64, store: Store, isolation: Isolation, force: Bool,
-                        shard: Shard?, state: BatchState, logger: Logger?, progress: (@Sendable (String) -> Void)?) throws {
-        let say = BatchMessages(language: config.language)
+    private func handle(path: String, runID: Int64, store: Store, isolation: Isolation, force: Bool,
+                        shard: Shard?, state: BatchState, logger: Logger?, progress: (@Sendable (ProgressEvent) -> Void)?) throws {
+        func finished(_ event: ProgressEvent) { state.finish(event, progress: progress) }
         func record(_ doc: ProcessedDocument) throws {
             try store.save(doc, runID: runID, pipelineVersion: version)
             if doc.status == .failed {
                 state.update { $0.failed += 1; $0.failures.append(FailedFile(path: doc.path, reason: doc.error ?? "unknown")) }
                 logger?.error("\(doc.path): \(doc.error ?? "failed")")
-                progress?(say.failed(prefix, doc.error ?? ""))
+                var event = ProgressEvent(.failed, path: doc.path)
+                event.reason = doc.error ?? ""
+                finished(event)
             } else {
                 state.update { $0.processed += 1 }
-                let f = doc.findings.filter { $0.severity != .info }.count
-                progress?(say.read(prefix, doc, findings: f))
+                var event = ProgressEvent(.read, path: doc.path)
+                event.status = doc.status.rawValue
+                event.pages = doc.pageCount
+                event.activities = doc.records.activities.count
+                event.findings = doc.findings.filter { $0.severity != .info }.count
+                event.seconds = doc.seconds
+                finished(event)
             }
+        }
+        // How far a long document's reading has got, at most once a second.
+        let throttle = PageThrottle()
+        let onPage: @Sendable (Int, Int) -> Void = { page, count in
+            guard let progress, throttle.allows(page: page, of: count) else { return }
+            var event = ProgressEvent(.pages, path: path)
+            event.page = page
+            event.pages = count
+            progress(event)
         }
         let plan = plan(path: path, store: store, force: force)
         if let shard {
@@ -220,12 +238,14 @@ public struct Pipeline: Sendable {
         switch plan {
         case .unsupported(let p, let reason):
             state.update { $0.skipped.append(SkippedFile(path: p, reason: reason)) }
-            progress?(say.skipped(prefix, reason))
+            var event = ProgressEvent(.skipped, path: p)
+            event.reason = reason
+            finished(event)
         case .unchanged(let p, let sha):
             try store.recordFile(sha256: sha, path: p)
             try store.touch(sha256: sha, path: p)
             state.update { $0.unchanged += 1 }
-            progress?(say.unchanged(prefix))
+            finished(ProgressEvent(.unchanged, path: p))
         case .failed(let doc):
             if let sha = doc.sha256 { try store.recordFile(sha256: sha, path: doc.path) }
             try record(doc)
@@ -233,14 +253,14 @@ public struct Pipeline: Sendable {
             try store.recordFile(sha256: sha, path: p)
             if retry {
                 state.update { $0.retried += 1 }
-                progress?(say.retrying(prefix))
+                progress?(ProgressEvent(.retrying, path: p))
             }
             switch isolation {
             case .inProcess:
-                try record(process(path: p, data: data, sha256: sha))
+                try record(ReadingProgress.$report.withValue(onPage) { process(path: p, data: data, sha256: sha) })
             case .childProcess(let runner):
                 let format: DocumentFormat? = if case .readable(let f) = FormatSniffer.sniff(data, fileExtension: URL(fileURLWithPath: p).pathExtension) { f } else { nil }
-                try record(runner.process(path: p, sha256: sha, byteCount: data.count, format: format))
+                try record(runner.process(path: p, sha256: sha, byteCount: data.count, format: format, onPage: onPage))
             }
         }
     }
@@ -254,7 +274,25 @@ final class BatchState: @unchecked Sendable {
     private(set) var summary = RunSummary()
     private(set) var error: Error?
 
-    init(filesSeen: Int) { summary.filesSeen = filesSeen }
+    private var finished = 0
+    private let started: Date
+
+    init(filesSeen: Int, started: Date = Date()) { summary.filesSeen = filesSeen; self.started = started }
+
+    /// Numbers a finished document's event in the order documents finish, adds the time the batch
+    /// has left at the pace so far, and passes it on while holding the lock: lines come out one
+    /// at a time and counting up, whatever order the workers end in.
+    func finish(_ event: ProgressEvent, progress: (@Sendable (ProgressEvent) -> Void)?) {
+        lock.lock(); defer { lock.unlock() }
+        finished += 1
+        guard let progress else { return }
+        var event = event
+        event.done = finished
+        event.total = summary.filesSeen
+        let left = summary.filesSeen - finished
+        if left > 0 { event.etaSeconds = (Date().timeIntervalSince(started) / Double(finished) * Double(left)).rounded() }
+        progress(event)
+    }
 
     func next(limit: Int) -> Int? {
         lock.lock(); defer { lock.unlock() }

@@ -44,10 +44,19 @@ struct Run: ParsableCommand {
     }
 }
 
-/// Progress lines go to stderr, so that stdout stays clean for data.
-func progressPrinter(quiet: Bool) -> (@Sendable (String) -> Void)? {
-    if quiet { return nil }
-    return { @Sendable line in printError(line) }
+/// How a batch shows its progress on stderr.
+enum ProgressStyle: String, ExpressibleByArgument { case text, json, none }
+
+/// Progress goes to stderr, so that stdout stays clean for data: lines in the user's language, or
+/// one JSON object per line for programs.
+func progressPrinter(_ style: ProgressStyle, language: Language) -> (@Sendable (ProgressEvent) -> Void)? {
+    switch style {
+    case .none: return nil
+    case .json: return { @Sendable event in printError(event.json) }
+    case .text:
+        let say = BatchMessages(language: language)
+        return { @Sendable event in printError(say.line(event)) }
+    }
 }
 
 /// Writes a whole file, atomically: on a full disk or an I/O error nothing half-written is left,

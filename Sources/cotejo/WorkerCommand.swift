@@ -3,6 +3,7 @@ import ArgumentParser
 import CotejoModel
 import CotejoPipeline
 import CotejoStore
+import CotejoIngest
 import Logging
 
 /// `cotejo worker`: reads one file and writes its processed document as JSON on stdout. The batch
@@ -32,7 +33,10 @@ struct Worker: ParsableCommand {
 
         let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: [])
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        var doc = Pipeline(config: config).process(path: path, data: data, sha256: sha256)
+        // Each page read is told to the parent (which shows it at most once a second).
+        var doc = ReadingProgress.$report.withValue({ page, count in
+            FileHandle.standardError.write(PageReport.line(page: page, of: count))
+        }) { Pipeline(config: config).process(path: path, data: data, sha256: sha256) }
         // Word boxes served the table and record stages, which ran here; the store keeps lines and
         // blocks only, so the words need not cross the process boundary.
         doc.content?.dropWords()
@@ -46,8 +50,10 @@ struct BatchOptions: ParsableArguments {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(name: .long, help: "Process documents inside this process instead of one child process each (faster, no crash isolation).")
     var noIsolation = false
-    @Flag(name: .shortAndLong, help: "No progress lines.")
+    @Flag(name: .shortAndLong, help: "No progress lines (the same as --progress none).")
     var quiet = false
+    @Option(name: .long, help: "Progress on stderr: text (lines in the user's language), json (one JSON object per line, for programs) or none.")
+    var progress: ProgressStyle = .text
     @Flag(name: .long, help: "Process every document again, even those the store holds unchanged.")
     var force = false
     @Option(name: .long, help: "Only shard K of N (K/N, 1-based): the documents whose SHA-256 falls in it, so that N processes or machines can share a corpus (a scheduler's array index names K).")
@@ -93,7 +99,7 @@ struct BatchOptions: ParsableArguments {
         do {
             summary = try Pipeline(config: config).ingest(paths: paths, store: store, jobs: jobs, isolation: isolation(config: config), force: force,
                                                           shard: shard.flatMap(Shard.init), logger: Logger(label: "cotejo"),
-                                                          progress: progressPrinter(quiet: quiet))
+                                                          progress: progressPrinter(quiet ? .none : progress, language: config.language))
         } catch let error as CLIError {
             throw error
         } catch {

@@ -209,7 +209,9 @@ import CotejoStore
         #expect(es[1].hasPrefix("  omitido: in/pipe"))
         let en = BatchMessages(language: .en).summary(summary)
         #expect(en[0] == "Read 21 files in 3.1 s: 1 processed, 15 unchanged, 0 failed, 1 skipped, 1 retried")
-        let doc = ProcessedDocument(path: "a.pdf", sha256: "x", format: .pdf, byteCount: 1, status: .ok, seconds: 0.5)
-        #expect(BatchMessages(language: .es).read("[1/2] a.pdf", doc, findings: 1) == "[1/2] a.pdf: leído, 0 páginas, 0 actividades, 1 hallazgo (0,50 s)")
+        var event = ProgressEvent(.read, path: "a.pdf")
+        (event.done, event.total, event.status, event.pages, event.activities, event.findings, event.seconds, event.etaSeconds) = (1, 2, "ok", 0, 0, 1, 0.5, 200)
+        #expect(BatchMessages(language: .es).line(event) == "[1/2] a.pdf: leído, 0 páginas, 0 actividades, 1 hallazgo (0,50 s) · quedan ~3 min 20 s")
+        #expect(BatchMessages(language: .en).line(event) == "[1/2] a.pdf: ok, 0 pages, 0 activities, 1 finding (0.50 s) · ~3 min 20 s left")
     }
 }

@@ -48,6 +48,7 @@ public struct PDFReader: DocumentReader {
                 continue
             }
             pages.append(readPage(page, number: index + 1, ocr: &ocrSession, notes: &notes))
+            ReadingProgress.page(index + 1, of: count)
         }
         notes += ocrSession.notes
 
