@@ -41,8 +41,13 @@ struct Words {
     /// The name of a finding's value as a reader says it ("programado", "fecha de inicio"); the key
     /// itself, as exported, when there is no name for it yet.
     func valueName(_ key: String) -> String {
-        guard let names = Self.valueNames[key] else { return key }
-        return self(names.0, names.1)
+        if let names = Self.valueNames[key] { return self(names.0, names.1) }
+        // Numbered keys ("year_1", "year_2") are their name and number.
+        if let underscore = key.lastIndex(of: "_"), let n = Int(key[key.index(after: underscore)...]),
+           let names = Self.valueNames[String(key[..<underscore])] {
+            return self(names.0, names.1) + " \(n)"
+        }
+        return key
     }
 
     static let valueNames: [String: (String, String)] = [
@@ -68,6 +73,21 @@ struct Words {
         "images": ("imágenes", "images"), "collected": ("recogidos", "collected"), "in_charge": ("a cargo", "in charge"),
         "not_in_charge": ("no a cargo", "not in charge"), "table_percent": ("porcentaje en la tabla", "percentage in the table"),
         "text_percent": ("porcentaje en el texto", "percentage in the text"),
+        "before": ("ítem anterior", "item before"), "after": ("ítem siguiente", "item after"),
+        "description": ("descripción", "description"), "citations": ("citas", "citations"),
+        "decimals": ("decimales", "decimals"), "digits": ("en cifras", "in digits"), "words": ("en letras", "in words"),
+        "empty_columns": ("columnas vacías", "empty columns"), "expected_ordinal": ("número esperado", "expected number"),
+        "field": ("campo", "field"), "figures": ("cifras", "figures"), "instrument": ("norma", "instrument"),
+        "key": ("clave", "key"), "kind": ("tipo", "kind"), "matches_slip": ("coincide con el error", "matches the slip"),
+        "number": ("número", "number"), "order": ("orden", "order"), "ordinal": ("número", "number"),
+        "other_stated": ("declarado en el otro documento", "stated in the other document"),
+        "proving_rows": ("filas que lo prueban", "rows that prove it"), "repeated_on": ("repetido en", "repeated on"),
+        "report_label": ("etiqueta del informe", "report's label"), "report_ordinal": ("número del informe", "report's number"),
+        "restates": ("repite", "restates"), "rows_swapped": ("filas intercambiadas", "rows swapped"),
+        "typed_value": ("valor escrito sin fórmula", "value typed without a formula"), "group": ("grupo", "group"),
+        "aggregate": ("agregación", "aggregate"), "computed": ("calculado", "computed"), "title_label": ("etiqueta del título", "title's label"),
+        "neighbour_cell": ("celda vecina", "neighbouring cell"), "neighbour_formula": ("fórmula vecina", "neighbouring formula"),
+        "rows_following_pattern": ("filas que siguen el patrón", "rows following the pattern"), "detail_rows": ("filas de detalle", "detail rows"),
     ]
 
     /// "1 documento", "3 documentos".

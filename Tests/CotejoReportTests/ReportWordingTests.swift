@@ -61,5 +61,27 @@ import CotejoStore
         #expect(w.valueName("start_date") == "fecha de inicio")
         #expect(w.valueName("missing_count") == "número de faltantes")
         #expect(Words(language: .en).valueName("start_date") == "start date")
+        #expect(w.valueName("year_2") == "año 2")
+    }
+
+    /// Every value key a rule writes ("before": …, values["matches_slip"] = …) has a Spanish and
+    /// an English name, so no English key shows in a Spanish report. Read from the rules' source:
+    /// a rule that adds a key without naming it fails here.
+    @Test func everyValueKeyTheRulesWriteHasAName() throws {
+        let checks = Repo.root.appendingPathComponent("Sources/CotejoChecks")
+        let files = FileManager.default.enumerator(at: checks, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" }
+        #expect(files.count > 20)
+        let pattern = try NSRegularExpression(pattern: #""([a-z][a-z0-9_]*)": \.(?:number|text)\(|values\["([a-z][a-z0-9_]*)"\] ="#)
+        var keys = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                for g in 1...2 { if let r = Range(m.range(at: g), in: text) { keys.insert(String(text[r])) } }
+            }
+        }
+        #expect(keys.count > 40)
+        let unnamed = keys.filter { Words(language: .es).valueName($0) == $0 && Words(language: .en).valueName($0) == $0 }
+        #expect(unnamed.isEmpty, "value keys with no name: \(unnamed.sorted())")
     }
 }
