@@ -257,7 +257,7 @@ public struct Pipeline: Sendable {
             }
             switch isolation {
             case .inProcess:
-                try record(ReadingProgress.$report.withValue(onPage) { process(path: p, data: data, sha256: sha) })
+                try record(ReadingProgress.listening(onPage) { process(path: p, data: data, sha256: sha) })
             case .childProcess(let runner):
                 let format: DocumentFormat? = if case .readable(let f) = FormatSniffer.sniff(data, fileExtension: URL(fileURLWithPath: p).pathExtension) { f } else { nil }
                 try record(runner.process(path: p, sha256: sha, byteCount: data.count, format: format, onPage: onPage))

@@ -17,6 +17,12 @@ public struct DocumentFigures: Sendable {
     public var errors: Int
     public var warnings: Int
     public var infos: Int
+    /// Sets of figures the document states: activities with at least one figure (their own or a
+    /// period's), stated totals, prose claims and column sums.
+    public var statedSets: Int
+    /// Those the checks could hold against something: activities with a planned and an executed
+    /// figure (their own or a period's), and every total, claim and column sum.
+    public var checkedSets: Int
 
     public init(_ d: StoredDocument) {
         var p = 0.0, e = 0.0, n = 0
@@ -30,6 +36,15 @@ public struct DocumentFigures: Sendable {
         errors = d.findings.filter { $0.severity == .error }.count
         warnings = d.findings.filter { $0.severity == .warning }.count
         infos = d.findings.filter { $0.severity == .info }.count
+        let r = d.records
+        let others = r.totals.count + r.claims.count + r.columnSums.count
+        statedSets = others + r.activities.filter { a in
+            [a.planned, a.executed, a.reportedPercent, a.baseline, a.accumulated].contains { $0 != nil }
+                || a.measures.contains { $0.planned != nil || $0.executed != nil || $0.reportedPercent != nil }
+        }.count
+        checkedSets = others + r.activities.filter { a in
+            (a.planned != nil && a.executed != nil) || a.measures.contains { $0.planned != nil && $0.executed != nil }
+        }.count
     }
 
     /// 100 × executed / planned of the activities; nil when nothing is planned.

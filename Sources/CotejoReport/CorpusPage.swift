@@ -20,7 +20,7 @@ struct CorpusPage {
         h += "<p>\(w.counted(docs.count, ("documento", "document"), ("documentos", "documents"))) (\(failed) \(w("sin leer", "unread"))) · \(w.counted(activities, ("actividad", "activity"), ("actividades", "activities"))) · \(w.counted(findings.count, ("hallazgo", "finding"), ("hallazgos", "findings"))): \(w.findingCounts(findings))</p>"
         h += "<p class=\"small muted\">\(w("Los errores y advertencias afirman que una cifra está mal o falta; las notas no.", "Errors and warnings claim a figure is wrong or missing; notes do not.")) \(w("Cumplimiento recalculado = Σ ejecutado / Σ programado de las actividades que declaran ambas cifras; declarado = el porcentaje del total principal que el documento afirma.", "Recomputed compliance = Σ executed / Σ planned of the activities stating both figures; stated = the percentage the document claims for its headline total."))</p>"
 
-        h += "<h2>\(w("Documentos", "Documents"))</h2><table><tr><th>\(w("Archivo", "File"))</th><th>\(w("Formato", "Format"))</th><th>\(w("Estado", "Status"))</th><th>\(w("Entidad", "Entity"))</th><th>\(w("Año", "Year"))</th><th>\(w("Tipo", "Kind"))</th><th class=\"num\">\(w("Activ.", "Activ."))</th><th class=\"num\">% \(w("recalc.", "recomp."))</th><th class=\"num\">% \(w("decl.", "stated"))</th><th>\(w("Hallazgos", "Findings"))</th></tr>"
+        h += "<h2>\(w("Documentos", "Documents"))</h2>" + w.filterBox(target: "documents") + "<table id=\"documents\" class=\"sortable\"><tr><th>\(w("Archivo", "File"))</th><th>\(w("Formato", "Format"))</th><th>\(w("Estado", "Status"))</th><th>\(w("Entidad", "Entity"))</th><th>\(w("Año", "Year"))</th><th>\(w("Tipo", "Kind"))</th><th class=\"num\">\(w("Activ.", "Activ."))</th><th class=\"num\">% \(w("recalc.", "recomp."))</th><th class=\"num\">% \(w("decl.", "stated"))</th><th class=\"num\" title=\"\(w("Grupos de cifras verificados de los que el documento declara", "Sets of figures checked of those the document states"))\">\(w("Verif.", "Checked"))</th><th>\(w("Hallazgos", "Findings"))</th></tr>"
         for d in docs {
             let fig = DocumentFigures(d), f = d.records.facts
             var status = escapeHTML(w.status(d.status))
@@ -36,6 +36,7 @@ struct CorpusPage {
             h += "<td>\(escapeHTML(d.format?.rawValue ?? "—"))</td><td>\(status)</td><td>\(escapeHTML(f.entity ?? "—"))</td>"
             h += "<td>\(f.year.map(String.init) ?? "—")</td><td>\(escapeHTML(w.kind(f.kind)))</td><td class=\"num\">\(d.records.activities.count)</td>"
             h += "<td class=\"num\">\(w.percent(fig.computedPercent))</td><td class=\"num\">\(w.percent(fig.statedPercent))</td>"
+            h += "<td class=\"num\">\(fig.checkedSets) \(w("de", "of")) \(fig.statedSets)</td>"
             h += "<td>\(w.findingCounts(d.findings))</td></tr>"
         }
         h += "</table>"
@@ -54,7 +55,7 @@ struct CorpusPage {
             h += "<p>\(w("Ningún hallazgo.", "No findings."))</p>"
         } else {
             let severities = Severity.allCases.reversed()
-            h += "<table style=\"width:auto\"><tr><th>\(w("Regla", "Rule"))</th>"
+            h += "<table id=\"rules\" class=\"sortable\" style=\"width:auto\"><tr><th>\(w("Regla", "Rule"))</th>"
             for s in severities { h += "<th class=\"num\"><span class=\"sev \(s.rawValue)\">\(escapeHTML(w.severity(s)))</span></th>" }
             h += "<th class=\"num\">\(w("Total", "Total"))</th><th class=\"num\">\(w("Documentos", "Documents"))</th><th>\(w("Dónde", "Where"))</th></tr>"
             let byRule = Dictionary(grouping: docs.flatMap { d in d.findings.map { (d.path, $0) } }, by: { $0.1.rule })
@@ -90,7 +91,7 @@ struct ComparePage {
         h += "<p class=\"small muted\">\(w("Programado y ejecutado: sumas de las actividades que declaran ambas cifras. % declarado: el del total principal de cada documento, ponderado por su programado. % recalculado: Σ ejecutado / Σ programado. Los documentos que no se pudieron leer no cuentan.", "Planned and executed: sums over the activities stating both figures. Stated %: each document's headline total, weighted by its planned figure. Recomputed %: Σ executed / Σ planned. Unread documents do not count."))</p>"
         for (grouping, heading) in [(CompareGrouping.entity, w("Por entidad", "By entity")), (.year, w("Por año", "By year")), (.document, w("Por documento", "By document"))] {
             let rows = Compare.rows(documents, by: grouping, language: w.language)
-            h += "<h2>\(heading)</h2><table><tr>"
+            h += "<h2>\(heading)</h2><table class=\"sortable\"><tr>"
             for (i, name) in Compare.localizedHeaders(grouping, w).enumerated() { h += "<th\(i == 0 ? "" : " class=\"num\"")>\(escapeHTML(name))</th>" }
             h += "</tr>"
             for r in rows {

@@ -14,6 +14,7 @@ enum ReportNames {
 
     static func page(_ d: StoredDocument) -> String { "doc-\(stem(d)).html" }
     static func crop(_ d: StoredDocument, _ n: Int) -> String { "crops/\(stem(d))-\(n).png" }
+    static func pageImage(_ d: StoredDocument, page: Int) -> String { "crops/\(stem(d))-page\(page).png" }
 }
 
 /// One document's page: its facts with their sources, its figures, its findings (each with the
@@ -29,6 +30,9 @@ struct DocumentPage {
     /// Why there is no cropper for a PDF (moved, changed, unreadable).
     var cropProblem: CropUnavailable?
     private(set) var cropsWritten = 0
+    /// Whole-page images written so far, by page: one per page that holds findings, with every
+    /// finding's figures on it highlighted, linked from each crop of that page.
+    private var pageImages: [Int: String?] = [:]
 
     init(document: StoredDocument, words: Words, folder: URL, cropper: PageCropper?, cropProblem: CropUnavailable?) {
         self.document = document; self.words = words; self.folder = folder; self.cropper = cropper; self.cropProblem = cropProblem
@@ -72,22 +76,27 @@ struct DocumentPage {
         h += "<tr><td>Σ \(w("programado", "planned"))</td><td class=\"num\">\(w.number(fig.planned))</td></tr>"
         h += "<tr><td>Σ \(w("ejecutado", "executed"))</td><td class=\"num\">\(w.number(fig.executed))</td></tr>"
         h += "<tr><td>\(w("Cumplimiento recalculado", "Recomputed compliance"))</td><td class=\"num\">\(w.percent(fig.computedPercent))</td></tr>"
+        h += "<tr><td title=\"\(w("Grupos de cifras que el documento declara (actividades con alguna cifra, totales, afirmaciones y sumas de columna) y cuántos se pudieron contrastar con algo", "Sets of figures the document states (activities with a figure, totals, claims and column sums) and how many could be held against something"))\">\(w("Cifras verificadas", "Figures checked"))</td><td class=\"num\">\(fig.checkedSets) \(w("de", "of")) \(fig.statedSets)</td></tr>"
         h += "<tr><td>\(w("Cumplimiento declarado", "Stated compliance"))\(fig.headline.map { " (" + escapeHTML($0.label) + ")" } ?? "")</td><td class=\"num\">\(w.percent(fig.statedPercent))</td></tr>"
         h += "</table>"
 
         h += "<h2 id=\"findings\">\(w("Hallazgos", "Findings")) (\(d.findings.count))</h2>"
         if d.findings.isEmpty {
-            let r = d.records
-            let checkable = fig.pairedActivities + r.totals.count + r.claims.count + r.columnSums.count
+            let checkable = fig.checkedSets
+            let of = fig.statedSets > checkable ? w(" (de \(fig.statedSets) declarados)", " (of \(fig.statedSets) stated)") : ""
             let verdict = d.status == .failed ? w("El documento no se pudo leer: no hay hallazgos.", "The document could not be read: no findings.")
                 : checkable == 0 ? w("Ningún hallazgo, pero tampoco se encontró ninguna cifra que verificar (ni actividades con programado y ejecutado, ni totales, porcentajes o sumas declarados): nada se comprobó.", "No findings, but no figure to check was found either (no activities with planned and executed, no stated totals, percentages or sums): nothing was checked.")
-                : w("Ningún hallazgo: las \(checkable) cifras o grupos de cifras verificados cuadran.", "No findings: the \(checkable) figures or sets of figures checked hold.")
+                : checkable == 1 ? w("Ningún hallazgo: el único grupo de cifras verificado\(of) cuadra.", "No findings: the one set of figures checked\(of) holds.")
+                : w("Ningún hallazgo: los \(checkable) grupos de cifras verificados\(of) cuadran.", "No findings: the \(checkable) sets of figures checked\(of) hold.")
             h += "<p>\(verdict)</p>"
         } else {
             h += "<p>\(w.findingCounts(d.findings))</p>"
+            if d.findings.count > 1 { h += w.filterBox(target: "findings-list", severities: Set(d.findings.map(\.severity))) }
             // Errors first, then warnings, then notes; the document's order within each.
             let ordered = d.findings.enumerated().sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }
+            h += "<div id=\"findings-list\">"
             for (i, x) in ordered { h += finding(x, number: i + 1) }
+            h += "</div>"
         }
         h += activities()
         h += totals()
@@ -158,8 +167,27 @@ struct DocumentPage {
         }
         let alt = w("Recorte de la página \(page) con las cifras del hallazgo resaltadas", "Crop of page \(page) with the finding's figures highlighted")
         let (shownWidth, shownHeight) = (written.shownWidth, written.shownHeight)
+        var links = "<a href=\"\(escapeHTML(name))\">\(w("recorte a tamaño completo", "crop at full size"))</a>"
+        if let whole = pageImage(page, frame: frame, size: size) {
+            links += " · <a href=\"\(escapeHTML(whole))\">\(w("la página \(page) entera", "the whole of page \(page)"))</a>"
+        }
+        let linked = "<div class=\"small\"><b>\(w("Página", "Page")) \(page)</b> · \(links)</div>"
         // The crop opens at full size on click: small type in a dense table must be readable.
-        return caption + "<div class=\"crop\"><a href=\"\(escapeHTML(name))\" title=\"\(w("Ver a tamaño completo", "View at full size"))\"><img src=\"\(escapeHTML(name))\" width=\"\(shownWidth)\" height=\"\(shownHeight)\" alt=\"\(escapeHTML(alt + " — " + finding.rule))\"></a></div>"
+        return linked + "<div class=\"crop\"><a href=\"\(escapeHTML(name))\" title=\"\(w("Ver a tamaño completo", "View at full size"))\"><img src=\"\(escapeHTML(name))\" width=\"\(shownWidth)\" height=\"\(shownHeight)\" alt=\"\(escapeHTML(alt + " — " + finding.rule))\"></a></div>"
+    }
+
+    /// The whole page, every finding's figures on it highlighted, written the first time a crop of
+    /// the page asks for it; nil when it cannot be drawn.
+    private mutating func pageImage(_ page: Int, frame: ReadingFrame?, size: (Double, Double)) -> String? {
+        if let known = pageImages[page] { return known }
+        var boxes: [BBox] = []
+        for f in document.findings { for s in f.source where s.file == nil && s.page == page { if let b = s.bbox { boxes.append(b) } } }
+        let name = ReportNames.pageImage(document, page: page)
+        let whole = BBox(x0: 0, y0: 0, x1: size.0, y1: size.1)
+        let written = cropper?.crop(page: page, region: whole, boxes: boxes, frame: frame,
+                                    to: folder.appendingPathComponent(name).path, maxPixels: 1800)
+        pageImages[page] = written == nil ? String?.none : name
+        return written == nil ? nil : name
     }
 
     /// The box in points, for whoever needs to find the words with a PDF tool: shown on hover, not
@@ -173,7 +201,8 @@ struct DocumentPage {
     private func activities() -> String {
         let w = words, acts = document.records.activities
         guard !acts.isEmpty else { return "" }
-        var h = "<h2>\(w("Actividades", "Activities")) (\(acts.count))</h2><table><tr><th>#</th><th>\(w("Actividad", "Activity"))</th><th>\(w("Dependencia", "Unit"))</th><th>PHVA</th><th>\(w("Inicio", "Start"))</th><th>\(w("Fin", "End"))</th><th class=\"num\">\(w("Prog.", "Planned"))</th><th class=\"num\">\(w("Ejec.", "Executed"))</th><th class=\"num\">% \(w("decl.", "stated"))</th><th class=\"num\">% \(w("recalc.", "recomp."))</th><th>\(w("Fuente", "Source"))</th></tr>"
+        var h = "<h2>\(w("Actividades", "Activities")) (\(acts.count))</h2>" + (acts.count > 5 ? w.filterBox(target: "activities") : "")
+            + "<table id=\"activities\" class=\"sortable\"><tr><th>#</th><th>\(w("Actividad", "Activity"))</th><th>\(w("Dependencia", "Unit"))</th><th>PHVA</th><th>\(w("Inicio", "Start"))</th><th>\(w("Fin", "End"))</th><th class=\"num\">\(w("Prog.", "Planned"))</th><th class=\"num\">\(w("Ejec.", "Executed"))</th><th class=\"num\">% \(w("decl.", "stated"))</th><th class=\"num\">% \(w("recalc.", "recomp."))</th><th>\(w("Fuente", "Source"))</th></tr>"
         for a in acts {
             let recomputed = a.planned.flatMap { p in p > 0 ? a.executed.map { 100 * $0 / p } : nil }
             h += "<tr><td>\(escapeHTML(a.item ?? ""))</td><td>\(escapeHTML(clip(a.description, 400)))</td><td>\(escapeHTML(a.unit ?? ""))</td><td>\(a.phase?.rawValue ?? "")</td><td>\(a.start?.description ?? "")</td><td>\(a.end?.description ?? "")</td><td class=\"num\">\(w.number(a.planned))</td><td class=\"num\">\(w.number(a.executed))</td><td class=\"num\">\(w.number(a.reportedPercent))</td><td class=\"num\">\(w.percent(recomputed))</td><td class=\"small muted\">\(sources(a.source))</td></tr>"

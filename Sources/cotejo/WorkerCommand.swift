@@ -34,7 +34,7 @@ struct Worker: ParsableCommand {
         let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: [])
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         // Each page read is told to the parent (which shows it at most once a second).
-        var doc = ReadingProgress.$report.withValue({ page, count in
+        var doc = ReadingProgress.listening({ page, count in
             FileHandle.standardError.write(PageReport.line(page: page, of: count))
         }) { Pipeline(config: config).process(path: path, data: data, sha256: sha256) }
         // Word boxes served the table and record stages, which ran here; the store keeps lines and

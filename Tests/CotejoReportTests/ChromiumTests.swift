@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CotejoReport
+import CPoppler
 
 /// Debian's `chromium`, when installed (the Makefile's test target installs it).
 let chromiumPath: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium"]
@@ -44,5 +45,48 @@ let chromiumPath: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "
         #expect(screen.width == 1280 && screen.height == 2000)
         #expect(screen.count(near: Highlight.stroke, tolerance: 60) > 50, "the highlighted crop is not visible in the screenshot")
         #expect(screen.nonWhite > 10_000)
+
+        // The finding's crop opened from its link, as a reader clicks it: Chromium shows it at
+        // its full resolution, every highlighted pixel of the file on the screen.
+        #expect(dom.contains("href=\"\(src)\""), "no link to the crop at full size")
+        let full = work.appendingPathComponent("crop-full.png")
+        let opened = try chromium(["--screenshot=\(full.path)", "--window-size=\(size.width + 40),\(size.height + 40)", crop.absoluteString], profile: profile)
+        #expect(opened.status == 0, "\(opened.output.suffix(500))")
+        let fullScreen = try #require(Pixels(path: full.path), "no screenshot of the crop")
+        let inFile = cropPixels.count(near: Highlight.stroke, tolerance: 30)
+        let onScreen = fullScreen.count(near: Highlight.stroke, tolerance: 30)
+        #expect(Double(onScreen) > 0.9 * Double(inFile) && Double(onScreen) < 1.1 * Double(inFile),
+                "the crop is not shown at full width: \(onScreen) highlight pixels on screen, \(inFile) in the file")
+        #expect(fullScreen.width >= size.width)
+
+        // The whole page the crop was cut from, linked beside it.
+        let pageRegex = try NSRegularExpression(pattern: "<a href=\"(crops/[^\"]+-page1\\.png)\"")
+        let pageMatch = try #require(pageRegex.firstMatch(in: dom, range: NSRange(dom.startIndex..., in: dom)), "no link to the whole page")
+        let wholeFile = URL(fileURLWithPath: corpus.report.folder).appendingPathComponent(String(dom[Range(pageMatch.range(at: 1), in: dom)!]))
+        let whole = try #require(pngSize(try Data(contentsOf: wholeFile)))
+        // Its shape is the page's, as poppler measures it.
+        let pdf = try #require(poppler_document_new_from_file(Repo.fixtures.appendingPathComponent("003.pdf").absoluteString, nil, nil))
+        defer { g_object_unref(UnsafeMutableRawPointer(pdf)) }
+        let first = try #require(poppler_document_get_page(pdf, 0))
+        defer { g_object_unref(UnsafeMutableRawPointer(first)) }
+        var (pageWidth, pageHeight) = (0.0, 0.0)
+        poppler_page_get_size(first, &pageWidth, &pageHeight)
+        #expect(whole.width > size.width / 2)
+        #expect(abs(Double(whole.width) / Double(whole.height) - pageWidth / pageHeight) < 0.02, "\(whole) is not the shape of a \(pageWidth) × \(pageHeight) page")
+    }
+
+    /// The filter in the address keeps only the matching rows, as the inline script applies it.
+    @Test(.enabled(if: chromiumPath != nil, "chromium is not installed"))
+    func theIndexFiltersItsDocumentsFromTheAddress() throws {
+        let corpus = ReportCorpus.shared
+        let index = URL(fileURLWithPath: corpus.report.index)
+        let profile = try Repo.temporaryDirectory().appendingPathComponent("profile")
+        let dom = try chromium(["--dump-dom", index.absoluteString + "#filtro=cartagena"], profile: profile).output
+        let table = try #require(dom.components(separatedBy: "id=\"documents\"").last?.components(separatedBy: "</table>").first)
+        let rows = table.components(separatedBy: "<tr").filter { $0.contains("href=\"doc-") }
+        #expect(rows.count == corpus.documents.count)
+        let shown = rows.filter { !$0.contains("display: none") }
+        #expect(!shown.isEmpty && shown.count < rows.count, "the filter hid nothing or everything")
+        #expect(shown.allSatisfy { $0.lowercased().contains("cartagena") })
     }
 }

@@ -46,9 +46,11 @@ import CotejoStore
             let body = page.render().body
             if d.path == "acta.txt" {
                 #expect(body.contains("nada se comprobó"))
-                #expect(!body.contains("cuadran"))
+                #expect(!body.contains("cuadra"))
+                #expect(body.contains("Cifras verificadas</td><td class=\"num\">0 de 0</td>"))
             } else {
-                #expect(body.contains("1 cifras o grupos de cifras verificados cuadran") || body.contains("cuadran"))
+                #expect(body.contains("el único grupo de cifras verificado cuadra"))
+                #expect(body.contains("Cifras verificadas</td><td class=\"num\">1 de 1</td>"))
             }
         }
     }
