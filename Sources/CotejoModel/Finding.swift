@@ -60,3 +60,16 @@ public struct Finding: Codable, Hashable, Sendable {
 public enum Language: String, Codable, Sendable, CaseIterable {
     case es, en
 }
+
+/// A sentence for people in both languages Cotejo speaks; `text(in:)` picks one.
+public struct Bilingual: Sendable, Equatable, CustomStringConvertible {
+    public var es: String
+    public var en: String
+
+    public init(es: String, en: String) { self.es = es; self.en = en }
+
+    public func text(in language: Language) -> String { language == .en ? en : es }
+
+    /// English, for logs.
+    public var description: String { en }
+}

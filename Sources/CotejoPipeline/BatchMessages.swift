@@ -12,7 +12,7 @@ public struct BatchMessages: Sendable {
     func say(_ es: String, _ en: String) -> String { language == .en ? en : es }
 
     /// Seconds with the language's decimal mark: "3,1 s".
-    func seconds(_ s: Double, decimals: Int = 2) -> String {
+    public func seconds(_ s: Double, decimals: Int = 2) -> String {
         let text = String(format: "%.\(decimals)f", s)
         return (language == .es ? text.replacingOccurrences(of: ".", with: ",") : text) + " s"
     }

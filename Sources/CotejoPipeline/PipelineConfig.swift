@@ -135,38 +135,42 @@ public struct PipelineConfig: Codable, Sendable {
     /// Reads a pipeline file; errors name the file and what is wrong in it.
     public static func load(path: String) throws -> PipelineConfig {
         let text: String
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw PipelineError.config(path: path, reason: Bilingual(es: "no existe ese archivo de pipeline (revise la ruta)", en: "there is no such pipeline file (check the path)"))
+        }
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw PipelineError.config(path: path, reason: "cannot be read (\(error.localizedDescription))")
+            throw PipelineError.unreadable(path: path, reason: Bilingual(es: "no se puede leer (\(error.localizedDescription))", en: "cannot be read (\(error.localizedDescription))"))
         }
         var config: PipelineConfig
         do { config = try YAMLDecoder().decode(PipelineConfig.self, from: text) } catch {
-            throw PipelineError.config(path: path, reason: "is not a valid pipeline definition: \(error)")
+            throw PipelineError.config(path: path, reason: Self.explain(error))
         }
         // A misspelled key ("inputz") would otherwise be ignored and the run would read nothing.
         if let unknown = try? unknownKey(in: text) {
             throw PipelineError.config(path: path, reason: unknown)
         }
         if config.limits.secondsPerDocument <= 0 || config.limits.megabytesPerDocument <= 0 || config.limits.maxFileMegabytes <= 0 {
-            throw PipelineError.config(path: path, reason: "gives limits a value at or below zero; seconds_per_document, memory_mb_per_document and max_file_mb must be positive")
+            throw PipelineError.config(path: path, reason: Bilingual(es: "da a limits un valor de cero o menos; seconds_per_document, memory_mb_per_document y max_file_mb deben ser positivos", en: "gives limits a value at or below zero; seconds_per_document, memory_mb_per_document and max_file_mb must be positive"))
         }
         let known = RuleRegistry.allRuleIDs
         if let unknown = config.rules.keys.first(where: { !known.contains($0) }) {
-            throw PipelineError.config(path: path, reason: "names an unknown rule '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
+            let list = known.sorted().joined(separator: ", ")
+            throw PipelineError.config(path: path, reason: Bilingual(es: "nombra una regla que no existe, '\(unknown)' (existen: \(list))", en: "names an unknown rule '\(unknown)' (known: \(list))"))
         }
         if let (id, bad) = config.rules.first(where: { ($0.value.threshold ?? 2) <= 1 }) {
-            throw PipelineError.config(path: path, reason: "gives rule '\(id)' a threshold of \(bad.threshold ?? 0); it must be above 1")
+            throw PipelineError.config(path: path, reason: Bilingual(es: "da a la regla '\(id)' un umbral (threshold) de \(bad.threshold ?? 0); debe ser mayor que 1", en: "gives rule '\(id)' a threshold of \(bad.threshold ?? 0); it must be above 1"))
         }
         if config.limits.attemptsPerDocument < 1 {
-            throw PipelineError.config(path: path, reason: "gives limits an attempts_per_document of \(config.limits.attemptsPerDocument); it must be at least 1")
+            throw PipelineError.config(path: path, reason: Bilingual(es: "da a limits un attempts_per_document de \(config.limits.attemptsPerDocument); debe ser al menos 1", en: "gives limits an attempts_per_document of \(config.limits.attemptsPerDocument); it must be at least 1"))
         }
         if config.ocr.dpi < 70 || config.ocr.dpi > 1200 {
-            throw PipelineError.config(path: path, reason: "gives ocr a dpi of \(config.ocr.dpi); it must be between 70 and 1200")
+            throw PipelineError.config(path: path, reason: Bilingual(es: "da a ocr un dpi de \(config.ocr.dpi); debe estar entre 70 y 1200", en: "gives ocr a dpi of \(config.ocr.dpi); it must be between 70 and 1200"))
         }
         if config.ocr.languages.isEmpty || config.ocr.languages.contains(where: { $0.isEmpty || $0.contains("+") }) {
-            throw PipelineError.config(path: path, reason: "gives ocr languages \(config.ocr.languages); list Tesseract codes one by one (spa, eng)")
+            throw PipelineError.config(path: path, reason: Bilingual(es: "da a ocr los idiomas \(config.ocr.languages); escriba los códigos de Tesseract uno por uno (spa, eng)", en: "gives ocr languages \(config.ocr.languages); list Tesseract codes one by one (spa, eng)"))
         }
         if let seconds = config.ocr.secondsPerDocument, seconds <= 0 {
-            throw PipelineError.config(path: path, reason: "gives ocr a time limit of \(seconds) s; it must be positive")
+            throw PipelineError.config(path: path, reason: Bilingual(es: "da a ocr un límite de \(seconds) s; debe ser positivo", en: "gives ocr a time limit of \(seconds) s; it must be positive"))
         }
         config.resolvePaths(relativeTo: (path as NSString).deletingLastPathComponent)
         config.path = path
@@ -185,16 +189,44 @@ extension PipelineConfig {
         "rule": ["enabled", "severity", "tolerance", "threshold"],
     ]
 
+    /// A decoding error as a sentence naming the key and what is wrong with its value, instead
+    /// of Swift's dump of the error.
+    static func explain(_ error: Error) -> Bilingual {
+        func key(_ path: [CodingKey]) -> String { path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
+        switch error as? DecodingError {
+        case .typeMismatch(let type, let context):
+            let k = key(context.codingPath)
+            return Bilingual(es: "la clave \(k) tiene un valor de otro tipo (se espera \(type))", en: "the key \(k) has a value of the wrong type (\(type) expected)")
+        case .valueNotFound(_, let context):
+            let k = key(context.codingPath)
+            return Bilingual(es: "la clave \(k) no tiene valor", en: "the key \(k) has no value")
+        case .keyNotFound(let missing, let context):
+            let k = key(context.codingPath + [missing])
+            return Bilingual(es: "falta la clave \(k)", en: "the key \(k) is missing")
+        case .dataCorrupted(let context):
+            let k = key(context.codingPath)
+            return k.isEmpty
+                ? Bilingual(es: "no es YAML válido: \(context.debugDescription)", en: "is not valid YAML: \(context.debugDescription)")
+                : Bilingual(es: "la clave \(k) tiene un valor que no vale: \(context.debugDescription)", en: "the key \(k) has a bad value: \(context.debugDescription)")
+        case nil:
+            return Bilingual(es: "no es una definición de pipeline válida: \(error)", en: "is not a valid pipeline definition: \(error)")
+        @unknown default:
+            return Bilingual(es: "no es una definición de pipeline válida", en: "is not a valid pipeline definition")
+        }
+    }
+
     /// The first key the definition spells that Cotejo does not know, as a sentence with its line;
     /// nil when all are known.
-    static func unknownKey(in text: String) throws -> String? {
+    static func unknownKey(in text: String) throws -> Bilingual? {
         guard let root = try Yams.compose(yaml: text), case .mapping(let top) = root else { return nil }
-        func check(_ map: Node.Mapping, section: String, known: Set<String>) -> String? {
+        func check(_ map: Node.Mapping, section: String, known: Set<String>) -> Bilingual? {
             let keys = map.keys.compactMap { key in key.string.map { (name: $0, line: key.mark?.line) } }
             guard let key = keys.first(where: { !known.contains($0.name) }) else { return nil }
-            let place = section.isEmpty ? "at the top level" : "under \(section):"
+            let list = known.sorted().joined(separator: ", ")
             let line = key.line.map { ", line \($0)" } ?? ""
-            return "has an unknown key '\(key.name)' \(place)\(line) (known: \(known.sorted().joined(separator: ", ")))"
+            let linea = key.line.map { ", línea \($0)" } ?? ""
+            return Bilingual(es: "tiene una clave desconocida, '\(key.name)', \(section.isEmpty ? "en el nivel superior" : "bajo \(section):")\(linea) (se conocen: \(list))",
+                             en: "has an unknown key '\(key.name)' \(section.isEmpty ? "at the top level" : "under \(section):")\(line) (known: \(list))")
         }
         if let problem = check(top, section: "", known: knownKeys[""]!) { return problem }
         for section in ["output", "limits", "ocr"] {
@@ -238,14 +270,17 @@ extension PipelineConfig {
     }
 }
 
+/// Why a pipeline definition cannot be used: a usage error when it says something wrong
+/// (`config`), an error of the system when it cannot be read at all (`unreadable`).
 public enum PipelineError: Error, CustomStringConvertible {
-    case config(path: String, reason: String)
-    case input(path: String, reason: String)
+    case config(path: String, reason: Bilingual)
+    case unreadable(path: String, reason: Bilingual)
 
-    public var description: String {
+    public func message(in language: Language) -> String {
         switch self {
-        case .config(let path, let reason): "\(path): \(reason)"
-        case .input(let path, let reason): "\(path): \(reason)"
+        case .config(let path, let reason), .unreadable(let path, let reason): "\(path): \(reason.text(in: language))"
         }
     }
+
+    public var description: String { message(in: .en) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CotejoModel
 
 /// Why a store could not be used, in one line a user can act on. SQLite's own words ("database is
 /// locked", "disk I/O error") name the symptom, not what to do.
@@ -12,6 +13,21 @@ public enum StoreProblem: Error, CustomStringConvertible, Sendable {
     case io(String, detail: String)
     case readOnly(String)
     case other(String, detail: String)
+
+    /// The problem in the user's language: the path, what is wrong, what to do.
+    public func message(in language: Language) -> String {
+        guard language == .es else { return description }
+        return switch self {
+        case .missing(let p): "\(p): aquí no hay ningún almacén (ejecute antes `cotejo run` o `cotejo ingest --db \(p)`)"
+        case .busy(let p): "\(p): otro proceso de cotejo está escribiendo en este almacén; espere a que termine o use otro --db"
+        case .damaged(let p, let d): "\(p): el almacén está dañado (\(d)); recupérelo de una copia o empiece uno nuevo"
+        case .outdated(let p): "\(p): el almacén lo escribió un Cotejo anterior; ábralo una vez para escribir (cotejo ingest) para ponerlo al día"
+        case .full(let p): "\(p): el disco está lleno; libere espacio y vuelva a ejecutar (los documentos ya guardados se conservan)"
+        case .io(let p, let d): "\(p): no se pudo leer o escribir el almacén (\(d))"
+        case .readOnly(let p): "\(p): el almacén es de solo lectura; se puede exportar, consultar e informar, no escribir"
+        case .other(let p, let d): "\(p): \(d)"
+        }
+    }
 
     public var description: String {
         switch self {

@@ -9,15 +9,15 @@ import CotejoPipeline
 /// (removed afterwards) unless --db names one to keep.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Reads files or folders and prints their findings (a temporary store unless --db is given).",
-        discussion: "Exit codes as ingest: 0 every document was read · 1 some failed (their reasons are printed) · 2 usage error · 3 the store could not be opened.")
+        abstract: tr("Lee archivos o carpetas e imprime sus hallazgos (en un almacén temporal, salvo que se indique --db).", "Reads files or folders and prints their findings (a temporary store unless --db is given)."),
+        discussion: tr("Códigos de salida como ingest: 0 se leyeron todos los documentos · 1 alguno falló (se imprime por qué) · 2 error de uso · 3 no se pudo abrir el almacén.", "Exit codes as ingest: 0 every document was read · 1 some failed (their reasons are printed) · 2 usage error · 3 the store could not be opened."))
 
-    @Argument(help: "Files and folders to check.")
+    @Argument(help: help("Archivos y carpetas que verificar.", "Files and folders to check."))
     var paths: [String]
 
-    @Option(name: .long, help: "Pipeline definition for rule settings.")
+    @Option(name: .long, help: help("Definición de pipeline (YAML) de la que tomar los ajustes de las reglas.", "Pipeline definition for rule settings."))
     var pipeline: String?
-    @Option(name: .long, help: "SQLite store to read into and keep (default: a temporary one, removed afterwards).")
+    @Option(name: .long, help: help("Almacén SQLite en el que guardar lo leído (por omisión, uno temporal que se borra al terminar).", "SQLite store to read into and keep (default: a temporary one, removed afterwards)."))
     var db: String?
     @OptionGroup var filter: FindingFilter
     @OptionGroup var language: LanguageOption

@@ -13,14 +13,23 @@ import CotejoReport
 struct Cotejo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cotejo",
-        abstract: "Lee planes e informes de entidades públicas, guarda sus registros con procedencia y verifica sus cifras.",
-        discussion: """
-        Reads Colombian public entities' plans and compliance reports (PDF, HTML, DOCX, XLSX, PPTX, text), \
+        abstract: tr("Lee planes e informes de entidades públicas, guarda sus registros con procedencia y verifica sus cifras.",
+                     "Reads public entities' plans and reports, stores their records with provenance and checks their figures."),
+        discussion: tr("""
+        Lee los planes e informes de seguimiento de las entidades públicas colombianas (PDF, HTML, DOCX, XLSX, PPTX, \
+        escaneos, texto), guarda sus registros con su procedencia en SQLite y verifica cada cifra que declaran.
+
+        Códigos de salida: 0 todo bien · 1 algún documento falló (el lote siguió) · 2 error de uso · \
+        3 no se pudo abrir el almacén o la definición del pipeline.
+        Idioma: --lang en, o un LANG en inglés, para mensajes en inglés.
+        """, """
+        Reads Colombian public entities' plans and compliance reports (PDF, HTML, DOCX, XLSX, PPTX, scans, text), \
         stores their records with provenance in SQLite, and cross-checks every figure they state.
 
         Exit codes: 0 success · 1 some documents failed (the batch went on) · 2 usage error · \
         3 the store or the pipeline definition could not be opened.
-        """,
+        Language: Spanish unless --lang en or an English LANG.
+        """),
         version: cotejoVersion,
         subcommands: [Run.self, Ingest.self, Check.self, Export.self, Search.self, Show.self, Tables.self, Findings.self, Report.self, Compare.self, Worker.self])
 
@@ -43,7 +52,7 @@ struct Cotejo: ParsableCommand {
 
 /// Options every subcommand shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite store to use (default: output/cotejo.sqlite, or the pipeline's for run).")
+    @Option(name: .long, help: help("Almacén SQLite (por omisión output/cotejo.sqlite, o el del pipeline en run).", "SQLite store to use (default: output/cotejo.sqlite, or the pipeline's for run)."))
     var db: String?
 
     /// The store's path: --db, else `fallback`.
@@ -56,7 +65,7 @@ struct StoreOptions: ParsableArguments {
     /// is exit 3 with the reason.
     static func open(path: String) throws -> Store {
         do { return try Store(path: path) } catch {
-            throw CLIError(code: 3, message: StoreProblem.from(error, path: path).description)
+            throw CLIError(code: 3, message: StoreProblem.from(error, path: path).message(in: interfaceLanguage))
         }
     }
 
@@ -64,24 +73,24 @@ struct StoreOptions: ParsableArguments {
     func openForReading(fallback: String = "output/cotejo.sqlite") throws -> Store {
         let path = db ?? fallback
         do { return try Store(path: path, readOnly: true) } catch {
-            throw CLIError(code: 3, message: StoreProblem.from(error, path: path).description)
+            throw CLIError(code: 3, message: StoreProblem.from(error, path: path).message(in: interfaceLanguage))
         }
     }
 }
 
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Language of user-facing text: es (default) or en.")
+    @Option(name: .long, help: help("Idioma de los mensajes, el informe y la exportación: es (por omisión) o en.", "Language of user-facing text: es (default) or en."))
     var lang: Language?
 
-    /// The language asked for, Spanish when none was.
-    var language: Language { lang ?? .es }
+    /// The language asked for, else the interface's (Spanish unless the locale is English).
+    var language: Language { lang ?? interfaceLanguage }
 }
 
 /// The documents of `store` matching a path, file name or SHA-256 prefix (all when nil); a filter
 /// that matches nothing is a usage error, exit code 2.
 func matchingDocuments(_ store: Store, _ filter: String?) throws -> [StoredDocument] {
     let docs = try store.documents(matching: filter)
-    if let filter, docs.isEmpty { throw CLIError(code: 2, message: "no document matches '\(filter)'") }
+    if let filter, docs.isEmpty { throw CLIError(code: 2, message: tr("ningún documento coincide con '\(filter)' (dé su ruta, su nombre o el inicio de su SHA-256)", "no document matches '\(filter)' (give its path, file name or a SHA-256 prefix)")) }
     return docs
 }
 
@@ -104,7 +113,9 @@ func guarded(_ body: () throws -> Void) throws {
         printError("cotejo: " + e.message)
         throw ExitCode(e.code)
     } catch let e as PipelineError {
-        printError("cotejo: " + e.description)
+        printError("cotejo: " + e.message(in: interfaceLanguage))
+        // A definition that says something wrong is a usage error; one that cannot be read is not.
+        if case .config = e { throw ExitCode(2) }
         throw ExitCode(3)
     }
 }

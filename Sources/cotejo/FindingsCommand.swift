@@ -20,10 +20,10 @@ func writeJSON<T: Encodable>(_ value: T) throws {
 /// `cotejo findings`: the findings in the store, filtered by rule, severity and document.
 struct Findings: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lists findings with their values and where they stand, filtered by rule, severity or document.")
+        abstract: tr("Lista los hallazgos con sus valores y su ubicación, filtrados por regla, gravedad o documento.", "Lists findings with their values and where they stand, filtered by rule, severity or document."))
 
     @OptionGroup var filter: FindingFilter
-    @Option(name: .long, help: "Only this document: its path, file name or a SHA-256 prefix.")
+    @Option(name: .long, help: help("Solo este documento: su ruta, su nombre de archivo o el inicio de su SHA-256.", "Only this document: its path, file name or a SHA-256 prefix."))
     var doc: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
@@ -37,11 +37,11 @@ struct Findings: ParsableCommand {
 
 /// Which findings a command prints, and how.
 struct FindingFilter: ParsableArguments {
-    @Option(name: .long, help: "Only this rule (e.g. percent.mismatch).")
+    @Option(name: .long, help: help("Solo esta regla (p. ej. percent.mismatch).", "Only this rule (e.g. percent.mismatch)."))
     var rule: String?
-    @Option(name: .long, help: "Only this severity or worse: info, warning, error.")
+    @Option(name: .long, help: help("Solo esta gravedad o una mayor: info, warning, error.", "Only this severity or worse: info, warning, error."))
     var severity: Severity?
-    @Option(name: .long, help: "text: one tab-separated line per finding; json: an array of findings as the export writes them, each with its document.")
+    @Option(name: .long, help: help("text: una línea por hallazgo, separada por tabuladores; json: una lista de hallazgos como los escribe la exportación, cada uno con su documento.", "text: one tab-separated line per finding; json: an array of findings as the export writes them, each with its document."))
     var format: OutputFormat = .text
 
     /// One finding as `--format json` prints it: the export's finding, with the document it is in

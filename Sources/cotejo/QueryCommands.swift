@@ -6,15 +6,15 @@ import CotejoReport
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Full-text search of the documents' text (accents ignored); prints document, page and snippet.")
+        abstract: tr("Busca palabras en el texto de los documentos (sin importar tildes); imprime documento, página y fragmento.", "Full-text search of the documents' text (accents ignored); prints document, page and snippet."))
 
-    @Argument(help: "Words to find (all must appear).")
+    @Argument(help: help("Palabras que buscar (deben aparecer todas).", "Words to find (all must appear)."))
     var text: [String]
-    @Option(name: .long, help: "Most hits to print.")
+    @Option(name: .long, help: help("Máximo de resultados que imprimir.", "Most hits to print."))
     var limit = 50
-    @Flag(name: .long, help: "Search page furniture (headers, footers) too.")
+    @Flag(name: .long, help: help("Buscar también en encabezados y pies de página.", "Search page furniture (headers, footers) too."))
     var furniture = false
-    @Option(name: .long, help: "text: document, page and snippet per line; json: an array of hits (document, page, role, snippet, source).")
+    @Option(name: .long, help: help("text: documento, página y fragmento por línea; json: una lista de resultados (documento, página, papel, fragmento, fuente).", "text: document, page and snippet per line; json: an array of hits (document, page, role, snippet, source)."))
     var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
 
@@ -36,7 +36,7 @@ struct Search: ParsableCommand {
                 try writeJSON(listed)
                 return
             }
-            if hits.isEmpty { printError("no hits"); return }
+            if hits.isEmpty { printError(tr("ningún resultado", "no hits")); return }
             for h in hits {
                 print("\(h.path)\tp. \(h.page)\t\(h.snippet.collapsedWhitespace)")
             }
@@ -46,13 +46,13 @@ struct Search: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Shows one document: its facts, records and findings, with sources.")
+        abstract: tr("Muestra un documento: sus datos, registros y hallazgos, con sus fuentes.", "Shows one document: its facts, records and findings, with sources."))
 
-    @Argument(help: "The document: its path, file name or a SHA-256 prefix.")
+    @Argument(help: help("El documento: su ruta, su nombre de archivo o el inicio de su SHA-256.", "The document: its path, file name or a SHA-256 prefix."))
     var document: String
-    @Flag(name: .long, help: "Also print its text blocks, furniture marked.")
+    @Flag(name: .long, help: help("Imprimir también sus bloques de texto, con encabezados y pies marcados.", "Also print its text blocks, furniture marked."))
     var blocks = false
-    @Option(name: .long, help: "text: for people; json: an array of the matching documents as the export writes them.")
+    @Option(name: .long, help: help("text: para personas; json: una lista de los documentos como los escribe la exportación.", "text: for people; json: an array of the matching documents as the export writes them."))
     var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption

@@ -13,18 +13,22 @@ func writeReport(_ docs: [StoredDocument], to out: String, language: Language) t
     var folder = out
     if folder.lowercased().hasSuffix(".html") {
         folder = String(folder.dropLast(5)) + "/"
-        printError("note: the report is a folder now; writing \(folder) instead of \(out)")
+        printError(tr("nota: el informe ahora es una carpeta; se escribe \(folder) en lugar de \(out)", "note: the report is a folder now; writing \(folder) instead of \(out)"))
     }
     let result = try HTMLReport(language: language, version: cotejoVersion, ruleNames: RuleRegistry.names).write(docs, to: folder)
-    printError(String(format: "Wrote %@ (%d document pages, %d crops, %.1fs)", result.index, result.pages.count, result.crops, result.seconds))
-    for path in result.withoutCrops { printError("  no crops for \(path): the file is missing or changed since it was read") }
+    let seconds = BatchMessages(language: interfaceLanguage).seconds(result.seconds, decimals: 1)
+    printError(tr("Escrito \(result.index) (\(result.pages.count) páginas de documento, \(result.crops) recortes, \(seconds))",
+                  "Wrote \(result.index) (\(result.pages.count) document pages, \(result.crops) crops, \(seconds))"))
+    for path in result.withoutCrops {
+        printError(tr("  sin recortes de \(path): el archivo ya no está o cambió desde que se leyó", "  no crops for \(path): the file is missing or changed since it was read"))
+    }
 }
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Writes the HTML report of the store: a folder with index.html, compare.html, one page per document and crops of the PDF pages.")
+        abstract: tr("Escribe el informe HTML del almacén: una carpeta con index.html, compare.html, una página por documento y recortes de las páginas PDF.", "Writes the HTML report of the store: a folder with index.html, compare.html, one page per document and crops of the PDF pages."))
 
-    @Option(name: .long, help: "Output folder.")
+    @Option(name: .long, help: help("Carpeta de salida.", "Output folder."))
     var out: String = "output/report/"
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
@@ -38,22 +42,28 @@ struct Report: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exports the store: JSON per the cotejo.export/1 contract, or CSV files (one per record kind).",
-        discussion: """
+        abstract: tr("Exporta el almacén: JSON según el contrato cotejo.export/1, JSON Lines, o archivos CSV (uno por tipo de registro).", "Exports the store: JSON per the cotejo.export/1 contract, or CSV files (one per record kind)."),
+        discussion: tr("""
+        json: un archivo (la salida estándar si falta --out), válido según schema/cotejo.export-1.schema.json.
+        jsonl: JSON Lines, un documento por línea (los objetos de "documents" del json), a un archivo o a la salida estándar.
+        csv: documents.csv, activities.csv, totals.csv, commitments.csv, claims.csv, column_sums.csv y findings.csv en la \
+        carpeta --out, una fila por registro (con su entidad, año y la ubicación de su primera fuente), y sources.csv con \
+        todas las fuentes; RFC 4180 UTF-8 por omisión, o --csv-dialect excel para una hoja de cálculo en español.
+        """, """
         json: one file (stdout when --out is omitted), valid against schema/cotejo.export-1.schema.json.
         jsonl: JSON Lines, one document per line (the objects of the json export's "documents"), to a file or stdout.
         csv: documents.csv, activities.csv, totals.csv, commitments.csv, claims.csv, column_sums.csv and findings.csv in the \
         --out folder, one row per record (with its entity, year and first source's place), and sources.csv with every source; \
         RFC 4180 UTF-8 by default, or --csv-dialect excel for a spreadsheet in Spanish.
-        """)
+        """))
 
     enum Format: String, ExpressibleByArgument { case json, jsonl, csv }
 
-    @Option(name: .long, help: "Export format: json, jsonl (one document per line) or csv.")
+    @Option(name: .long, help: help("Formato: json, jsonl (un documento por línea) o csv.", "Export format: json, jsonl (one document per line) or csv."))
     var format: Format = .json
-    @Option(name: .long, help: "Output file (json; stdout when omitted) or folder (csv; required).")
+    @Option(name: .long, help: help("Archivo de salida (json, jsonl; si falta, la salida estándar) o carpeta (csv; obligatoria).", "Output file (json; stdout when omitted) or folder (csv; required)."))
     var out: String?
-    @Option(name: .long, help: "CSV for programs (rfc4180: comma, decimal point) or for a spreadsheet in Spanish (excel: semicolon, decimal comma, UTF-8 BOM).")
+    @Option(name: .long, help: help("CSV para programas (rfc4180: coma, punto decimal) o para una hoja de cálculo en español (excel: punto y coma, coma decimal, BOM UTF-8).", "CSV for programs (rfc4180: comma, decimal point) or for a spreadsheet in Spanish (excel: semicolon, decimal comma, UTF-8 BOM)."))
     var csvDialect: CSV.Dialect = .rfc4180
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
@@ -62,7 +72,7 @@ struct Export: ParsableCommand {
         try guarded {
             let lang = language.language
             if format == .csv && out == nil {
-                throw CLIError(code: 2, message: "--format csv writes several files: give the folder with --out")
+                throw CLIError(code: 2, message: tr("--format csv escribe varios archivos: indique la carpeta con --out", "--format csv writes several files: give the folder with --out"))
             }
             let docs = try store.openForReading().documents()
             switch format {
@@ -74,7 +84,7 @@ struct Export: ParsableCommand {
                 if let out { try write(data, to: out) } else { try writeToStandardOutput(data) }
             case .csv:
                 // Checked above, before opening the store: exit code 2, the README's usage error.
-                for path in try CSVExporter.write(docs, to: out!, language: lang, dialect: csvDialect) { printError("Wrote \(path)") }
+                for path in try CSVExporter.write(docs, to: out!, language: lang, dialect: csvDialect) { printError(tr("Escrito \(path)", "Wrote \(path)")) }
             }
         }
     }
@@ -82,17 +92,21 @@ struct Export: ParsableCommand {
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compares documents: planned, executed, stated and recomputed compliance, and error/warning findings, by entity, year or document.",
-        discussion: """
+        abstract: tr("Compara documentos: programado, ejecutado, cumplimiento declarado y recalculado, y hallazgos (errores y advertencias), por entidad, año o documento.", "Compares documents: planned, executed, stated and recomputed compliance, and error/warning findings, by entity, year or document."),
+        discussion: tr("""
+        Programado y ejecutado suman las actividades que declaran ambas cifras; % recalculado = Σ ejecutado / Σ programado; \
+        % declarado es el del total principal de cada documento, ponderado por su programado. Los documentos que no se \
+        pudieron leer no cuentan.
+        """, """
         Planned and executed sum the activities that state both figures; recomputed % = Σ executed / Σ planned; \
         stated % is each document's headline total, weighted by its planned figure. Failed documents are left out.
-        """)
+        """))
 
-    @Option(name: .long, help: "Group by entity, year or document.")
+    @Option(name: .long, help: help("Agrupar por entidad (entity), año (year) o documento (document).", "Group by entity, year or document."))
     var by: CompareGrouping = .entity
-    @Option(name: .long, help: "Write CSV to this file instead of printing a table.")
+    @Option(name: .long, help: help("Escribir CSV en este archivo en lugar de imprimir una tabla.", "Write CSV to this file instead of printing a table."))
     var out: String?
-    @Option(name: .long, help: "text: a table; json: an array of rows.")
+    @Option(name: .long, help: help("text: una tabla; json: una lista de filas.", "text: a table; json: an array of rows."))
     var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
@@ -104,7 +118,7 @@ struct Compare: ParsableCommand {
                 try writeJSON(rows)
             } else if let out {
                 try write(Data(CotejoReport.Compare.csv(rows).utf8), to: out)
-                printError("Wrote \(out)")
+                printError(tr("Escrito \(out)", "Wrote \(out)"))
             } else {
                 print(CotejoReport.Compare.text(rows, by: by, language: language.language), terminator: "")
             }

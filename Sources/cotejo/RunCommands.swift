@@ -13,9 +13,9 @@ func reportSummary(_ s: RunSummary, language: Language) -> Int32 {
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Runs a pipeline: ingests its inputs, then writes the store, the JSON export and the report.")
+        abstract: tr("Ejecuta un pipeline: lee sus entradas y escribe el almacén, la exportación JSON y el informe.", "Runs a pipeline: ingests its inputs, then writes the store, the JSON export and the report."))
 
-    @Argument(help: "Pipeline definition (YAML).")
+    @Argument(help: help("Definición del pipeline (YAML).", "Pipeline definition (YAML)."))
     var pipeline: String = "pipelines/default.yaml"
 
     @OptionGroup var store: StoreOptions
@@ -34,7 +34,7 @@ struct Run: ParsableCommand {
             let docs = try st.documents()
             if let out = config.output.export {
                 try write(JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: pipeline, language: config.language)), to: out)
-                printError("Wrote \(out)")
+                printError(tr("Escrito \(out)", "Wrote \(out)"))
             }
             if let out = config.output.report {
                 try writeReport(docs, to: out, language: config.language)
@@ -67,14 +67,14 @@ func write(_ data: Data, to path: String) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url, options: .atomic)
     } catch {
-        throw CLIError(code: 3, message: "\(path): cannot be written (\(systemReason(error)))")
+        throw CLIError(code: 3, message: tr("\(path): no se puede escribir (\(systemReason(error)))", "\(path): cannot be written (\(systemReason(error)))"))
     }
 }
 
 /// Writes to standard output; a closed pipe or a full disk is an error to report, not a crash.
 func writeToStandardOutput(_ data: Data) throws {
     do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
-        throw CLIError(code: 3, message: "standard output cannot be written (\(systemReason(error)))")
+        throw CLIError(code: 3, message: tr("no se puede escribir en la salida estándar (\(systemReason(error)))", "standard output cannot be written (\(systemReason(error)))"))
     }
 }
 
@@ -90,12 +90,12 @@ func systemReason(_ error: Error) -> String {
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Ingests files and folders into the store (unchanged documents are skipped).")
+        abstract: tr("Lee archivos y carpetas al almacén (los documentos sin cambios no se vuelven a leer).", "Ingests files and folders into the store (unchanged documents are skipped)."))
 
-    @Argument(help: "Files and folders to read.")
+    @Argument(help: help("Archivos y carpetas que leer.", "Files and folders to read."))
     var paths: [String]
 
-    @Option(name: .long, help: "Pipeline definition for rule settings.")
+    @Option(name: .long, help: help("Definición de pipeline (YAML) de la que tomar los ajustes de las reglas.", "Pipeline definition for rule settings."))
     var pipeline: String?
 
     @OptionGroup var store: StoreOptions

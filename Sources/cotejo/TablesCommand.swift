@@ -6,11 +6,11 @@ import CotejoReport
 
 struct Tables: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Prints the tables of a document, or writes them as CSV files.")
+        abstract: tr("Imprime las tablas de un documento, o las escribe como archivos CSV.", "Prints the tables of a document, or writes them as CSV files."))
 
-    @Argument(help: "The document: its path, file name or a SHA-256 prefix.")
+    @Argument(help: help("El documento: su ruta, su nombre de archivo o el inicio de su SHA-256.", "The document: its path, file name or a SHA-256 prefix."))
     var document: String
-    @Option(name: .long, help: "Write one CSV file per table into this folder instead of printing.")
+    @Option(name: .long, help: help("Escribir un CSV por tabla en esta carpeta en lugar de imprimir.", "Write one CSV file per table into this folder instead of printing."))
     var csv: String?
     @OptionGroup var store: StoreOptions
 
@@ -26,7 +26,7 @@ struct Tables: ParsableCommand {
                     for t in tables {
                         let path = (csv as NSString).appendingPathComponent("\(stem)_t\(t.index).csv")
                         try CSV.render(t.grid).write(toFile: path, atomically: true, encoding: .utf8)
-                        printError("Wrote \(path)")
+                        printError(tr("Escrito \(path)", "Wrote \(path)"))
                     }
                     continue
                 }

@@ -19,7 +19,7 @@ struct Worker: ParsableCommand {
     var memoryMb: Int = 1024
     @Option(name: .long, help: "CPU-time limit in seconds.")
     var seconds: Int = 120
-    @Option(name: .long, help: "Pipeline definition for rule settings.")
+    @Option(name: .long, help: help("Definición de pipeline (YAML) de la que tomar los ajustes de las reglas.", "Pipeline definition for rule settings."))
     var pipeline: String?
     @Argument(help: "The file to process.")
     var path: String
@@ -46,23 +46,25 @@ struct Worker: ParsableCommand {
 
 /// Batch options shared by run and ingest.
 struct BatchOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Documents processed at once (default: the number of cores).")
+    @Option(name: .shortAndLong, help: help("Documentos procesados a la vez (por omisión, el número de núcleos).", "Documents processed at once (default: the number of cores)."))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Flag(name: .long, help: "Process documents inside this process instead of one child process each (faster, no crash isolation).")
+    @Flag(name: .long, help: help("Procesar los documentos en este proceso y no cada uno en un proceso hijo (más rápido, sin aislamiento ante fallos).", "Process documents inside this process instead of one child process each (faster, no crash isolation)."))
     var noIsolation = false
-    @Flag(name: .shortAndLong, help: "No progress lines (the same as --progress none).")
+    @Flag(name: .shortAndLong, help: help("Sin líneas de progreso (lo mismo que --progress none).", "No progress lines (the same as --progress none)."))
     var quiet = false
-    @Option(name: .long, help: "Progress on stderr: text (lines in the user's language), json (one JSON object per line, for programs) or none.")
+    @Option(name: .long, help: help("Progreso en stderr: text (líneas en el idioma del usuario), json (un objeto JSON por línea, para programas) o none.", "Progress on stderr: text (lines in the user's language), json (one JSON object per line, for programs) or none."))
     var progress: ProgressStyle = .text
-    @Flag(name: .long, help: "Process every document again, even those the store holds unchanged.")
+    @Flag(name: .long, help: help("Mostrar también el registro técnico (en inglés) de cada fallo.", "Also print the technical log (in English) of each failure."))
+    var verbose = false
+    @Flag(name: .long, help: help("Procesar de nuevo todos los documentos, también los que el almacén tiene sin cambios.", "Process every document again, even those the store holds unchanged."))
     var force = false
-    @Option(name: .long, help: "Only shard K of N (K/N, 1-based): the documents whose SHA-256 falls in it, so that N processes or machines can share a corpus (a scheduler's array index names K).")
+    @Option(name: .long, help: help("Solo la partición K de N (K/N, desde 1): los documentos cuyo SHA-256 cae en ella, para que N procesos o máquinas se repartan un corpus (el índice de un arreglo de trabajos da K).", "Only shard K of N (K/N, 1-based): the documents whose SHA-256 falls in it, so that N processes or machines can share a corpus (a scheduler's array index names K)."))
     var shard: String?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        guard jobs >= 1 else { throw ValidationError(tr("--jobs debe ser al menos 1 (se dio \(jobs))", "--jobs must be at least 1 (got \(jobs))")) }
         if let shard, Shard(shard) == nil {
-            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N (got \(shard))")
+            throw ValidationError(tr("--shard debe ser K/N con 1 ≤ K ≤ N (se dio \(shard))", "--shard must be K/N with 1 ≤ K ≤ N (got \(shard))"))
         }
     }
 
@@ -80,9 +82,9 @@ struct BatchOptions: ParsableArguments {
     func requireInputs(_ paths: [String]) throws {
         let missing = paths.filter { path in var info = stat(); return stat(path, &info) != 0 }
         guard missing.isEmpty else {
-            throw CLIError(code: 2, message: "no such file or folder: \(missing.joined(separator: ", "))")
+            throw CLIError(code: 2, message: tr("no existe el archivo o la carpeta: \(missing.joined(separator: ", ")) (revise la ruta)", "no such file or folder: \(missing.joined(separator: ", ")) (check the path)"))
         }
-        guard !paths.isEmpty else { throw CLIError(code: 2, message: "nothing to read: give files or folders (inputs: in the pipeline)") }
+        guard !paths.isEmpty else { throw CLIError(code: 2, message: tr("nada que leer: indique archivos o carpetas (inputs: en el pipeline)", "nothing to read: give files or folders (inputs: in the pipeline)")) }
     }
 
     /// Ingests `paths` with these options, prints the summary, and returns the exit code it deserves.
@@ -91,22 +93,22 @@ struct BatchOptions: ParsableArguments {
     func ingest(paths: [String], config: PipelineConfig, store: Store, storePath: String) throws -> Int32 {
         let claim: StoreWriteClaim
         do { claim = try StoreWriteClaim(storePath: storePath) } catch {
-            throw CLIError(code: 3, message: StoreProblem.from(error, path: storePath).description)
+            throw CLIError(code: 3, message: StoreProblem.from(error, path: storePath).message(in: interfaceLanguage))
         }
         let stop = BatchInterruption(store: store)
         defer { withExtendedLifetime((claim, stop)) {} }
         let summary: RunSummary
         do {
             summary = try Pipeline(config: config).ingest(paths: paths, store: store, jobs: jobs, isolation: isolation(config: config), force: force,
-                                                          shard: shard.flatMap(Shard.init), logger: Logger(label: "cotejo"),
-                                                          progress: progressPrinter(quiet ? .none : progress, language: config.language))
+                                                          shard: shard.flatMap(Shard.init), logger: verbose ? Logger(label: "cotejo") : nil,
+                                                          progress: progressPrinter(quiet ? .none : progress, language: interfaceLanguage))
         } catch let error as CLIError {
             throw error
         } catch {
             // The store could not be written (a full disk, an I/O error): what was stored stays whole.
-            throw CLIError(code: 3, message: StoreProblem.from(error, path: storePath).description)
+            throw CLIError(code: 3, message: StoreProblem.from(error, path: storePath).message(in: interfaceLanguage))
         }
-        return reportSummary(summary, language: config.language)
+        return reportSummary(summary, language: interfaceLanguage)
     }
 
     /// Child processes of this very executable, with the pipeline's limits.
@@ -132,7 +134,9 @@ final class BatchInterruption {
             source.setEventHandler {
                 let workers = RunningWorkers.shared.killAll()
                 try? store.interruptRunningRuns()
-                printError("Interrupted (\(signalNumber == SIGINT ? "SIGINT" : "SIGTERM")): \(workers) worker(s) stopped, the run is marked interrupted; documents stored so far are kept")
+                let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
+                printError(tr("Interrumpido (\(name)): \(workers) proceso(s) detenido(s), la ejecución queda marcada como interrumpida; los documentos ya guardados se conservan",
+                              "Interrupted (\(name)): \(workers) worker(s) stopped, the run is marked interrupted; documents stored so far are kept"))
                 exit(128 + signalNumber)
             }
             source.resume()

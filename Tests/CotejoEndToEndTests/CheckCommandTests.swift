@@ -100,4 +100,58 @@ import CotejoStore
         try Data().write(to: empty)
         #expect(try Repo.run(exe.path, ["check", "-q", "-j", "1", empty.path]).status == 1)
     }
+
+    /// Runs cotejo with `environment` added; returns its status and what it wrote on stderr.
+    func stderr(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, said: String) {
+        let exe = try #require(Repo.cotejoExecutable)
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = arguments
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func aPipelineThatSaysSomethingWrongIsAUsageErrorNamingTheKeyInOneLine() throws {
+        let dir = try Repo.temporaryDirectory()
+        func pipeline(_ yaml: String) throws -> String {
+            let path = dir.appendingPathComponent("p-\(UUID().uuidString).yaml").path
+            try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let typo = try stderr(["run", try pipeline("name: t\ninputz: [docs]\n")])
+        #expect(typo.status == 2)
+        #expect(typo.said.contains("'inputz'") && typo.said.contains("línea 2"), "\(typo.said)")
+        let badValue = try stderr(["run", try pipeline("inputs: [docs]\nocr:\n  mode: sometimes\n")])
+        #expect(badValue.status == 2)
+        #expect(badValue.said.contains("ocr.mode") && !badValue.said.contains("DecodingError"), "\(badValue.said)")
+        let wrongType = try stderr(["run", try pipeline("inputs: [docs]\nlimits: { seconds_per_document: mucho }\n")])
+        #expect(wrongType.status == 2)
+        #expect(wrongType.said.contains("limits.seconds_per_document"), "\(wrongType.said)")
+        let missing = try stderr(["run", dir.appendingPathComponent("nope.yaml").path])
+        #expect(missing.status == 2)
+        for said in [typo.said, badValue.said, wrongType.said, missing.said] {
+            #expect(said.split(separator: "\n").count == 1, "one line per failure: \(said)")
+        }
+    }
+
+    @Test func theCommandLineSpeaksSpanishUnlessAskedOrTheLocaleIsEnglish() throws {
+        let db = try Repo.temporaryDirectory().appendingPathComponent("none.sqlite").path
+        let es = try stderr(["findings", "--db", db])
+        #expect(es.status == 3)
+        #expect(es.said.contains("aquí no hay ningún almacén"), "\(es.said)")
+        let asked = try stderr(["findings", "--db", db, "--lang", "en"])
+        #expect(asked.said.contains("there is no store here"), "\(asked.said)")
+        let locale = try stderr(["findings", "--db", db], environment: ["LANG": "en_US.UTF-8"])
+        #expect(locale.said.contains("there is no store here"), "\(locale.said)")
+        let help = try Repo.run(try #require(Repo.cotejoExecutable).path, ["check", "--help"])
+        #expect(help.output.contains("Archivos y carpetas que verificar"), "\(help.output)")
+        let mistyped = try stderr(["ingest", "--db", db, "--jobs", "0", Self.fixture])
+        #expect(mistyped.status == 2 && mistyped.said.contains("--jobs debe ser al menos 1"), "\(mistyped.said)")
+    }
 }

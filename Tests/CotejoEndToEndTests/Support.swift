@@ -59,8 +59,18 @@ final class FixtureCorpus: @unchecked Sendable {
 func folded(_ s: String?) -> String { (s ?? "").folded }
 
 extension Repo {
+    /// The command line speaks the locale's language; the tests read its Spanish, whatever the
+    /// machine's locale, so the processes they start get a neutral one (tests ask --lang en
+    /// when they want English).
+    static let neutralLocale: Void = {
+        setenv("LANG", "C.UTF-8", 1)
+        unsetenv("LC_ALL")
+        unsetenv("LC_MESSAGES")
+    }()
+
     /// The `cotejo` executable built with the tests (SwiftPM builds it beside the test bundle).
     static var cotejoExecutable: URL? {
+        _ = neutralLocale
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cotejo"),
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("cotejo"),
