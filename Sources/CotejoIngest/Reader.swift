@@ -21,6 +21,19 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupported(String)
     case tooLarge(String)
 
+    /// The reason in the user's language, with what to do where something can be done. The
+    /// reader's own detail (a parser's message, a zip entry) is quoted as the reader gave it.
+    public func message(in language: Language) -> String {
+        guard language == .es else { return description }
+        return switch self {
+        case .empty: "el archivo está vacío (0 bytes)"
+        case .encrypted: "el PDF está cifrado y pide contraseña: pida a la entidad una copia sin contraseña"
+        case .damaged(let why): "el archivo está dañado (\(why)): pida a la entidad otra copia"
+        case .unsupported(let why): "contenido que Cotejo no lee (\(why))"
+        case .tooLarge(let why): "demasiado grande (\(why))"
+        }
+    }
+
     public var description: String {
         switch self {
         case .empty: "the file is empty (0 bytes)"

@@ -13,10 +13,15 @@ public struct ChildProcessRunner: Sendable {
     public var pipelinePath: String?
     public var seconds: Double
     public var megabytes: Double
+    /// The language failure reasons are written in (the pipeline's).
+    public var language: Language
 
-    public init(executable: URL, pipelinePath: String?, seconds: Double, megabytes: Double) {
+    public init(executable: URL, pipelinePath: String?, seconds: Double, megabytes: Double, language: Language = .es) {
         self.executable = executable; self.pipelinePath = pipelinePath; self.seconds = seconds; self.megabytes = megabytes
+        self.language = language
     }
+
+    func say(_ es: String, _ en: String) -> String { language == .en ? en : es }
 
     /// The outcome for one file: the child's document, or a failed document saying what went wrong.
     /// `onPage` hears the child's "page k of n" lines (`PageReport`), which are kept out of its
@@ -40,7 +45,7 @@ public struct ChildProcessRunner: Sendable {
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do { try process.run() } catch {
-            return failed("the worker process could not be started: \(error.localizedDescription)")
+            return failed(say("no se pudo iniciar el proceso lector: \(error.localizedDescription)", "the worker process could not be started: \(error.localizedDescription)"))
         }
         let pid = process.processIdentifier
         RunningWorkers.shared.add(pid)
@@ -78,7 +83,10 @@ public struct ChildProcessRunner: Sendable {
             finished.wait()
         }
         readers.wait()
-        if timedOut { return failed("reading took longer than the pipeline's limit of \(Int(seconds)) s; the worker was stopped") }
+        if timedOut {
+            return failed(say("la lectura pasó del límite del pipeline, \(Int(seconds)) s, y se detuvo (súbalo en limits.seconds_per_document para leerlo)",
+                              "reading took longer than the pipeline's limit of \(Int(seconds)) s; the worker was stopped (raise limits.seconds_per_document to read it)"))
+        }
         let stderrText = String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         // Swift aborts when an allocation fails under the address-space limit ("failed to allocate
         // N bytes"): that is the memory limit, not a crash of the reader.
@@ -87,26 +95,29 @@ public struct ChildProcessRunner: Sendable {
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
             if outOfMemory {
-                return failed("the reader ran out of memory (limit \(Int(megabytes)) MB; raise limits.memory_mb_per_document to read it)")
+                return failed(say("el lector se quedó sin memoria (límite \(Int(megabytes)) MB; súbalo en limits.memory_mb_per_document para leerlo)",
+                                  "the reader ran out of memory (limit \(Int(megabytes)) MB; raise limits.memory_mb_per_document to read it)"))
             }
-            let what = signal == SIGKILL ? "was killed (out of memory or CPU time)" : signal == SIGSEGV ? "crashed (segmentation fault)"
-                : signal == SIGABRT ? "aborted" : "was stopped by signal \(signal)"
+            let what = signal == SIGKILL ? say("fue detenido a la fuerza (memoria o tiempo de CPU)", "was killed (out of memory or CPU time)")
+                : signal == SIGSEGV ? say("se cayó (violación de segmento)", "crashed (segmentation fault)")
+                : signal == SIGABRT ? say("abortó", "aborted") : say("fue detenido por la señal \(signal)", "was stopped by signal \(signal)")
             // A crash repeats on the same bytes; a kill (memory pressure, the CPU limit under load) may not.
-            return failed("the reader \(what) while reading this file", signal == SIGSEGV || signal == SIGABRT ? .permanent : .transient)
+            return failed(say("el lector \(what) mientras leía este archivo", "the reader \(what) while reading this file"),
+                          signal == SIGSEGV || signal == SIGABRT ? .permanent : .transient)
         }
         guard process.terminationStatus == 0 else {
             let tail = stderrText.split(separator: "\n").last.map(String.init) ?? ""
             if tail.contains("memory") || outOfMemory {
-                return failed("the reader ran out of memory (limit \(Int(megabytes)) MB)")
+                return failed(say("el lector se quedó sin memoria (límite \(Int(megabytes)) MB)", "the reader ran out of memory (limit \(Int(megabytes)) MB)"))
             }
-            return failed("the reader failed (exit \(process.terminationStatus))\(tail.isEmpty ? "" : ": " + tail)", .permanent)
+            return failed(say("el lector falló (salida \(process.terminationStatus))", "the reader failed (exit \(process.terminationStatus))") + (tail.isEmpty ? "" : ": " + tail), .permanent)
         }
         do {
             var doc = try JSONCoding.decoder().decode(ProcessedDocument.self, from: outBox.data)
             doc.seconds = Date().timeIntervalSince(started)
             return doc
         } catch {
-            return failed("the worker's answer could not be read: \(error)")
+            return failed(say("no se pudo leer la respuesta del proceso lector: \(error)", "the worker's answer could not be read: \(error)"))
         }
     }
 }

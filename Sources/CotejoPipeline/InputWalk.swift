@@ -1,5 +1,6 @@
 import Foundation
 import CotejoStore
+import CotejoModel
 
 /// The files a batch reads under the paths it was given, and every entry it does not read with the
 /// reason: nothing under an input folder is left out without a word.
@@ -11,8 +12,11 @@ import CotejoStore
 public struct InputWalk: Sendable {
     public var files: [String] = []
     public var passedOver: [SkippedFile] = []
+    /// The language the reasons are written in.
+    public let language: Language
 
-    public init(paths: [String]) {
+    public init(paths: [String], language: Language = .es) {
+        self.language = language
         var seen = Set<String>()
         for path in paths {
             var info = stat()
@@ -31,13 +35,15 @@ public struct InputWalk: Sendable {
         if seen.insert(path).inserted { files.append(path) }
     }
 
+    private func say(_ es: String, _ en: String) -> String { language == .en ? en : es }
+
     private static func identity(_ info: stat) -> String { "\(info.st_dev):\(info.st_ino)" }
 
     /// Walks one folder; `ancestors` are the folders (device and inode) on the way down, so that
     /// a link back up is seen as the loop it is.
     private mutating func walk(folder: String, ancestors: Set<String>, seen: inout Set<String>) {
         guard let dir = opendir(folder) else {
-            passedOver.append(SkippedFile(path: folder, reason: "the folder cannot be opened (\(String(cString: strerror(errno))))"))
+            passedOver.append(SkippedFile(path: folder, reason: say("la carpeta no se puede abrir (\(String(cString: strerror(errno))))", "the folder cannot be opened (\(String(cString: strerror(errno))))")))
             return
         }
         var names: [(name: String?, raw: [CChar])] = []
@@ -51,19 +57,20 @@ public struct InputWalk: Sendable {
         for (name, raw) in names.sorted(by: { ($0.name ?? "") < ($1.name ?? "") }) {
             guard let name else {
                 let shown = String(decoding: raw.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                passedOver.append(SkippedFile(path: folder + "/" + shown, reason: "the name is not valid UTF-8; rename the file to read it"))
+                passedOver.append(SkippedFile(path: folder + "/" + shown, reason: say("el nombre no es UTF-8 válido; renombre el archivo para leerlo", "the name is not valid UTF-8; rename the file to read it")))
                 continue
             }
             let path = folder + "/" + name
             if name.hasPrefix(".") {
-                passedOver.append(SkippedFile(path: path, reason: "hidden (its name starts with a dot)"))
+                passedOver.append(SkippedFile(path: path, reason: say("oculto (su nombre empieza por un punto)", "hidden (its name starts with a dot)")))
                 continue
             }
             var info = stat()
             guard stat(path, &info) == 0 else {
                 var link = stat()
                 let dangling = lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
-                passedOver.append(SkippedFile(path: path, reason: dangling ? "a symbolic link to nothing" : "cannot be examined (\(String(cString: strerror(errno))))"))
+                passedOver.append(SkippedFile(path: path, reason: dangling ? say("un enlace simbólico que no lleva a nada", "a symbolic link to nothing")
+                    : say("no se puede examinar (\(String(cString: strerror(errno))))", "cannot be examined (\(String(cString: strerror(errno))))")))
                 continue
             }
             switch info.st_mode & S_IFMT {
@@ -72,16 +79,16 @@ public struct InputWalk: Sendable {
             case S_IFDIR:
                 let id = Self.identity(info)
                 if ancestors.contains(id) {
-                    passedOver.append(SkippedFile(path: path, reason: "a symbolic link loop (it leads back to a folder above it)"))
+                    passedOver.append(SkippedFile(path: path, reason: say("un bucle de enlaces simbólicos (lleva de vuelta a una carpeta superior)", "a symbolic link loop (it leads back to a folder above it)")))
                 } else {
                     walk(folder: path, ancestors: ancestors.union([id]), seen: &seen)
                 }
             case S_IFIFO:
-                passedOver.append(SkippedFile(path: path, reason: "a named pipe (FIFO), not a file"))
+                passedOver.append(SkippedFile(path: path, reason: say("una tubería con nombre (FIFO), no un archivo", "a named pipe (FIFO), not a file")))
             case S_IFSOCK:
-                passedOver.append(SkippedFile(path: path, reason: "a socket, not a file"))
+                passedOver.append(SkippedFile(path: path, reason: say("un socket, no un archivo", "a socket, not a file")))
             default:
-                passedOver.append(SkippedFile(path: path, reason: "a device, not a file"))
+                passedOver.append(SkippedFile(path: path, reason: say("un dispositivo, no un archivo", "a device, not a file")))
             }
         }
     }

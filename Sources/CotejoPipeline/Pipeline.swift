@@ -39,6 +39,9 @@ public struct Pipeline: Sendable {
         case failed(ProcessedDocument)
     }
 
+    /// A reason for people in the pipeline's language.
+    func say(_ es: String, _ en: String) -> String { config.language == .en ? en : es }
+
     /// Reads the file's bytes and decides. Never throws: unreadable paths become failed documents.
     /// `force` processes the document even when the store holds it unchanged.
     public func plan(path: String, store: Store?, force: Bool = false) -> Plan {
@@ -49,13 +52,15 @@ public struct Pipeline: Sendable {
             let size = (attributes[.size] as? NSNumber)?.doubleValue ?? 0
             if size > config.limits.maxFileMegabytes * 1_048_576 {
                 return .failed(ProcessedDocument(path: path, sha256: nil, format: nil, byteCount: Int(size), status: .failed,
-                                                 error: "the file is larger than the pipeline's limit of \(Int(config.limits.maxFileMegabytes)) MB",
+                                                 error: say("el archivo pasa del límite del pipeline, \(Int(config.limits.maxFileMegabytes)) MB (súbalo en limits.max_file_mb para leerlo)",
+                                                            "the file is larger than the pipeline's limit of \(Int(config.limits.maxFileMegabytes)) MB (raise limits.max_file_mb to read it)"),
                                                  failureKind: .permanent))
             }
             data = try Data(contentsOf: url)
         } catch {
             let exists = FileManager.default.fileExists(atPath: path)
-            let reason = exists ? "the file cannot be read (permission denied or I/O error)" : "no such file"
+            let reason = exists ? say("el archivo no se puede leer (sin permiso o error de E/S)", "the file cannot be read (permission denied or I/O error)")
+                : say("el archivo no existe", "no such file")
             return .failed(ProcessedDocument(path: path, sha256: nil, format: nil, byteCount: 0, status: .failed, error: reason,
                                              failureKind: exists ? .transient : .permanent))
         }
@@ -65,7 +70,8 @@ public struct Pipeline: Sendable {
             // document, not a file to pass over: an auditor must see it.
             if let claimed = FormatSniffer.claimedFormat(fileExtension: url.pathExtension) {
                 return .failed(ProcessedDocument(path: path, sha256: sha, format: claimed, byteCount: data.count, status: .failed,
-                                                 error: "the name says .\(url.pathExtension) but the bytes are not a \(claimed.rawValue.uppercased()) file (\(what))"))
+                                                 error: say("el nombre dice .\(url.pathExtension) pero el contenido no es un archivo \(claimed.rawValue.uppercased()) (\(what))",
+                                                            "the name says .\(url.pathExtension) but the bytes are not a \(claimed.rawValue.uppercased()) file (\(what))")))
             }
             return .unsupported(path: path, reason: what)
         }
@@ -87,15 +93,16 @@ public struct Pipeline: Sendable {
         switch FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
         case .empty:
             return ProcessedDocument(path: path, sha256: sha256, format: FormatSniffer.claimedFormat(fileExtension: url.pathExtension),
-                                     byteCount: 0, status: .failed, error: ReadError.empty.description)
+                                     byteCount: 0, status: .failed, error: ReadError.empty.message(in: config.language))
         case .unsupported(let what):
             return ProcessedDocument(path: path, sha256: sha256, format: nil, byteCount: data.count, status: .failed,
-                                     error: "not a format Cotejo reads: \(what)")
+                                     error: say("no es un formato que Cotejo lea: \(what)", "not a format Cotejo reads: \(what)"))
         case .readable(let f):
             format = f
             if let claimed = FormatSniffer.claimedFormat(fileExtension: url.pathExtension), claimed != f,
                !(claimed == .txt && f == .tsv) && !(claimed == .tsv && f == .txt) {
-                notes.append("the name says .\(url.pathExtension) but the bytes are \(f.rawValue.uppercased()): read as \(f.rawValue.uppercased())")
+                notes.append(say("el nombre dice .\(url.pathExtension) pero el contenido es \(f.rawValue.uppercased()): se lee como \(f.rawValue.uppercased())",
+                                 "the name says .\(url.pathExtension) but the bytes are \(f.rawValue.uppercased()): read as \(f.rawValue.uppercased())"))
             }
         }
         do {
@@ -112,11 +119,11 @@ public struct Pipeline: Sendable {
                                      seconds: Date().timeIntervalSince(started))
         } catch let error as ReadError {
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: .failed,
-                                     error: error.description, failureKind: .permanent, notes: notes,
+                                     error: error.message(in: config.language), failureKind: .permanent, notes: notes,
                                      seconds: Date().timeIntervalSince(started))
         } catch {
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: .failed,
-                                     error: "the \(format.rawValue.uppercased()) reader failed: \(error)", failureKind: .permanent,
+                                     error: say("falló el lector de \(format.rawValue.uppercased()): \(error)", "the \(format.rawValue.uppercased()) reader failed: \(error)"), failureKind: .permanent,
                                      notes: notes, seconds: Date().timeIntervalSince(started))
         }
     }
@@ -140,7 +147,7 @@ public struct Pipeline: Sendable {
                        shard: Shard? = nil, logger: Logger? = nil, progress: (@Sendable (ProgressEvent) -> Void)? = nil) throws -> RunSummary {
         let started = Date()
         let runID = try store.beginRun(pipeline: config.path ?? config.name, version: version)
-        let walk = InputWalk(paths: paths)
+        let walk = InputWalk(paths: paths, language: config.language)
         let files = walk.files
         let state = BatchState(filesSeen: files.count, started: started)
         let passedOver = walk.passedOver.filter { shard?.contains(path: $0.path) ?? true }

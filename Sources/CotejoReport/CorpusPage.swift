@@ -37,7 +37,7 @@ struct CorpusPage {
             h += "<td>\(f.year.map(String.init) ?? "—")</td><td>\(escapeHTML(w.kind(f.kind)))</td><td class=\"num\">\(d.records.activities.count)</td>"
             h += "<td class=\"num\">\(w.percent(fig.computedPercent))</td><td class=\"num\">\(w.percent(fig.statedPercent))</td>"
             h += "<td class=\"num\">\(fig.checkedSets) \(w("de", "of")) \(fig.statedSets)</td>"
-            h += "<td>\(w.findingCounts(d.findings))</td></tr>"
+            h += "<td>\(w.findingCounts(d.findings))\(ruleLinks(d))</td></tr>"
         }
         h += "</table>"
 
@@ -76,6 +76,27 @@ struct CorpusPage {
             h += "</table>"
         }
         return (title, h)
+    }
+}
+
+extension CorpusPage {
+    /// The rules that fired in a document, each linked to its first finding of that rule on the
+    /// document's page (`#fN`, numbered as the page numbers them), errors' rules first.
+    func ruleLinks(_ d: StoredDocument) -> String {
+        guard !d.findings.isEmpty else { return "" }
+        var first: [String: (index: Int, severity: Severity)] = [:]
+        for (i, f) in d.findings.enumerated() {
+            if let known = first[f.rule] {
+                if f.severity > known.severity { first[f.rule] = (known.index, f.severity) }
+            } else {
+                first[f.rule] = (i, f.severity)
+            }
+        }
+        let ordered = first.sorted { ($0.value.severity, $1.key) > ($1.value.severity, $0.key) }
+        let links = ordered.map { rule, place in
+            "<a href=\"\(escapeHTML(ReportNames.page(d)))#f\(place.index + 1)\" title=\"\(escapeHTML(words.ruleName(rule)))\">\(escapeHTML(rule))</a>"
+        }
+        return "<div class=\"small mono\">" + links.joined(separator: " ") + "</div>"
     }
 }
 

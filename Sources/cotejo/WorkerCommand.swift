@@ -118,7 +118,7 @@ struct BatchOptions: ParsableArguments {
         let executable = FileManager.default.isExecutableFile(atPath: exe.path) ? exe : URL(fileURLWithPath: CommandLine.arguments[0])
         return .childProcess(ChildProcessRunner(executable: executable, pipelinePath: config.path,
                                                 seconds: config.limits.secondsPerDocument,
-                                                megabytes: config.limits.megabytesPerDocument))
+                                                megabytes: config.limits.megabytesPerDocument, language: config.language))
     }
 }
 

@@ -26,18 +26,19 @@ import CotejoPipeline
         let summary = try pipeline().ingest(paths: [dir.path, missing], store: store)
         let docs = Dictionary(uniqueKeysWithValues: try store.documents().map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
 
+        // Reasons are in the pipeline's language, Spanish by default.
         #expect(docs["a_empty.pdf"]?.status == .failed)
-        #expect(docs["a_empty.pdf"]?.error?.contains("empty") == true)
+        #expect(docs["a_empty.pdf"]?.error?.contains("vacío") == true)
         #expect(docs["b_truncated.pdf"]?.status == .failed)
-        #expect(docs["b_truncated.pdf"]?.error?.contains("damaged") == true)
+        #expect(docs["b_truncated.pdf"]?.error?.contains("dañado") == true)
         #expect(docs["c_encrypted.pdf"]?.status == .failed)
-        #expect(docs["c_encrypted.pdf"]?.error?.contains("encrypted") == true)
+        #expect(docs["c_encrypted.pdf"]?.error?.contains("cifrado") == true)
         #expect(docs["z_missing.pdf"]?.status == .failed)
-        #expect(docs["z_missing.pdf"]?.error == "no such file")
+        #expect(docs["z_missing.pdf"]?.error == "el archivo no existe")
         // A text file named .pdf is read as text, and the store says so.
         #expect(docs["d_text.pdf"]?.status == .ok)
         #expect(docs["d_text.pdf"]?.format == .txt)
-        #expect(docs["d_text.pdf"]?.notes.contains { $0.contains("bytes are TXT") } == true)
+        #expect(docs["d_text.pdf"]?.notes.contains { $0.contains("el contenido es TXT") } == true)
         // The good file after the bad ones is stored whole.
         #expect(docs["e_good.pdf"]?.status == .ok)
         #expect(docs["e_good.pdf"]?.records.facts.year == 2021)

@@ -66,7 +66,7 @@ import CotejoStore
         #expect(batch.terminationStatus == 1)
         let failed = try #require(try Store(path: db).documents().first)
         #expect(failed.status == .failed)
-        #expect(failed.error?.contains("killed") == true)
+        #expect(failed.error?.contains("detenido a la fuerza") == true)
 
         // The next run does not call it unchanged: it tries again, and says so.
         let again = Process()
@@ -172,7 +172,7 @@ import CotejoStore
 
         // A symlinked input folder is followed too.
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("in-link").path, withDestinationPath: dir.path)
-        let walk = InputWalk(paths: [root.appendingPathComponent("in-link").path])
+        let walk = InputWalk(paths: [root.appendingPathComponent("in-link").path], language: .en)
         let names = walk.files.map { URL(fileURLWithPath: $0).lastPathComponent }
         #expect(Set(names) == ["a.html", "copy.html", "linked.html"])
         let reasons = Dictionary(uniqueKeysWithValues: walk.passedOver.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason) })
@@ -180,6 +180,9 @@ import CotejoStore
         #expect(reasons["pipe"]?.contains("FIFO") == true)
         #expect(reasons["loop"]?.contains("loop") == true)
         #expect(walk.passedOver.contains { $0.reason.contains("UTF-8") })
+        // In Spanish, Cotejo's default.
+        let spanish = InputWalk(paths: [root.appendingPathComponent("in-link").path]).passedOver.map(\.reason)
+        #expect(spanish.contains { $0.contains("oculto") } && spanish.contains { $0.contains("bucle") })
 
         // In a batch: the passed-over entries are in the summary and the store; both paths of the copy are kept.
         let store = try Store(path: root.appendingPathComponent("db.sqlite").path)

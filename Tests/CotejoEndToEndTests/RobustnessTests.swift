@@ -34,11 +34,11 @@ import CotejoReport
         for d in docs.values where d.status == .failed {
             #expect(!(d.error ?? "").isEmpty, "\(d.path) failed without a reason")
         }
-        #expect(docs["empty.pdf"]?.error?.contains("empty") == true)
-        #expect(docs["encrypted.pdf"]?.error?.contains("encrypted") == true)
+        #expect(docs["empty.pdf"]?.error?.contains("vacío") == true)
+        #expect(docs["encrypted.pdf"]?.error?.contains("cifrado") == true)
         #expect(docs["truncated.pdf"]?.status == .failed)
-        #expect(docs["random.pdf"]?.error?.contains("not a PDF") == true)
-        #expect(docs["zip_bomb.docx"]?.error?.contains("too large") == true)
+        #expect(docs["random.pdf"]?.error?.contains("no es un archivo PDF") == true)
+        #expect(docs["zip_bomb.docx"]?.error?.contains("demasiado grande") == true)
         #expect(docs["malformed.docx"]?.status == .failed)
         #expect(docs["malformed.xlsx"]?.status == .failed)
         #expect(docs["billion_laughs.docx"]?.status == .failed)
@@ -79,7 +79,7 @@ import CotejoReport
         _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: store, isolation: try isolated(megabytes: 48))
         let d = try #require(try store.documents().first)
         #expect(d.status == .failed)
-        #expect(d.error?.contains("memory") == true, "got: \(d.error ?? "nil")")
+        #expect(d.error?.contains("memoria") == true, "got: \(d.error ?? "nil")")
     }
 
     @Test func isolatedAndInProcessRunsAgree() throws {
