@@ -31,7 +31,7 @@ struct Cotejo: ParsableCommand {
         Language: Spanish unless --lang en or an English LANG.
         """),
         version: cotejoVersion,
-        subcommands: [Run.self, Ingest.self, Check.self, Export.self, Search.self, Show.self, Tables.self, Findings.self, Report.self, Compare.self, Worker.self])
+        subcommands: [Run.self, Ingest.self, Check.self, Merge.self, Export.self, Search.self, Show.self, Tables.self, Findings.self, Report.self, Compare.self, Worker.self])
 
     static func main() {
         OpenMPThreadLimit.ensure()

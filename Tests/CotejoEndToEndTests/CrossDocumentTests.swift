@@ -49,4 +49,32 @@ import CotejoPipeline
         _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: store)
         #expect(try store.documents().allSatisfy { !$0.findings.contains { $0.rule == "crossdoc.mismatch" } })
     }
+
+    @Test("two reports read into different stores contradict each other once the stores are merged and the check runs again")
+    func acrossMergedStores() throws {
+        let root = try Repo.temporaryDirectory()
+        let a = root.appendingPathComponent("a"), b = root.appendingPathComponent("b")
+        for d in [a, b] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
+        try report("IV trimestre 2021", "En este trimestre se realizaron 43 afiliaciones institucionales.")
+            .write(to: a.appendingPathComponent("iv.txt"), atomically: true, encoding: .utf8)
+        try report("I trimestre 2022", "En este trimestre se realizaron 33 afiliaciones (trimestre anterior se realizaron 45 afiliaciones).")
+            .write(to: b.appendingPathComponent("i.txt"), atomically: true, encoding: .utf8)
+        let pipeline = Pipeline(config: PipelineConfig(inputs: []))
+        var stores: [String] = []
+        for (name, folder) in [("a", a), ("b", b)] {
+            let path = root.appendingPathComponent("\(name).sqlite").path
+            _ = try pipeline.ingest(paths: [folder.path], store: Store(path: path))
+            stores.append(path)
+        }
+        let merged = try Store(path: root.appendingPathComponent("all.sqlite").path)
+        for path in stores { #expect(try merged.merge(from: path).copied == 1) }
+        func crossdoc() throws -> [Finding] { try merged.documents().flatMap(\.findings).filter { $0.rule == "crossdoc.mismatch" } }
+        #expect(try crossdoc().isEmpty, "each store alone has nothing to contradict")
+        try pipeline.crossDocumentChecks(store: merged, runID: merged.beginRun(pipeline: "merge", version: pipeline.version))
+        let f = try #require(try crossdoc().first)
+        #expect(f.values["stated"] == .number(45) && f.values["other_stated"] == .number(43))
+        #expect(f.source.contains { $0.file?.hasSuffix("iv.txt") == true })
+        // Merging a store again copies nothing.
+        #expect(try merged.merge(from: stores[0]) == { var s = MergeSummary(); s.alreadyHere = 1; return s }())
+    }
 }

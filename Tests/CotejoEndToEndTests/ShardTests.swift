@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import CotejoModel
 import CotejoStore
@@ -63,5 +64,49 @@ import CotejoPipeline
         #expect(skipped.sorted() == single.skipped.map(\.path).sorted())
         // Each file is read by one shard and left by the two others.
         #expect(elsewhere == 2 * (single.filesSeen))
+    }
+
+    /// Every row of every table of a store, ids and all, as text: what "changes nothing" compares.
+    static func rows(_ path: String) throws -> String {
+        let store = try Store(path: path, readOnly: true)
+        return try store.writer.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'blocks_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            return try tables.map { table in
+                "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description).joined(separator: "\n"))
+            }.joined(separator: "\n")
+        }
+    }
+
+    /// The fixtures in three shards, each ingested into its own store by `cotejo ingest --shard`,
+    /// then merged by `cotejo merge`: the merged store exports what one run over the whole folder
+    /// exports (cross-document findings included, run again after the merge), search finds the
+    /// shards' text, and merging the same shards again changes no row.
+    @Test func mergedShardsExportWhatOneRunExportsAndASecondMergeChangesNothing() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let dir = try Repo.temporaryDirectory()
+        let whole = dir.appendingPathComponent("whole.sqlite").path
+        #expect(try Repo.run(exe.path, ["ingest", "-q", "--db", whole, Repo.fixtures.path]).status == 0)
+        var shards: [String] = []
+        for k in 1...3 {
+            let path = dir.appendingPathComponent("shard\(k).sqlite").path
+            #expect(try Repo.run(exe.path, ["ingest", "-q", "--shard", "\(k)/3", "--db", path, Repo.fixtures.path]).status == 0)
+            shards.append(path)
+        }
+        let merged = dir.appendingPathComponent("all.sqlite").path
+        #expect(try Repo.run(exe.path, ["merge"] + shards + ["--into", merged]).status == 0)
+        let single = try Store(path: whole, readOnly: true), union = try Store(path: merged, readOnly: true)
+        #expect(try union.documents().count == single.documents().count)
+        #expect(try Repo.comparableExport(union) == Repo.comparableExport(single))
+        #expect(try union.search("participacion").count == single.search("participacion").count)
+        // The runs and their passed-over entries came along.
+        let skipped = { (store: Store) in try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM skipped_files") ?? 0 } }
+        #expect(try skipped(union) == skipped(single))
+
+        let before = try Self.rows(merged)
+        #expect(try Repo.run(exe.path, ["merge"] + shards + ["--into", merged]).status == 0)
+        #expect(try Self.rows(merged) == before, "a second merge changed the store")
+        // A store cannot be merged into itself, and a missing one is a usage error.
+        #expect(try Repo.run(exe.path, ["merge", merged, "--into", merged]).status == 2)
+        #expect(try Repo.run(exe.path, ["merge", dir.appendingPathComponent("nope.sqlite").path, "--into", merged]).status == 2)
     }
 }
