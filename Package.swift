@@ -72,7 +72,7 @@ let package = Package(
                     path: "Tests/CotejoStoreTests"),
         .testTarget(name: "CotejoEndToEndTests", dependencies: [
             "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoIngest",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
         ], path: "Tests/CotejoEndToEndTests"),
         .testTarget(name: "CotejoReportTests", dependencies: [
             "CotejoReport", "CotejoStore", "CotejoModel", "CotejoPipeline",

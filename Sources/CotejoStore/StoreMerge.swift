@@ -85,15 +85,17 @@ extension Store {
         }
     }
 
-    /// Runs are the same run when they started at the same moment with the same pipeline and
-    /// version: those already here are mapped, the others copied with their passed-over entries.
+    /// A run is already here when a run here agrees with it in every column but its id (shards
+    /// started in the same second with the same pipeline are still different runs: their counts
+    /// and times differ). Those are mapped; the others are copied with their passed-over entries.
     private static func mergeRuns(_ db: Database, summary: inout MergeSummary) throws -> [Int64: Int64] {
         var map: [Int64: Int64] = [:]
         let columns = try columnsExceptID(db, "runs")
+        let same = columns.map { "\"\($0)\" IS ?" }.joined(separator: " AND ")
         for run in try Row.fetchAll(db, sql: "SELECT * FROM other.runs ORDER BY id") {
             let id: Int64 = run["id"]
-            if let known = try Int64.fetchOne(db, sql: "SELECT id FROM main.runs WHERE started_at = ? AND pipeline = ? AND pipeline_version = ?",
-                                              arguments: [run["started_at"], run["pipeline"], run["pipeline_version"]]) {
+            let values = StatementArguments(columns.map { run[$0] as DatabaseValue })
+            if let known = try Int64.fetchOne(db, sql: "SELECT id FROM main.runs WHERE \(same)", arguments: values) {
                 map[id] = known
                 continue
             }

@@ -101,6 +101,8 @@ import CotejoPipeline
         // The runs and their passed-over entries came along.
         let skipped = { (store: Store) in try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM skipped_files") ?? 0 } }
         #expect(try skipped(union) == skipped(single))
+        let runs = { (store: Store) in try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs WHERE pipeline != 'merge'") ?? 0 } }
+        #expect(try runs(union) == 3, "each shard's run is kept, even when two started in the same second")
 
         let before = try Self.rows(merged)
         #expect(try Repo.run(exe.path, ["merge"] + shards + ["--into", merged]).status == 0)

@@ -123,4 +123,30 @@ import CotejoModel
         #expect(throws: StoreProblem.self) { _ = try Store(path: path, readOnly: true) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
+
+    /// Two shards' runs that started in the same second are two runs after a merge, each with its
+    /// passed-over entries; merging again adds nothing.
+    @Test func runsStartedInTheSameSecondStayDistinctInAMerge() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var paths: [String] = []
+        for k in 1...2 {
+            let path = dir.appendingPathComponent("s\(k).sqlite").path
+            let store = try Store(path: path)
+            let run = try store.beginRun(pipeline: "default", version: "v1")
+            var summary = RunSummary()
+            summary.filesSeen = 10; summary.processed = k
+            summary.skipped = [SkippedFile(path: "in/\(k).json", reason: "JSON")]
+            try store.finishRun(run, summary: summary)
+            try store.writer.write { try $0.execute(sql: "UPDATE runs SET started_at = '2026-12-01T06:00:00Z', finished_at = '2026-12-01T06:00:09Z'") }
+            paths.append(path)
+        }
+        let merged = try Store(path: dir.appendingPathComponent("all.sqlite").path)
+        for p in paths { _ = try merged.merge(from: p) }
+        let counts = try merged.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM skipped_files"))
+        }
+        #expect(counts.0 == 2 && counts.1 == 2)
+        #expect(try merged.merge(from: paths[0]).changed == false)
+    }
 }
