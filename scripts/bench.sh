@@ -74,6 +74,24 @@ rm -f "$OUT/scans.sqlite"*
 t0=$(now); "$BIN" ingest -q --jobs 1 --db "$OUT/scans.sqlite" "$OUT/scans" >/dev/null 2>&1 || true; t1=$(now)
 T=$(echo "$t1 - $t0" | bc)
 echo "OCR, $N scanned pages (1 job): $(printf %.1f "$T") s  $(echo "scale=2; $T / $N" | bc) s per page"
+OCR_PER_PAGE=$(echo "scale=3; $T / $N" | bc)
+
+# Cost model (issue 16): what one core does in a day, and the cores 10^5 documents a day need, at
+# this corpus's mean document length, born-digital and scanned (every page read by OCR).
+python3 - "$DOCS" "$PAGES" "$T1" "$T2" "$OCR_PER_PAGE" <<'PY'
+import math, sys
+docs, pages, t1, t2, ocr = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+per_page, per_doc, mean_pages = t1 / pages, t1 / docs, pages / docs
+print(f"cost at 1 job: {per_doc:.3f} s per document, {1000 * per_page:.1f} ms per page ({mean_pages:.1f} pages per document)")
+print(f"cost at 2 jobs: {t2 / docs:.3f} s per document of wall time ({t1 / t2:.2f}x the 1-job rate)")
+day = 86400
+rows = [("born-digital PDF", per_doc), ("scanned PDF (OCR on every page)", per_doc + mean_pages * ocr)]
+print("| documents | s per document (1 core) | documents per day per core | cores for 100,000 documents a day |")
+print("| --- | --- | --- | --- |")
+for name, cost in rows:
+    print(f"| {name} | {cost:.2f} | {day / cost:,.0f} | {math.ceil(100000 * cost / day)} |")
+PY
+
 # Born-digital pages never pay for OCR: none of the corpus's pages was read by it.
 python3 - "$OUT/j2.sqlite" <<'PY'
 import sqlite3, sys
