@@ -67,6 +67,9 @@ public final class Store: Sendable {
         (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
     }
 
+    /// A source, the most written value (one per cell and block): by hand, the same bytes.
+    static func json(_ value: Source) -> String { SourceJSON.encode(value) }
+
     // MARK: Runs
 
     public func beginRun(pipeline: String, version: String) throws -> Int64 {
