@@ -59,6 +59,9 @@ public struct Finding: Codable, Hashable, Sendable {
 /// The language of user-facing text: Spanish by default.
 public enum Language: String, Codable, Sendable, CaseIterable {
     case es, en
+
+    /// The text written in this language, of the same text in both.
+    public func pick(_ es: String, _ en: String) -> String { self == .en ? en : es }
 }
 
 /// A sentence for people in both languages Cotejo speaks; `text(in:)` picks one.
@@ -68,7 +71,7 @@ public struct Bilingual: Sendable, Equatable, CustomStringConvertible {
 
     public init(es: String, en: String) { self.es = es; self.en = en }
 
-    public func text(in language: Language) -> String { language == .en ? en : es }
+    public func text(in language: Language) -> String { language.pick(es, en) }
 
     /// English, for logs.
     public var description: String { en }

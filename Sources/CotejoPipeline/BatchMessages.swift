@@ -9,7 +9,7 @@ public struct BatchMessages: Sendable {
 
     public init(language: Language) { self.language = language }
 
-    func say(_ es: String, _ en: String) -> String { language == .en ? en : es }
+    func say(_ es: String, _ en: String) -> String { language.pick(es, en) }
 
     /// Seconds with the language's decimal mark: "3,1 s".
     public func seconds(_ s: Double, decimals: Int = 2) -> String {

@@ -21,7 +21,7 @@ public struct ChildProcessRunner: Sendable {
         self.language = language
     }
 
-    func say(_ es: String, _ en: String) -> String { language == .en ? en : es }
+    func say(_ es: String, _ en: String) -> String { language.pick(es, en) }
 
     /// The outcome for one file: the child's document, or a failed document saying what went wrong.
     /// `onPage` hears the child's "page k of n" lines (`PageReport`), which are kept out of its
@@ -76,8 +76,17 @@ public struct ChildProcessRunner: Sendable {
             errBox.data += pending
             readers.leave()
         }
+        // Waits in short slices, reading the child's address-space high-water mark as it runs: a
+        // child that reaches its limit does not always say so (an allocation that fails inside the
+        // Swift runtime traps with SIGILL and no message), but its peak shows it.
         var timedOut = false
-        if finished.wait(timeout: .now() + seconds) == .timedOut {
+        var peakBytes = 0
+        let deadline = DispatchTime.now() + seconds
+        while finished.wait(timeout: min(deadline, .now() + 0.05)) == .timedOut {
+            peakBytes = max(peakBytes, Self.addressSpacePeak(pid) ?? 0)
+            guard DispatchTime.now() < deadline else { break }
+        }
+        if process.isRunning {
             timedOut = true
             kill(process.processIdentifier, SIGKILL)
             finished.wait()
@@ -91,6 +100,7 @@ public struct ChildProcessRunner: Sendable {
         // Swift aborts when an allocation fails under the address-space limit ("failed to allocate
         // N bytes"): that is the memory limit, not a crash of the reader.
         let outOfMemory = stderrText.contains("failed to allocate") || stderrText.contains("Cannot allocate")
+            || Double(peakBytes) >= 0.9 * megabytes * 1_048_576
             || stderrText.contains("out of memory")
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
@@ -138,6 +148,16 @@ public final class RunningWorkers: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         for pid in pids { kill(pid, SIGKILL) }
         return pids.count
+    }
+}
+
+extension ChildProcessRunner {
+    /// A process's address-space high-water mark (`VmPeak` in /proc), in bytes; nil once it is gone.
+    static func addressSpacePeak(_ pid: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmPeak:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
+        return kilobytes * 1024
     }
 }
 

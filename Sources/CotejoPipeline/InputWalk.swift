@@ -35,7 +35,7 @@ public struct InputWalk: Sendable {
         if seen.insert(path).inserted { files.append(path) }
     }
 
-    private func say(_ es: String, _ en: String) -> String { language == .en ? en : es }
+    private func say(_ es: String, _ en: String) -> String { language.pick(es, en) }
 
     private static func identity(_ info: stat) -> String { "\(info.st_dev):\(info.st_ino)" }
 

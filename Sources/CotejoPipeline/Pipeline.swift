@@ -40,7 +40,7 @@ public struct Pipeline: Sendable {
     }
 
     /// A reason for people in the pipeline's language.
-    func say(_ es: String, _ en: String) -> String { config.language == .en ? en : es }
+    func say(_ es: String, _ en: String) -> String { config.language.pick(es, en) }
 
     /// Reads the file's bytes and decides. Never throws: unreadable paths become failed documents.
     /// `force` processes the document even when the store holds it unchanged.

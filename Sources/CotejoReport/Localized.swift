@@ -12,7 +12,7 @@ struct Words {
         return self(name.es, name.en)
     }
 
-    func callAsFunction(_ es: String, _ en: String) -> String { language == .en ? en : es }
+    func callAsFunction(_ es: String, _ en: String) -> String { language.pick(es, en) }
 
     func status(_ s: DocumentStatus) -> String {
         switch s { case .ok: self("leído", "read"); case .partial: self("parcial", "partial"); case .failed: self("falló", "failed") }

@@ -15,30 +15,35 @@ public enum StoreProblem: Error, CustomStringConvertible, Sendable {
     case other(String, detail: String)
 
     /// The problem in the user's language: the path, what is wrong, what to do.
-    public func message(in language: Language) -> String {
-        guard language == .es else { return description }
-        return switch self {
-        case .missing(let p): "\(p): aquí no hay ningún almacén (ejecute antes `cotejo run` o `cotejo ingest --db \(p)`)"
-        case .busy(let p): "\(p): otro proceso de cotejo está escribiendo en este almacén; espere a que termine o use otro --db"
-        case .damaged(let p, let d): "\(p): el almacén está dañado (\(d)); recupérelo de una copia o empiece uno nuevo"
-        case .outdated(let p): "\(p): el almacén lo escribió un Cotejo anterior; ábralo una vez para escribir (cotejo ingest) para ponerlo al día"
-        case .full(let p): "\(p): el disco está lleno; libere espacio y vuelva a ejecutar (los documentos ya guardados se conservan)"
-        case .io(let p, let d): "\(p): no se pudo leer o escribir el almacén (\(d))"
-        case .readOnly(let p): "\(p): el almacén es de solo lectura; se puede exportar, consultar e informar, no escribir"
-        case .other(let p, let d): "\(p): \(d)"
-        }
-    }
+    public func message(in language: Language) -> String { text.text(in: language) }
 
-    public var description: String {
+    /// English, for logs and errors that reach no user.
+    public var description: String { text.en }
+
+    private var text: Bilingual {
         switch self {
-        case .missing(let p): "\(p): there is no store here (run `cotejo run` or `cotejo ingest --db \(p)` first)"
-        case .busy(let p): "\(p): another cotejo process is writing to this store; wait for it to finish or use another --db"
-        case .damaged(let p, let d): "\(p): the store is damaged (\(d)); restore it from a copy or start a new one"
-        case .outdated(let p): "\(p): the store was written by an older Cotejo; open it once for writing (cotejo ingest) to update it"
-        case .full(let p): "\(p): the disk is full; free space and run again (documents already stored are kept)"
-        case .io(let p, let d): "\(p): the store could not be read or written (\(d))"
-        case .readOnly(let p): "\(p): the store is read-only; it can be exported, searched and reported on, not written"
-        case .other(let p, let d): "\(p): \(d)"
+        case .missing(let p):
+            Bilingual(es: "\(p): aquí no hay ningún almacén (ejecute antes `cotejo run` o `cotejo ingest --db \(p)`)",
+                      en: "\(p): there is no store here (run `cotejo run` or `cotejo ingest --db \(p)` first)")
+        case .busy(let p):
+            Bilingual(es: "\(p): otro proceso de cotejo está escribiendo en este almacén; espere a que termine o use otro --db",
+                      en: "\(p): another cotejo process is writing to this store; wait for it to finish or use another --db")
+        case .damaged(let p, let d):
+            Bilingual(es: "\(p): el almacén está dañado (\(d)); recupérelo de una copia o empiece uno nuevo",
+                      en: "\(p): the store is damaged (\(d)); restore it from a copy or start a new one")
+        case .outdated(let p):
+            Bilingual(es: "\(p): el almacén lo escribió un Cotejo anterior; ábralo una vez para escribir (cotejo ingest) para ponerlo al día",
+                      en: "\(p): the store was written by an older Cotejo; open it once for writing (cotejo ingest) to update it")
+        case .full(let p):
+            Bilingual(es: "\(p): el disco está lleno; libere espacio y vuelva a ejecutar (los documentos ya guardados se conservan)",
+                      en: "\(p): the disk is full; free space and run again (documents already stored are kept)")
+        case .io(let p, let d):
+            Bilingual(es: "\(p): no se pudo leer o escribir el almacén (\(d))", en: "\(p): the store could not be read or written (\(d))")
+        case .readOnly(let p):
+            Bilingual(es: "\(p): el almacén es de solo lectura; se puede exportar, consultar e informar, no escribir",
+                      en: "\(p): the store is read-only; it can be exported, searched and reported on, not written")
+        case .other(let p, let d):
+            Bilingual(es: "\(p): \(d)", en: "\(p): \(d)")
         }
     }
 

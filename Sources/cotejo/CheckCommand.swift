@@ -15,8 +15,7 @@ struct Check: ParsableCommand {
     @Argument(help: help("Archivos y carpetas que verificar.", "Files and folders to check."))
     var paths: [String]
 
-    @Option(name: .long, help: help("Definición de pipeline (YAML) de la que tomar los ajustes de las reglas.", "Pipeline definition for rule settings."))
-    var pipeline: String?
+    @OptionGroup var definition: PipelineOption
     @Option(name: .long, help: help("Almacén SQLite en el que guardar lo leído (por omisión, uno temporal que se borra al terminar).", "SQLite store to read into and keep (default: a temporary one, removed afterwards)."))
     var db: String?
     @OptionGroup var filter: FindingFilter
@@ -26,7 +25,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var code: Int32 = 0
         try guarded {
-            let config = try batch.configuration(pipeline: pipeline, paths: paths, language: language)
+            let config = try batch.configuration(pipeline: definition, paths: paths, language: language)
             var temporary: URL?
             defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
             let path: String

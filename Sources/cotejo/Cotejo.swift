@@ -78,6 +78,17 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// The pipeline definition whose rule settings a command uses (`run` names its own as an argument).
+struct PipelineOption: ParsableArguments {
+    @Option(name: .long, help: help("Definición de pipeline (YAML) de la que tomar los ajustes de las reglas.", "Pipeline definition for rule settings."))
+    var pipeline: String?
+
+    /// The definition given, else the default one reading `inputs`.
+    func load(inputs: [String] = []) throws -> PipelineConfig {
+        try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: inputs)
+    }
+}
+
 struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: help("Idioma de los mensajes, el informe y la exportación: es (por omisión) o en.", "Language of user-facing text: es (default) or en."))
     var lang: Language?

@@ -18,7 +18,7 @@ let interfaceLanguage: Language = {
 }()
 
 /// Text for people in the interface language.
-func tr(_ es: String, _ en: String) -> String { interfaceLanguage == .en ? en : es }
+func tr(_ es: String, _ en: String) -> String { interfaceLanguage.pick(es, en) }
 
 /// An option's or argument's help in the interface language.
 func help(_ es: String, _ en: String) -> ArgumentHelp { ArgumentHelp(tr(es, en)) }

@@ -24,8 +24,7 @@ struct Merge: ParsableCommand {
     var stores: [String]
     @Option(name: .long, help: help("Almacén de destino (se crea si no existe).", "Store to merge into (created when missing)."))
     var into: String
-    @Option(name: .long, help: help("Definición de pipeline de la que tomar los ajustes de las reglas.", "Pipeline definition for rule settings."))
-    var pipeline: String?
+    @OptionGroup var definition: PipelineOption
 
     func validate() throws {
         guard !stores.isEmpty else { throw ValidationError(tr("indique al menos un almacén que juntar", "give at least one store to merge")) }
@@ -40,7 +39,7 @@ struct Merge: ParsableCommand {
             guard missing.isEmpty else {
                 throw CLIError(code: 2, message: tr("no existe el almacén: \(missing.joined(separator: ", "))", "no such store: \(missing.joined(separator: ", "))"))
             }
-            let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: [])
+            let config = try definition.load()
             let claim: StoreWriteClaim
             do { claim = try StoreWriteClaim(storePath: into) } catch {
                 throw CLIError(code: 3, message: StoreProblem.from(error, path: into).message(in: interfaceLanguage))

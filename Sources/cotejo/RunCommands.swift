@@ -95,8 +95,7 @@ struct Ingest: ParsableCommand {
     @Argument(help: help("Archivos y carpetas que leer.", "Files and folders to read."))
     var paths: [String]
 
-    @Option(name: .long, help: help("Definición de pipeline (YAML) de la que tomar los ajustes de las reglas.", "Pipeline definition for rule settings."))
-    var pipeline: String?
+    @OptionGroup var definition: PipelineOption
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
@@ -105,7 +104,7 @@ struct Ingest: ParsableCommand {
     func run() throws {
         var code: Int32 = 0
         try guarded {
-            let config = try batch.configuration(pipeline: pipeline, paths: paths, language: language)
+            let config = try batch.configuration(pipeline: definition, paths: paths, language: language)
             code = try batch.ingest(paths: paths, config: config, store: store.open(), storePath: store.path())
         }
         if code != 0 { throw ExitCode(code) }

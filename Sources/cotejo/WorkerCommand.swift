@@ -19,8 +19,7 @@ struct Worker: ParsableCommand {
     var memoryMb: Int = 1024
     @Option(name: .long, help: "CPU-time limit in seconds.")
     var seconds: Int = 120
-    @Option(name: .long, help: help("Definición de pipeline (YAML) de la que tomar los ajustes de las reglas.", "Pipeline definition for rule settings."))
-    var pipeline: String?
+    @OptionGroup var definition: PipelineOption
     @Argument(help: "The file to process.")
     var path: String
 
@@ -31,7 +30,7 @@ struct Worker: ParsableCommand {
         var cpu = rlimit(rlim_cur: rlim_t(seconds + 5), rlim_max: rlim_t(seconds + 10))
         setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
 
-        let config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: [])
+        let config = try definition.load()
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         // Each page read is told to the parent (which shows it at most once a second).
         var doc = ReadingProgress.listening({ page, count in
@@ -70,8 +69,8 @@ struct BatchOptions: ParsableArguments {
 
     /// The pipeline that reads `paths`: the given definition (for its rule settings) or the
     /// default one, in the language asked for. Every path must exist.
-    func configuration(pipeline: String?, paths: [String], language: LanguageOption) throws -> PipelineConfig {
-        var config = try pipeline.map(PipelineConfig.load(path:)) ?? PipelineConfig(inputs: paths)
+    func configuration(pipeline: PipelineOption, paths: [String], language: LanguageOption) throws -> PipelineConfig {
+        var config = try pipeline.load(inputs: paths)
         if let lang = language.lang { config.language = lang }
         try requireInputs(paths)
         return config

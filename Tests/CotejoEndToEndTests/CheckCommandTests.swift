@@ -103,18 +103,8 @@ import CotejoStore
 
     /// Runs cotejo with `environment` added; returns its status and what it wrote on stderr.
     func stderr(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, said: String) {
-        let exe = try #require(Repo.cotejoExecutable)
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = arguments
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Repo.run(try #require(Repo.cotejoExecutable).path, arguments, environment: environment, output: .standardError)
+        return (result.status, result.output)
     }
 
     @Test func aPipelineThatSaysSomethingWrongIsAUsageErrorNamingTheKeyInOneLine() throws {

@@ -10,17 +10,7 @@ import Yams
 
     /// Runs bash with `arguments` and `environment` added; stdout and stderr together.
     func bash(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = arguments
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Repo.run("/bin/bash", arguments, environment: environment, output: .both)
     }
 
     @Test func theSlurmScriptsParseAndGiveEachTaskItsShard() throws {

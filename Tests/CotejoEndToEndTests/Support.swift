@@ -79,15 +79,21 @@ extension Repo {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs a command to the end; returns its exit status and standard output.
+    /// What of a command's output `run` returns.
+    enum Output { case standardOutput, standardError, both }
+
+    /// Runs a command to the end, with `environment` added to this process's; returns its exit
+    /// status and the output asked for (the rest is dropped).
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                    output: Output = .standardOutput) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
+        p.standardOutput = output == .standardError ? FileHandle.nullDevice : out
+        p.standardError = output == .standardOutput ? FileHandle.nullDevice : out
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
