@@ -7,7 +7,7 @@ SWIFT ?= swift
 PIPELINE ?= pipelines/default.yaml
 # Libraries the build links (poppler-glib, cairo, libxml2, SQLite, Tesseract and Leptonica for OCR),
 # the OCR language data (Spanish, English, orientation detection), and tools the tests call.
-BUILD_DEPS = libpoppler-glib-dev libcairo2-dev libxml2-dev libsqlite3-dev pkg-config \
+BUILD_DEPS = libpoppler-glib-dev libpoppler-private-dev libcairo2-dev libxml2-dev libsqlite3-dev pkg-config \
 	libtesseract-dev libleptonica-dev tesseract-ocr-spa tesseract-ocr-eng tesseract-ocr-osd
 # chromium: the report test opens a page headless and screenshots it (skipped when absent).
 # qpdf: the rotation test turns the fixtures' pages.

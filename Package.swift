@@ -26,12 +26,17 @@ let package = Package(
         // OCR: Tesseract's C API and Leptonica (Debian: libtesseract-dev, tesseract-ocr-spa/eng/osd).
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        // poppler's core C++ API (Debian: libpoppler-private-dev), for what poppler-glib does not
+        // expose: the paths a page draws. CPopplerPaths wraps it in a small C interface.
+        .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler",
+                       providers: [.apt(["libpoppler-private-dev"])]),
+        .target(name: "CPopplerPaths", dependencies: ["CPopplerCore"]),
 
         // Value types every stage shares.
         .target(name: "CotejoModel"),
         // Stage 1: bytes → pages of positioned text, tables of cells, furniture marked.
         .target(name: "CotejoIngest", dependencies: [
-            "CotejoModel", "CPoppler", "CLibXML2", "CTesseract",
+            "CotejoModel", "CPoppler", "CPopplerPaths", "CLibXML2", "CTesseract",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Stage 2: tables from page layouts, stitched across pages.
@@ -79,5 +84,6 @@ let package = Package(
         ], path: "Tests/CotejoReportTests"),
         .testTarget(name: "CotejoTablesTests", dependencies: ["CotejoTables", "CotejoIngest", "CotejoModel"],
                     path: "Tests/CotejoTablesTests"),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -15,11 +15,15 @@ import CPoppler
 public struct PDFReader: DocumentReader {
     public let format: DocumentFormat = .pdf
 
-    /// Render each page and look for long thin straight runs of ink (table rulings).
-    /// Costs a page render; turn off when only the text is wanted.
+    /// Find the page's table rulings: from the paths it draws (`VectorRulings`), or, where poppler's
+    /// core cannot read them, by rendering it and looking for long thin runs of ink (`RulingDetector`).
+    /// Turn off when only the text is wanted.
     public var detectRulings: Bool = true
-    /// Render only pages whose words look tabular; prose pages keep no rulings (they need none).
+    /// Look for rulings only on pages whose words look tabular; prose pages keep none (they need none).
     public var renderOnlyTabularPages: Bool = true
+    /// Take rulings from the drawn paths; false renders every page looked at (the older way, kept
+    /// for files poppler's core API cannot open and for comparison).
+    public var rulingsFromPaths: Bool = true
     /// When pages are read by OCR.
     public var ocr = OCRSettings()
 
@@ -39,6 +43,12 @@ public struct PDFReader: DocumentReader {
         guard count > 0 else { throw ReadError.damaged("the PDF has no pages") }
         pages.reserveCapacity(count)
         var ocrSession = OCRSession(settings: ocr)
+        // Opened on the first page that needs rulings: most pages of most reports are prose.
+        var paths: PathDocument?? = nil
+        let drawings: (Int) -> PageDrawing? = { index in
+            if paths == nil { paths = .some(rulingsFromPaths ? PathDocument(data: data) : nil) }
+            return paths??.drawing(page: index)
+        }
 
         for index in 0..<count {
             guard let page = document.page(at: index) else {
@@ -47,7 +57,7 @@ public struct PDFReader: DocumentReader {
                 pages.append(Page(number: index + 1, hasText: false))
                 continue
             }
-            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, notes: &notes))
+            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, drawing: { drawings(index) }, notes: &notes))
             ReadingProgress.page(index + 1, of: count)
         }
         notes += ocrSession.notes
@@ -58,7 +68,7 @@ public struct PDFReader: DocumentReader {
 
     /// One page: glyphs → words → lines → blocks, images, and rulings when asked.
     private func readPage(_ page: PopplerPageHandle, number: Int, ocr session: inout OCRSession,
-                          notes: inout [String]) -> Page {
+                          drawing: () -> PageDrawing?, notes: inout [String]) -> Page {
         let (width, height) = page.size
         var extraction = page.glyphs()
         if extraction.glyphs.contains(where: { $0.pale && !$0.isSpace }) {
@@ -109,17 +119,25 @@ public struct PDFReader: DocumentReader {
             }
         }
 
-        // Rulings first: the layout uses them to keep table cells apart. A turned page is rendered
-        // turned, so that they come in the words' frame.
-        // The words' boxes tell the detector where strokes of the text itself would pass for lines.
-        // Only pages whose words look tabular are rendered (see TabularTextGate).
+        // Rulings first: the layout uses them to keep table cells apart. They are taken in the
+        // words' frame (a turned page's drawing is turned, or its render made turned).
+        // The words' boxes tell where strokes of the text itself would pass for lines.
+        // Only pages whose words look tabular are looked at (see TabularTextGate).
         var rulings: [Ruling] = []
         if detectRulings {
             let wordBoxes = regions.isEmpty ? layerWords : PDFLayout.wordBoxes(glyphsRead)
             if !renderOnlyTabularPages || TabularTextGate.mayHoldTable(wordBoxes: wordBoxes, pageHeight: readHeight) {
-                rulings = RulingDetector.detect(page: page, width: readWidth, height: readHeight,
-                                                frame: quarters == 0 ? nil : frame,
-                                                imageBoxes: readImages, wordBoxes: wordBoxes)
+                if let drawing = drawing() {
+                    if drawing.truncated { notes.append("page \(number): more than \(PathDocument.maxSegments) drawn lines; the rest were not looked at") }
+                    let drawn = VectorRulings.rulings(in: drawing).map { quarters == 0 ? $0 : frame.apply($0) }
+                    rulings = RulingDetector.filter(drawn, pageWidth: readWidth, pageHeight: readHeight,
+                                                    imageBoxes: readImages, wordBoxes: wordBoxes)
+                        + VectorRulings.underscoreRulings(glyphsRead)
+                } else {
+                    rulings = RulingDetector.detect(page: page, width: readWidth, height: readHeight,
+                                                    frame: quarters == 0 ? nil : frame,
+                                                    imageBoxes: readImages, wordBoxes: wordBoxes)
+                }
             }
         }
         let blocks = PDFLayout.blocks(from: glyphsRead, page: number, rulings: rulings)

@@ -1,0 +1,248 @@
+// Reads what a PDF page draws (paths and image boxes) through poppler's core C++ API, the same code
+// pdftotext runs on. poppler-glib has no call for drawn paths; rendering the page and scanning its
+// pixels for lines cost most of the reading time, so table rulings come from here instead.
+//
+// The OutputDev below draws nothing: it keeps the straight pieces of each stroked or filled path,
+// already in page points, and the box each image covers. Text, shadings and tiling patterns are
+// skipped without being rasterised.
+
+#include "PopplerPaths.h"
+
+#include <poppler-config.h>
+#include <GlobalParams.h>
+#include <GfxState.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+// The core API changes between poppler releases (OutputDev's virtual methods change signature; every
+// override below says `override`, so such a change fails the build here rather than at run time).
+// This file was written and tested against poppler 22.12 (Debian 12); the releases it is known not to
+// compile with are refused with a message instead of a page of template errors.
+static_assert(std::string_view(POPPLER_VERSION).substr(0, 3) >= std::string_view("22."),
+              "Cotejo's CPopplerPaths needs poppler 22.x or later (libpoppler-private-dev); found " POPPLER_VERSION);
+
+namespace {
+
+std::once_flag globalParamsOnce;
+
+/// Collects paths and image boxes; draws nothing.
+class PathCollector final : public OutputDev {
+public:
+    explicit PathCollector(size_t maxSegments) : maxSegments(maxSegments) {}
+
+    std::vector<CotejoSegment> segments;
+    std::vector<CotejoBox> images;
+    bool truncated = false;
+
+    // Device space with y growing downwards, at 72 dpi: page points from the top-left corner.
+    bool upsideDown() override { return true; }
+    // Text goes through drawString, which this device ignores: glyphs are never rasterised.
+    bool useDrawChar() override { return false; }
+    bool interpretType3Chars() override { return false; }
+    bool needNonText() override { return true; }
+
+    // Shadings and tiling patterns would otherwise be drawn as thousands of small fills.
+    bool useTilingPatternFill() override { return true; }
+    bool useShadedFills(int) override { return true; }
+    bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int,
+                           double, double) override { return true; }
+    bool functionShadedFill(GfxState *, GfxFunctionShading *) override { return true; }
+    bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
+    bool radialShadedFill(GfxState *, GfxRadialShading *, double, double) override { return true; }
+    bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
+    bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
+
+    void stroke(GfxState *state) override { collect(state, CotejoPaintStroke); }
+    void fill(GfxState *state) override { collect(state, CotejoPaintFill); }
+    void eoFill(GfxState *state) override { collect(state, CotejoPaintFill); }
+
+    // Images: their box only. The base class skips an inline image's data so parsing goes on.
+    void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert,
+                       bool interpolate, bool inlineImg) override {
+        addImage(state);
+        OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);
+    }
+    void drawImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap,
+                   bool interpolate, const int *maskColors, bool inlineImg) override {
+        addImage(state);
+        OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
+    }
+    void drawMaskedImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap,
+                         bool interpolate, Stream *maskStr, int maskWidth, int maskHeight, bool maskInvert,
+                         bool maskInterpolate) override {
+        addImage(state);
+        OutputDev::drawMaskedImage(state, ref, str, width, height, colorMap, interpolate, maskStr, maskWidth,
+                                   maskHeight, maskInvert, maskInterpolate);
+    }
+    void drawSoftMaskedImage(GfxState *state, Object *ref, Stream *str, int width, int height,
+                             GfxImageColorMap *colorMap, bool interpolate, Stream *maskStr, int maskWidth,
+                             int maskHeight, GfxImageColorMap *maskColorMap, bool maskInterpolate) override {
+        addImage(state);
+        OutputDev::drawSoftMaskedImage(state, ref, str, width, height, colorMap, interpolate, maskStr, maskWidth,
+                                       maskHeight, maskColorMap, maskInterpolate);
+    }
+
+private:
+    size_t maxSegments;
+    int pathCount = 0;
+
+    static double luminance(const GfxRGB &rgb) {
+        return 0.299 * colToDbl(rgb.r) + 0.587 * colToDbl(rgb.g) + 0.114 * colToDbl(rgb.b);
+    }
+
+    /// The straight pieces of the current path, in device space and cut to the clip box.
+    void collect(GfxState *state, CotejoPaint paint) {
+        const GfxPath *path = state->getPath();
+        if (!path || truncated) return;
+        GfxRGB rgb;
+        double opacity;
+        if (paint == CotejoPaintStroke) {
+            state->getStrokeRGB(&rgb);
+            opacity = state->getStrokeOpacity();
+        } else {
+            state->getFillRGB(&rgb);
+            opacity = state->getFillOpacity();
+        }
+        const double lum = luminance(rgb);
+        const double width = paint == CotejoPaintStroke ? state->getTransformedLineWidth() : 0;
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        const int id = pathCount++;
+
+        auto add = [&](double ux0, double uy0, double ux1, double uy1) {
+            double x0, y0, x1, y1;
+            state->transform(ux0, uy0, &x0, &y0);
+            state->transform(ux1, uy1, &x1, &y1);
+            if (!clip(x0, y0, x1, y1, cx0, cy0, cx1, cy1)) return;
+            if (segments.size() >= maxSegments) { truncated = true; return; }
+            segments.push_back(CotejoSegment{x0, y0, x1, y1, width, lum, opacity, static_cast<int>(paint), id});
+        };
+
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            const int n = sub->getNumPoints();
+            // A piece from point j to j+1 is straight when neither end is a Bézier control point.
+            for (int j = 0; j + 1 < n; ++j) {
+                if (sub->getCurve(j) || sub->getCurve(j + 1)) continue;
+                add(sub->getX(j), sub->getY(j), sub->getX(j + 1), sub->getY(j + 1));
+            }
+            // A fill closes every subpath; a stroke only the ones closed with `h` (poppler adds the
+            // closing point then).
+            if (paint == CotejoPaintFill && n > 2 && !sub->getCurve(n - 1) && !sub->getCurve(0)
+                && (sub->getX(n - 1) != sub->getX(0) || sub->getY(n - 1) != sub->getY(0))) {
+                add(sub->getX(n - 1), sub->getY(n - 1), sub->getX(0), sub->getY(0));
+            }
+        }
+    }
+
+    /// Liang–Barsky: cuts the segment to the box; false when nothing of it is inside.
+    static bool clip(double &x0, double &y0, double &x1, double &y1, double bx0, double by0, double bx1, double by1) {
+        double t0 = 0, t1 = 1;
+        const double dx = x1 - x0, dy = y1 - y0;
+        const double p[4] = {-dx, dx, -dy, dy};
+        const double q[4] = {x0 - bx0, bx1 - x0, y0 - by0, by1 - y0};
+        for (int i = 0; i < 4; ++i) {
+            if (p[i] == 0) {
+                if (q[i] < 0) return false;
+            } else {
+                const double t = q[i] / p[i];
+                if (p[i] < 0) t0 = std::max(t0, t); else t1 = std::min(t1, t);
+            }
+        }
+        if (t0 > t1) return false;
+        const double nx0 = x0 + t0 * dx, ny0 = y0 + t0 * dy;
+        x1 = x0 + t1 * dx; y1 = y0 + t1 * dy;
+        x0 = nx0; y0 = ny0;
+        return true;
+    }
+
+    void addImage(GfxState *state) {
+        // The image fills the unit square of its own space; its box is that square's corners.
+        double xs[4], ys[4];
+        state->transform(0, 0, &xs[0], &ys[0]);
+        state->transform(1, 0, &xs[1], &ys[1]);
+        state->transform(0, 1, &xs[2], &ys[2]);
+        state->transform(1, 1, &xs[3], &ys[3]);
+        images.push_back(CotejoBox{*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4),
+                                   *std::max_element(xs, xs + 4), *std::max_element(ys, ys + 4)});
+    }
+};
+
+} // namespace
+
+struct CotejoPathDocument {
+    std::vector<char> bytes;
+    std::unique_ptr<PDFDoc> doc;
+};
+
+extern "C" {
+
+CotejoPathDocument *cotejo_paths_open(const void *bytes, size_t length) {
+    std::call_once(globalParamsOnce, [] {
+        if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    });
+    auto document = std::make_unique<CotejoPathDocument>();
+    document->bytes.assign(static_cast<const char *>(bytes), static_cast<const char *>(bytes) + length);
+    // The stream reads the copy above, which lives as long as the document.
+    auto *stream = new MemStream(document->bytes.data(), 0, document->bytes.size(), Object(objNull));
+    document->doc = std::make_unique<PDFDoc>(stream);
+    if (!document->doc->isOk()) return nullptr;
+    return document.release();
+}
+
+void cotejo_paths_close(CotejoPathDocument *document) { delete document; }
+
+int cotejo_paths_page_count(const CotejoPathDocument *document) {
+    return document ? document->doc->getNumPages() : 0;
+}
+
+int cotejo_paths_read_page(CotejoPathDocument *document, int index, size_t maxSegments, CotejoPageDrawing *drawing,
+                           int *truncated) {
+    if (!document || !drawing || index < 0 || index >= document->doc->getNumPages()) return 1;
+    Page *page = document->doc->getPage(index + 1);
+    if (!page || !page->isOk()) return 1;
+    PathCollector collector(maxSegments);
+    // As poppler-glib makes its text page: 72 dpi, no extra rotation, crop box, not printing.
+    page->displaySlice(&collector, 72, 72, 0, false, true, -1, -1, -1, -1, false);
+
+    const int rotate = page->getRotate();
+    const bool quarter = rotate == 90 || rotate == 270;
+    drawing->width = quarter ? page->getCropHeight() : page->getCropWidth();
+    drawing->height = quarter ? page->getCropWidth() : page->getCropHeight();
+    drawing->segmentCount = collector.segments.size();
+    drawing->imageCount = collector.images.size();
+    drawing->segments = static_cast<CotejoSegment *>(std::malloc(sizeof(CotejoSegment) * std::max<size_t>(1, drawing->segmentCount)));
+    drawing->images = static_cast<CotejoBox *>(std::malloc(sizeof(CotejoBox) * std::max<size_t>(1, drawing->imageCount)));
+    if (!drawing->segments || !drawing->images) {
+        std::free(drawing->segments);
+        std::free(drawing->images);
+        return 1;
+    }
+    std::copy(collector.segments.begin(), collector.segments.end(), drawing->segments);
+    std::copy(collector.images.begin(), collector.images.end(), drawing->images);
+    if (truncated) *truncated = collector.truncated ? 1 : 0;
+    return 0;
+}
+
+void cotejo_paths_free_drawing(CotejoPageDrawing *drawing) {
+    if (!drawing) return;
+    std::free(drawing->segments);
+    std::free(drawing->images);
+    drawing->segments = nullptr;
+    drawing->images = nullptr;
+}
+
+const char *cotejo_paths_poppler_version(void) { return POPPLER_VERSION; }
+
+} // extern "C"

@@ -1,0 +1,66 @@
+#ifndef COTEJO_POPPLER_PATHS_H
+#define COTEJO_POPPLER_PATHS_H
+
+// What a PDF page draws besides its text, read in one pass through poppler's core API: the straight
+// pieces of stroked and filled paths, and the boxes of images. Coordinates are PDF points with the
+// origin at the page's top-left corner (poppler-glib's text layout uses the same frame).
+//
+// The core API is C++ and not stable across poppler releases; this C interface is all Swift sees.
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    CotejoPaintStroke = 0,
+    CotejoPaintFill = 1,
+} CotejoPaint;
+
+/// One straight piece of a path as drawn on the page.
+typedef struct {
+    double x0, y0, x1, y1;
+    /// The stroke's width in points (0 for a fill).
+    double width;
+    /// Luminance of the colour, 0 black … 1 white, and opacity 0 … 1.
+    double luminance, opacity;
+    /// Stroke or fill.
+    int paint;
+    /// Pieces of one painted path share this number (numbered from 0 on each page).
+    int path;
+} CotejoSegment;
+
+typedef struct { double x0, y0, x1, y1; } CotejoBox;
+
+typedef struct {
+    CotejoSegment *segments;
+    size_t segmentCount;
+    CotejoBox *images;
+    size_t imageCount;
+    /// The page as displayed (crop box, rotation applied), in points.
+    double width, height;
+} CotejoPageDrawing;
+
+typedef struct CotejoPathDocument CotejoPathDocument;
+
+/// Opens a PDF from memory (the bytes are copied). NULL when poppler cannot open it.
+CotejoPathDocument *cotejo_paths_open(const void *bytes, size_t length);
+void cotejo_paths_close(CotejoPathDocument *document);
+int cotejo_paths_page_count(const CotejoPathDocument *document);
+
+/// Reads page `index` (from 0). Returns 0 on success; the drawing is then freed with
+/// cotejo_paths_free_drawing. At most `maxSegments` pieces are kept (a page of millions of
+/// hairlines, as a plotted chart may hold, is cut there and says so through `truncated`).
+int cotejo_paths_read_page(CotejoPathDocument *document, int index, size_t maxSegments,
+                           CotejoPageDrawing *drawing, int *truncated);
+void cotejo_paths_free_drawing(CotejoPageDrawing *drawing);
+
+/// The poppler release the shim was compiled against, e.g. "22.12.0".
+const char *cotejo_paths_poppler_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
