@@ -42,6 +42,9 @@ public struct ChildProcessRunner: Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        // The worker watches for this process to go (see `ParentWatch`), so a batch that exits
+        // between starting a worker and registering it in `RunningWorkers` leaves no orphan.
+        process.environment = ProcessInfo.processInfo.environment.merging([ParentWatch.variable: String(getpid())]) { $1 }
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do { try process.run() } catch {
@@ -178,4 +181,23 @@ public enum PageReport {
 /// A byte buffer filled by one reader thread and read after it is done.
 private final class DataBox: @unchecked Sendable {
     var data = Data()
+}
+
+/// A worker ends itself as soon as its batch process is gone. The batch kills its registered
+/// workers when it is stopped, but a worker started a moment before the stop may not be
+/// registered yet; polling the parent id closes that gap without any help from the parent.
+public enum ParentWatch {
+    /// The environment variable carrying the batch's process id: read at start, so that a parent
+    /// that died before the worker looked is noticed too.
+    public static let variable = "COTEJO_BATCH_PID"
+
+    /// Starts the watch: every 50 ms the worker compares its parent with the batch's id.
+    public static func start(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let parent = environment[variable].flatMap { Int32($0) } ?? getppid()
+        if getppid() != parent { _exit(137) }
+        Thread.detachNewThread {
+            while getppid() == parent { usleep(50_000) }
+            _exit(137)
+        }
+    }
 }

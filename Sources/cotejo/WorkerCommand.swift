@@ -29,6 +29,7 @@ struct Worker: ParsableCommand {
         setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
         var cpu = rlimit(rlim_cur: rlim_t(seconds + 5), rlim_max: rlim_t(seconds + 10))
         setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
+        ParentWatch.start()
 
         let config = try definition.load()
         let data = try Data(contentsOf: URL(fileURLWithPath: path))

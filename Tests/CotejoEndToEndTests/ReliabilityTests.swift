@@ -99,6 +99,21 @@ import CotejoStore
         #expect(try Store(path: db).runs().map { $0["status"] as String } == ["interrupted"])
     }
 
+    /// A worker whose batch is already gone (here: a batch id that is not its parent) ends itself
+    /// at once with 137 instead of reading: a batch stopped before it registered the worker
+    /// leaves no orphan behind.
+    @Test func aWorkerWhoseBatchIsGoneEndsItself() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let notTheParent = String(getpid() + 1_000_000)
+        let file = Repo.fixtures.appendingPathComponent("001.html").path
+        let orphan = try Repo.run(exe.path, ["worker", "--sha256", "x", "--", file], environment: [ParentWatch.variable: notTheParent])
+        #expect(orphan.status == 137)
+        #expect(orphan.output.isEmpty)
+        let child = try Repo.run(exe.path, ["worker", "--sha256", "x", "--", file], environment: [ParentWatch.variable: String(getpid())])
+        #expect(child.status == 0)
+        #expect(child.output.contains("\"status\""))
+    }
+
     @Test func aSecondBatchOnTheSameStoreStopsAtOnceWithExit3() throws {
         let exe = try #require(Repo.cotejoExecutable)
         let db = try Repo.temporaryDirectory().appendingPathComponent("busy.sqlite").path
