@@ -1,11 +1,14 @@
 import Foundation
 import CotejoModel
 
-/// Runs one document's reading, table and record stages in a child process (`cotejo worker`), so
-/// that a crash, a hang or a memory blow-up inside poppler or libxml2 costs that document only.
+/// Runs documents' reading, table and record stages in child processes (`cotejo worker --serve`),
+/// so that a crash, a hang or a memory blow-up inside poppler or libxml2 costs one document only.
 ///
-/// The child limits its own address space (`--memory-mb`) and CPU time; the parent kills it when
-/// the wall-clock limit passes. The child writes the `ProcessedDocument` as JSON on stdout.
+/// Each batch thread keeps one long-lived child (`WorkerProcess`) that reads its documents in turn:
+/// starting a process costs 60–110 ms (mostly the dynamic loader binding a hundred libraries),
+/// which on short documents is as much as the reading. The child limits its own address space
+/// (`--memory-mb`) and, per document, its CPU time; the parent kills it when a document's
+/// wall-clock limit passes, and starts a fresh one for the next document.
 public struct ChildProcessRunner: Sendable {
     /// The `cotejo` executable to re-invoke.
     public var executable: URL
@@ -15,6 +18,10 @@ public struct ChildProcessRunner: Sendable {
     public var megabytes: Double
     /// The language failure reasons are written in (the pipeline's).
     public var language: Language
+    /// A child whose address space has ever reached this share of the limit is replaced after the
+    /// document it was reading: the next document then starts with most of the limit free, as it
+    /// would in a process of its own.
+    public var recycleShare: Double = 0.5
 
     public init(executable: URL, pipelinePath: String?, seconds: Double, megabytes: Double, language: Language = .es) {
         self.executable = executable; self.pipelinePath = pipelinePath; self.seconds = seconds; self.megabytes = megabytes
@@ -23,115 +30,274 @@ public struct ChildProcessRunner: Sendable {
 
     func say(_ es: String, _ en: String) -> String { language.pick(es, en) }
 
-    /// The outcome for one file: the child's document, or a failed document saying what went wrong.
-    /// `onPage` hears the child's "page k of n" lines (`PageReport`), which are kept out of its
-    /// error text.
-    public func process(path: String, sha256: String, byteCount: Int, format: DocumentFormat?,
-                        onPage: (@Sendable (Int, Int) -> Void)? = nil) -> ProcessedDocument {
-        let started = Date()
-        func failed(_ reason: String, _ kind: FailureKind = .transient) -> ProcessedDocument {
-            ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: byteCount, status: .failed,
-                              error: reason, failureKind: kind, seconds: Date().timeIntervalSince(started))
-        }
-        let process = Process()
-        process.executableURL = executable
-        var arguments = ["worker", "--sha256", sha256, "--memory-mb", String(Int(megabytes)), "--seconds", String(Int(seconds.rounded(.up)))]
-        if let pipelinePath { arguments += ["--pipeline", pipelinePath] }
-        process.arguments = arguments + ["--", path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        // The worker watches for this process to go (see `ParentWatch`), so a batch that exits
-        // between starting a worker and registering it in `RunningWorkers` leaves no orphan.
-        process.environment = ProcessInfo.processInfo.environment.merging([ParentWatch.variable: String(getpid())]) { $1 }
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do { try process.run() } catch {
-            return failed(say("no se pudo iniciar el proceso lector: \(error.localizedDescription)", "the worker process could not be started: \(error.localizedDescription)"))
-        }
-        let pid = process.processIdentifier
-        RunningWorkers.shared.add(pid)
-        defer { RunningWorkers.shared.remove(pid) }
-        // Read both pipes while the child runs: a full pipe would block it forever.
-        let outBox = DataBox(), errBox = DataBox()
-        let readers = DispatchGroup()
-        readers.enter()
-        DispatchQueue.global().async {
-            outBox.data = out.fileHandleForReading.readDataToEndOfFile()
-            readers.leave()
-        }
-        readers.enter()
-        DispatchQueue.global().async {
-            // Line by line, as the child writes: page reports are heard as they come.
-            let handle = err.fileHandleForReading
-            var pending = Data()
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                pending += chunk
-                while let newline = pending.firstIndex(of: 10) {
-                    let line = pending[pending.startIndex..<newline]
-                    pending = Data(pending[(newline + 1)...])
-                    if let (page, count) = PageReport.parse(line) { onPage?(page, count) } else { errBox.data += line + Data([10]) }
-                }
-            }
-            errBox.data += pending
-            readers.leave()
-        }
-        // Waits in short slices, reading the child's address-space high-water mark as it runs: a
-        // child that reaches its limit does not always say so (an allocation that fails inside the
-        // Swift runtime traps with SIGILL and no message), but its peak shows it.
-        var timedOut = false
-        var peakBytes = 0
-        let deadline = DispatchTime.now() + seconds
-        while finished.wait(timeout: min(deadline, .now() + 0.05)) == .timedOut {
-            peakBytes = max(peakBytes, Self.addressSpacePeak(pid) ?? 0)
-            guard DispatchTime.now() < deadline else { break }
-        }
-        if process.isRunning {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            finished.wait()
-        }
-        readers.wait()
-        if timedOut {
-            return failed(say("la lectura pasó del límite del pipeline, \(Int(seconds)) s, y se detuvo (súbalo en limits.seconds_per_document para leerlo)",
-                              "reading took longer than the pipeline's limit of \(Int(seconds)) s; the worker was stopped (raise limits.seconds_per_document to read it)"))
-        }
-        let stderrText = String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// A worker for one batch thread. Not shared between threads.
+    public func worker() -> WorkerProcess { WorkerProcess(runner: self) }
+
+    func failed(_ reason: String, _ kind: FailureKind, path: String, sha256: String, byteCount: Int,
+                format: DocumentFormat?, since started: Date) -> ProcessedDocument {
+        ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: byteCount, status: .failed,
+                          error: reason, failureKind: kind, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Why a child ended while reading a document, from how it ended, what it said on stderr and
+    /// its address-space high-water mark.
+    func death(of process: Process, stderr: String, peakBytes: Int) -> (reason: String, kind: FailureKind, outOfMemory: Bool) {
         // Swift aborts when an allocation fails under the address-space limit ("failed to allocate
-        // N bytes"): that is the memory limit, not a crash of the reader.
-        let outOfMemory = stderrText.contains("failed to allocate") || stderrText.contains("Cannot allocate")
+        // N bytes"), and an allocation that fails inside the runtime traps with SIGILL and no
+        // message: both are the memory limit, not a crash of the reader.
+        let outOfMemory = stderr.contains("failed to allocate") || stderr.contains("Cannot allocate")
             || Double(peakBytes) >= 0.9 * megabytes * 1_048_576
-            || stderrText.contains("out of memory")
+            || stderr.contains("out of memory")
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
             if outOfMemory {
-                return failed(say("el lector se quedó sin memoria (límite \(Int(megabytes)) MB; súbalo en limits.memory_mb_per_document para leerlo)",
-                                  "the reader ran out of memory (limit \(Int(megabytes)) MB; raise limits.memory_mb_per_document to read it)"))
+                return (say("el lector se quedó sin memoria (límite \(Int(megabytes)) MB; súbalo en limits.memory_mb_per_document para leerlo)",
+                            "the reader ran out of memory (limit \(Int(megabytes)) MB; raise limits.memory_mb_per_document to read it)"), .transient, true)
             }
             let what = signal == SIGKILL ? say("fue detenido a la fuerza (memoria o tiempo de CPU)", "was killed (out of memory or CPU time)")
                 : signal == SIGSEGV ? say("se cayó (violación de segmento)", "crashed (segmentation fault)")
                 : signal == SIGABRT ? say("abortó", "aborted") : say("fue detenido por la señal \(signal)", "was stopped by signal \(signal)")
             // A crash repeats on the same bytes; a kill (memory pressure, the CPU limit under load) may not.
-            return failed(say("el lector \(what) mientras leía este archivo", "the reader \(what) while reading this file"),
-                          signal == SIGSEGV || signal == SIGABRT ? .permanent : .transient)
+            return (say("el lector \(what) mientras leía este archivo", "the reader \(what) while reading this file"),
+                    signal == SIGSEGV || signal == SIGABRT ? .permanent : .transient, false)
         }
-        guard process.terminationStatus == 0 else {
-            let tail = stderrText.split(separator: "\n").last.map(String.init) ?? ""
-            if tail.contains("memory") || outOfMemory {
-                return failed(say("el lector se quedó sin memoria (límite \(Int(megabytes)) MB)", "the reader ran out of memory (limit \(Int(megabytes)) MB)"))
+        let tail = stderr.split(separator: "\n").last.map(String.init) ?? ""
+        if tail.contains("memory") || outOfMemory {
+            return (say("el lector se quedó sin memoria (límite \(Int(megabytes)) MB)", "the reader ran out of memory (limit \(Int(megabytes)) MB)"), .transient, true)
+        }
+        return (say("el lector falló (salida \(process.terminationStatus))", "the reader failed (exit \(process.terminationStatus))") + (tail.isEmpty ? "" : ": " + tail), .permanent, false)
+    }
+}
+
+/// One batch thread's child process, reading documents in turn: a request line in (`WorkerRequest`),
+/// a framed `ProcessedDocument` out (`WorkerFrame`), page reports on stderr (`PageReport`).
+///
+/// A child that dies, runs past a document's time limit or grows past `recycleShare` of the
+/// memory limit is dropped; the next document starts a new one. A document that a child which had
+/// already read others could not finish (it died, or ran out of memory) is read once more in a
+/// fresh child, so that what one document left behind never fails another.
+public final class WorkerProcess {
+    let runner: ChildProcessRunner
+    private var child: Child?
+    /// How many child processes this worker has started (for tests and benchmarks).
+    public private(set) var processesStarted = 0
+    /// The running child's process id, if one is running.
+    public var pid: Int32? { child?.process.processIdentifier }
+
+    init(runner: ChildProcessRunner) { self.runner = runner }
+
+    deinit { stop() }
+
+    /// The outcome for one file: the child's document, or a failed document saying what went wrong.
+    /// `onPage` hears the child's "page k of n" lines, which are kept out of its error text.
+    public func process(path: String, sha256: String, byteCount: Int, format: DocumentFormat?,
+                        onPage: (@Sendable (Int, Int) -> Void)? = nil) -> ProcessedDocument {
+        let started = Date()
+        let warm = child.map { $0.documentsRead > 0 } ?? false
+        let first = attempt(path: path, sha256: sha256, byteCount: byteCount, format: format, onPage: onPage, started: started)
+        guard warm, first.retryFresh else { return first.document }
+        return attempt(path: path, sha256: sha256, byteCount: byteCount, format: format, onPage: onPage, started: started).document
+    }
+
+    /// Ends the child: it sees the end of its input and exits; one that does not is killed.
+    public func stop() {
+        guard let child else { return }
+        self.child = nil
+        try? child.input.close()
+        if child.exited.wait(timeout: .now() + 2) == .timedOut {
+            kill(child.process.processIdentifier, SIGKILL)
+            child.exited.wait()
+        }
+    }
+
+    private func attempt(path: String, sha256: String, byteCount: Int, format: DocumentFormat?,
+                         onPage: (@Sendable (Int, Int) -> Void)?, started: Date) -> (document: ProcessedDocument, retryFresh: Bool) {
+        func failed(_ reason: String, _ kind: FailureKind = .transient) -> ProcessedDocument {
+            runner.failed(reason, kind, path: path, sha256: sha256, byteCount: byteCount, format: format, since: started)
+        }
+        let request = WorkerRequest(path: path, sha256: sha256).line
+        // A child that ended between documents (killed from outside) is replaced before the request.
+        if let running = child, !running.process.isRunning { child = nil }
+        if child == nil {
+            do { child = try Child(runner: runner); processesStarted += 1 } catch {
+                return (failed(runner.say("no se pudo iniciar el proceso lector: \(error.localizedDescription)",
+                                          "the worker process could not be started: \(error.localizedDescription)")), false)
             }
-            return failed(say("el lector falló (salida \(process.terminationStatus))", "the reader failed (exit \(process.terminationStatus))") + (tail.isEmpty ? "" : ": " + tail), .permanent)
         }
-        do {
-            var doc = try JSONCoding.decoder().decode(ProcessedDocument.self, from: outBox.data)
-            doc.seconds = Date().timeIntervalSince(started)
-            return doc
-        } catch {
-            return failed(say("no se pudo leer la respuesta del proceso lector: \(error)", "the worker's answer could not be read: \(error)"))
+        guard let child else { return (failed("no worker"), false) }
+        child.errors.begin(onPage: onPage)
+        do { try child.input.write(contentsOf: request) } catch {
+            self.child = nil
+            return (failed(runner.say("el proceso lector no recibió el documento: \(error)", "the worker process did not take the document: \(error)")), true)
         }
+        // Waits in short slices, reading the child's address-space high-water mark as it runs.
+        var peakBytes = 0
+        let deadline = DispatchTime.now() + runner.seconds
+        while true {
+            if let frame = child.frames.take() {
+                child.documentsRead += 1
+                peakBytes = max(peakBytes, ChildProcessRunner.addressSpacePeak(child.process.processIdentifier) ?? 0)
+                if Double(peakBytes) >= runner.recycleShare * runner.megabytes * 1_048_576 { stop() }
+                do {
+                    var doc = try JSONCoding.decoder().decode(ProcessedDocument.self, from: frame)
+                    doc.seconds = Date().timeIntervalSince(started)
+                    return (doc, false)
+                } catch {
+                    stop()
+                    return (failed(runner.say("no se pudo leer la respuesta del proceso lector: \(error)", "the worker's answer could not be read: \(error)")), false)
+                }
+            }
+            if !child.process.isRunning {
+                // Its last words may still be in the pipes: wait for both readers to finish.
+                child.readers.wait()
+                if child.frames.peek { continue }
+                self.child = nil
+                let death = runner.death(of: child.process, stderr: child.errors.text, peakBytes: peakBytes)
+                return (failed(death.reason, death.kind), death.outOfMemory || child.process.terminationReason == .uncaughtSignal)
+            }
+            guard DispatchTime.now() < deadline else {
+                self.child = nil
+                kill(child.process.processIdentifier, SIGKILL)
+                child.exited.wait()
+                return (failed(runner.say("la lectura pasó del límite del pipeline, \(Int(runner.seconds)) s, y se detuvo (súbalo en limits.seconds_per_document para leerlo)",
+                                          "reading took longer than the pipeline's limit of \(Int(runner.seconds)) s; the worker was stopped (raise limits.seconds_per_document to read it)")), false)
+            }
+            _ = child.wake.wait(timeout: min(deadline, .now() + 0.05))
+            peakBytes = max(peakBytes, ChildProcessRunner.addressSpacePeak(child.process.processIdentifier) ?? 0)
+        }
+    }
+
+    /// A running `cotejo worker --serve` and the threads that read its output.
+    private final class Child {
+        let process = Process()
+        let input: FileHandle
+        let frames = FrameBuffer()
+        let errors = ErrorLines()
+        /// Signalled when a frame arrives or the process ends.
+        let wake = DispatchSemaphore(value: 0)
+        let exited = DispatchSemaphore(value: 0)
+        let readers = DispatchGroup()
+        var documentsRead = 0
+
+        init(runner: ChildProcessRunner) throws {
+            process.executableURL = runner.executable
+            var arguments = ["worker", "--serve", "--memory-mb", String(Int(runner.megabytes)), "--seconds", String(Int(runner.seconds.rounded(.up)))]
+            if let path = runner.pipelinePath { arguments += ["--pipeline", path] }
+            process.arguments = arguments
+            let inPipe = Pipe(), out = Pipe(), err = Pipe()
+            process.standardInput = inPipe
+            process.standardOutput = out
+            process.standardError = err
+            input = inPipe.fileHandleForWriting
+            // The worker watches for this process to go (see `ParentWatch`), so a batch that exits
+            // between starting a worker and registering it in `RunningWorkers` leaves no orphan.
+            process.environment = ProcessInfo.processInfo.environment.merging([ParentWatch.variable: String(getpid())]) { $1 }
+            let (wake, exited) = (wake, exited)
+            process.terminationHandler = { _ in exited.signal(); wake.signal() }
+            // A request written to a child that just died must fail as an error, not kill the batch.
+            signal(SIGPIPE, SIG_IGN)
+            try process.run()
+            let pid = process.processIdentifier
+            RunningWorkers.shared.add(pid)
+            // Read both pipes while the child runs: a full pipe would block it forever.
+            let (frames, errors) = (frames, errors)
+            readers.enter()
+            readers.enter()
+            let readers = readers
+            Thread.detachNewThread {
+                let handle = out.fileHandleForReading
+                while true {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    if frames.append(chunk) { wake.signal() }
+                }
+                readers.leave()
+            }
+            Thread.detachNewThread {
+                let handle = err.fileHandleForReading
+                while true {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    errors.append(chunk)
+                }
+                RunningWorkers.shared.remove(pid)
+                readers.leave()
+            }
+        }
+    }
+}
+
+/// One document asked of a serving worker: one JSON line on its standard input.
+public struct WorkerRequest: Codable, Sendable {
+    public var path: String
+    public var sha256: String
+
+    public init(path: String, sha256: String) { self.path = path; self.sha256 = sha256 }
+
+    var line: Data { ((try? JSONEncoder().encode(self)) ?? Data()) + Data([10]) }
+}
+
+/// A serving worker's answer on stdout: the byte count in decimal and a newline, then that many
+/// bytes of JSON. The count lets the parent tell a whole answer from one cut short by a crash.
+public enum WorkerFrame {
+    public static func encode(_ body: Data) -> Data { Data("\(body.count)\n".utf8) + body }
+}
+
+/// The bytes a child wrote on stdout, cut into whole frames as they arrive.
+private final class FrameBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending = Data()
+    private var ready: [Data] = []
+
+    /// Adds bytes; returns whether a whole frame is now ready.
+    func append(_ chunk: Data) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        pending += chunk
+        while let newline = pending.firstIndex(of: 10),
+              let count = Int(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)),
+              pending.distance(from: newline, to: pending.endIndex) - 1 >= count {
+            let bodyStart = pending.index(after: newline)
+            ready.append(Data(pending[bodyStart..<pending.index(bodyStart, offsetBy: count)]))
+            pending = Data(pending[pending.index(bodyStart, offsetBy: count)...])
+        }
+        return !ready.isEmpty
+    }
+
+    func take() -> Data? {
+        lock.lock(); defer { lock.unlock() }
+        return ready.isEmpty ? nil : ready.removeFirst()
+    }
+
+    var peek: Bool { lock.lock(); defer { lock.unlock() }; return !ready.isEmpty }
+}
+
+/// What a child writes on stderr while reading the current document: page reports go to that
+/// document's listener, the rest is kept as the text a failure is explained with.
+private final class ErrorLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending = Data()
+    private var lines = Data()
+    private var onPage: (@Sendable (Int, Int) -> Void)?
+
+    func begin(onPage: (@Sendable (Int, Int) -> Void)?) {
+        lock.lock(); defer { lock.unlock() }
+        self.onPage = onPage
+        lines = Data()
+    }
+
+    func append(_ chunk: Data) {
+        lock.lock(); defer { lock.unlock() }
+        pending += chunk
+        while let newline = pending.firstIndex(of: 10) {
+            let line = pending[pending.startIndex..<newline]
+            pending = Data(pending[(newline + 1)...])
+            if let (page, count) = PageReport.parse(line) { onPage?(page, count) } else { lines += line + Data([10]) }
+        }
+    }
+
+    var text: String {
+        lock.lock(); defer { lock.unlock() }
+        return String(decoding: lines + pending, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
@@ -178,10 +344,6 @@ public enum PageReport {
     }
 }
 
-/// A byte buffer filled by one reader thread and read after it is done.
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
 
 /// A worker ends itself as soon as its batch process is gone. The batch kills its registered
 /// workers when it is stopped, but a worker started a moment before the stop may not be

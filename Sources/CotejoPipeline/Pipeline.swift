@@ -130,7 +130,8 @@ public struct Pipeline: Sendable {
 
     // MARK: A batch
 
-    /// How documents are processed: in this process, or each in a child process with limits.
+    /// How documents are processed: in this process, or in child processes with limits (one
+    /// long-lived child per batch thread).
     public enum Isolation: Sendable {
         case inProcess
         case childProcess(ChildProcessRunner)
@@ -163,10 +164,13 @@ public struct Pipeline: Sendable {
             group.enter()
             Thread.detachNewThread {
                 defer { group.leave() }
+                // Each thread keeps one child process that reads its documents in turn.
+                let worker: WorkerProcess? = if case .childProcess(let runner) = isolation { runner.worker() } else { nil }
+                defer { worker?.stop() }
                 while let i = state.next(limit: files.count) {
                     let path = files[i]
                     do {
-                        try self.handle(path: path, runID: runID, store: store, isolation: isolation,
+                        try self.handle(path: path, runID: runID, store: store, worker: worker,
                                         force: force, shard: shard, state: state, logger: logger, progress: progress)
                     } catch {
                         state.fail(error)
@@ -202,7 +206,8 @@ public struct Pipeline: Sendable {
         try store.replaceFindings(rule: CrossDocumentMismatch.ruleID, runID: runID, with: rule.check(documents))
     }
 
-    private func handle(path: String, runID: Int64, store: Store, isolation: Isolation, force: Bool,
+    /// `worker`: the thread's child process, or nil to read in this process.
+    private func handle(path: String, runID: Int64, store: Store, worker: WorkerProcess?, force: Bool,
                         shard: Shard?, state: BatchState, logger: Logger?, progress: (@Sendable (ProgressEvent) -> Void)?) throws {
         func finished(_ event: ProgressEvent) { state.finish(event, progress: progress) }
         func record(_ doc: ProcessedDocument) throws {
@@ -262,12 +267,11 @@ public struct Pipeline: Sendable {
                 state.update { $0.retried += 1 }
                 progress?(ProgressEvent(.retrying, path: p))
             }
-            switch isolation {
-            case .inProcess:
-                try record(ReadingProgress.listening(onPage) { process(path: p, data: data, sha256: sha) })
-            case .childProcess(let runner):
+            if let worker {
                 let format: DocumentFormat? = if case .readable(let f) = FormatSniffer.sniff(data, fileExtension: URL(fileURLWithPath: p).pathExtension) { f } else { nil }
-                try record(runner.process(path: p, sha256: sha, byteCount: data.count, format: format, onPage: onPage))
+                try record(worker.process(path: p, sha256: sha, byteCount: data.count, format: format, onPage: onPage))
+            } else {
+                try record(ReadingProgress.listening(onPage) { process(path: p, data: data, sha256: sha) })
             }
         }
     }

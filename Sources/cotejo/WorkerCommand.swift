@@ -6,32 +6,70 @@ import CotejoStore
 import CotejoIngest
 import Logging
 
-/// `cotejo worker`: reads one file and writes its processed document as JSON on stdout. The batch
+/// `cotejo worker`: reads files and writes their processed documents as JSON on stdout. The batch
 /// runs it as a child process so that a crash in a reader costs one document, not the batch.
+/// With `--serve` it reads one request per line on stdin (`WorkerRequest`) and answers each with a
+/// `WorkerFrame`, until its input ends; with a path it reads that one file.
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Processes one file in isolation (used by run and ingest; not for direct use).",
+        abstract: "Processes files in isolation (used by run and ingest; not for direct use).",
         shouldDisplay: false)
 
     @Option(name: .long, help: "SHA-256 of the file, as the parent computed it.")
-    var sha256: String
+    var sha256: String?
     @Option(name: .long, help: "Address-space limit in MB.")
     var memoryMb: Int = 1024
-    @Option(name: .long, help: "CPU-time limit in seconds.")
+    @Option(name: .long, help: "CPU-time limit in seconds, per document.")
     var seconds: Int = 120
+    @Flag(name: .long, help: "Read requests from stdin, one JSON line each, until it ends.")
+    var serve = false
     @OptionGroup var definition: PipelineOption
-    @Argument(help: "The file to process.")
-    var path: String
+    @Argument(help: "The file to process (without --serve).")
+    var path: String?
+
+    func validate() throws {
+        guard serve == (path == nil) else { throw ValidationError("give either --serve or one path") }
+        guard serve || sha256 != nil else { throw ValidationError("--sha256 is required with a path") }
+    }
 
     func run() throws {
         // Limits first, so that nothing the readers do can exceed them.
         var memory = rlimit(rlim_cur: rlim_t(memoryMb) * 1_048_576, rlim_max: rlim_t(memoryMb) * 1_048_576)
         setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
-        var cpu = rlimit(rlim_cur: rlim_t(seconds + 5), rlim_max: rlim_t(seconds + 10))
-        setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
         ParentWatch.start()
-
         let config = try definition.load()
+        guard serve else {
+            limitCPU()
+            try answer(path: path ?? "", sha256: sha256 ?? "", config: config, framed: false)
+            return
+        }
+        while let line = readLine(strippingNewline: true) {
+            guard let request = try? JSONDecoder().decode(WorkerRequest.self, from: Data(line.utf8)) else { continue }
+            limitCPU()
+            do { try answer(path: request.path, sha256: request.sha256, config: config, framed: true) } catch {
+                // A file that cannot be opened fails alone; the worker serves the next one.
+                let failed = ProcessedDocument(path: request.path, sha256: request.sha256, format: nil, byteCount: 0, status: .failed,
+                                               error: config.language.pick("no se pudo abrir el archivo: \(error.localizedDescription)",
+                                                                           "the file could not be opened: \(error.localizedDescription)"),
+                                               failureKind: .transient)
+                FileHandle.standardOutput.write(WorkerFrame.encode(try JSONCoding.encoder().encode(failed)))
+            }
+        }
+    }
+
+    /// A CPU-time limit for the next document: the time used so far plus this document's share.
+    /// Only the soft limit moves (its signal ends the process); the hard limit cannot be raised again.
+    func limitCPU() {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let used = rlim_t(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1)
+        var cpu = rlimit()
+        getrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
+        cpu.rlim_cur = min(used + rlim_t(seconds + 5), cpu.rlim_max)
+        setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
+    }
+
+    func answer(path: String, sha256: String, config: PipelineConfig, framed: Bool) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         // Each page read is told to the parent (which shows it at most once a second).
         var doc = ReadingProgress.listening({ page, count in
@@ -40,7 +78,8 @@ struct Worker: ParsableCommand {
         // Word boxes served the table and record stages, which ran here; the store keeps lines and
         // blocks only, so the words need not cross the process boundary.
         doc.content?.dropWords()
-        FileHandle.standardOutput.write(try JSONCoding.encoder().encode(doc))
+        let body = try JSONCoding.encoder().encode(doc)
+        FileHandle.standardOutput.write(framed ? WorkerFrame.encode(body) : body)
     }
 }
 

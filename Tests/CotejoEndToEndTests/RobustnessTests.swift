@@ -95,6 +95,52 @@ import CotejoReport
         #expect(try Repo.comparableExport(a) == Repo.comparableExport(b))
     }
 
+    /// The documents a worker reads, with their bytes' hash and format, as the batch gives them.
+    func read(_ names: [String], with worker: WorkerProcess) throws -> [ProcessedDocument] {
+        try names.map { name in
+            let url = Repo.fixtures.appendingPathComponent(name)
+            let data = try Data(contentsOf: url)
+            return worker.process(path: url.path, sha256: "sha-\(name)", byteCount: data.count, format: nil)
+        }
+    }
+
+    @Test func oneChildReadsDocumentsInTurnAndADeadOneIsReplaced() throws {
+        guard case .childProcess(let runner) = try isolated() else { Issue.record("not isolated"); return }
+        let worker = runner.worker()
+        defer { worker.stop() }
+        let first = try read(["003.html", "004.docx", "003.pdf"], with: worker)
+        #expect(first.map(\.status) == [.ok, .ok, .ok])
+        #expect(first.map(\.sha256) == ["sha-003.html", "sha-004.docx", "sha-003.pdf"])
+        #expect(worker.processesStarted == 1)
+        let pid = try #require(worker.pid)
+        kill(pid, SIGKILL)
+        let after = try read(["001.html"], with: worker)
+        #expect(after.map(\.status) == [.ok])
+        #expect(worker.processesStarted == 2)
+        #expect(worker.pid != pid)
+    }
+
+    @Test func aChildPastItsMemoryShareIsReplacedAfterItsDocument() throws {
+        guard case .childProcess(var runner) = try isolated() else { Issue.record("not isolated"); return }
+        runner.recycleShare = 0.01
+        let worker = runner.worker()
+        defer { worker.stop() }
+        let docs = try read(["003.html", "004.docx", "001.html"], with: worker)
+        #expect(docs.map(\.status) == [.ok, .ok, .ok])
+        #expect(worker.processesStarted == 3)
+    }
+
+    @Test func aFileGoneBeforeTheWorkerOpensItFailsAloneAndTheChildServesOn() throws {
+        guard case .childProcess(let runner) = try isolated() else { Issue.record("not isolated"); return }
+        let worker = runner.worker()
+        defer { worker.stop() }
+        let gone = worker.process(path: "/nonexistent/plan.pdf", sha256: "x", byteCount: 0, format: .pdf)
+        #expect(gone.status == .failed)
+        #expect(gone.error?.contains("no se pudo abrir") == true, "got: \(gone.error ?? "nil")")
+        #expect(try read(["001.html"], with: worker).map(\.status) == [.ok])
+        #expect(worker.processesStarted == 1)
+    }
+
     /// kill -9 in the middle of a run, then run again: the store equals an uninterrupted run's.
     @Test func killedRunResumesToTheSameStore() throws {
         let exe = try #require(Repo.cotejoExecutable)
