@@ -43,4 +43,50 @@ enum DrawnPDF {
         #expect(stamped.hidden == true)
         #expect(TextProvenance(content).stamp(Source(page: 1, bbox: try word("78").bbox, text: "78")).hidden == nil)
     }
+
+    /// What the drawing settles without a render. The box asked about is a glyph's at the page's
+    /// (100, 50) from the top-left, that is PDF y = 150 on the 200 pt page.
+    func inkUnder(_ draw: String) throws -> Bool {
+        let document = try #require(PathDocument(data: DrawnPDF.make(draw)))
+        let drawing = try #require(document.drawing(page: 0))
+        return HiddenText.Fills(drawing).inkUnder(BBox(x0: 96, y0: 45, x1: 104, y1: 55))
+    }
+
+    @Test func aDarkBandSettlesInkAndAnythingElseIsLeftToTheRender() throws {
+        #expect(try inkUnder("0.2 g 50 130 200 40 re f"))
+        // Pale paint may render as paper: the render decides.
+        #expect(try !inkUnder("0.95 g 50 130 200 40 re f"))
+        // White painted over the band, under the glyph, leaves paper.
+        #expect(try !inkUnder("0.2 g 50 130 200 40 re f 1 g 90 140 20 20 re f"))
+        // A band elsewhere says nothing here; nor does an L-shaped fill whose box covers the point.
+        #expect(try !inkUnder("0.2 g 50 20 200 40 re f"))
+        #expect(try !inkUnder("0 g 50 100 m 250 100 l 250 120 l 70 120 l 70 190 l 50 190 l h f"))
+        // A picture under the point: text printed over it is meant to be read.
+        #expect(try inkUnder("q 200 0 0 40 50 130 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \u{FF} EI Q"))
+        // Half-transparent black over white is grey enough to be ink; 10 % is not sure.
+        #expect(try inkUnder("/GS1 gs 0 g 50 130 200 40 re f", alpha: 0.5))
+        #expect(try !inkUnder("/GS1 gs 0 g 50 130 200 40 re f", alpha: 0.1))
+    }
+
+    func inkUnder(_ draw: String, alpha: Double) throws -> Bool {
+        var pdf = MinimalPDF()
+        pdf.add("<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /ExtGState << /GS1 5 0 R >> >> /Contents 4 0 R >>")
+        pdf.addStream(draw)
+        pdf.add("<< /Type /ExtGState /ca \(alpha) >>")
+        let document = try #require(PathDocument(data: pdf.data()))
+        let drawing = try #require(document.drawing(page: 0))
+        return HiddenText.Fills(drawing).inkUnder(BBox(x0: 96, y0: 45, x1: 104, y1: 55))
+    }
+
+    /// The band under white text is settled by the drawing, the white text on bare paper by the
+    /// render, and the two together give the marks the render alone gave.
+    @Test func theDrawingAndTheRenderTogetherMarkAsTheRenderAlone() throws {
+        let content = try PDFReader().read(url: URL(fileURLWithPath: "hidden.pdf"), data: Self.page)
+        var rendered = PDFReader()
+        rendered.rulingsFromPaths = false
+        let alone = try rendered.read(url: URL(fileURLWithPath: "hidden.pdf"), data: Self.page)
+        #expect(content.pages[0].lines.flatMap(\.words).map(\.hidden) == alone.pages[0].lines.flatMap(\.words).map(\.hidden))
+    }
 }

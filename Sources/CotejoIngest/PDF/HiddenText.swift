@@ -14,11 +14,18 @@ enum HiddenText {
     /// A pixel at or below this grey level is ink or a coloured band, not bare paper.
     static let paper: UInt8 = 235
 
-    /// Marks `hidden` on the pale glyphs whose boxes show no ink on the rendered page.
-    static func mark(_ glyphs: inout [Glyph], on page: PopplerPageHandle) {
-        guard let render = page.renderGray(scale: scale) else { return }
+    /// Marks `hidden` on the pale glyphs whose boxes show no ink on the rendered page. Those the
+    /// page's drawing already settles (white text on a filled header band, see `Fills`) need no
+    /// render; the rest are rendered, their boxes only.
+    static func mark(_ glyphs: inout [Glyph], on page: PopplerPageHandle, drawing: PageDrawing?) {
+        let fills = drawing.map(Fills.init)
+        var undecided: [Int] = []
         for i in glyphs.indices where glyphs[i].pale && !glyphs[i].isSpace {
-            glyphs[i].hidden = !hasInk(under: glyphs[i].box, in: render)
+            if fills?.inkUnder(glyphs[i].box) == true { glyphs[i].hidden = false } else { undecided.append(i) }
+        }
+        if !undecided.isEmpty {
+            guard let render = page.renderGray(scale: scale, within: undecided.map { glyphs[$0].box }) else { return }
+            for i in undecided { glyphs[i].hidden = !hasInk(under: glyphs[i].box, in: render) }
         }
         // Spaces between hidden characters are hidden too, so whole words are.
         for i in glyphs.indices where glyphs[i].isSpace && glyphs[i].pale {
@@ -36,5 +43,52 @@ enum HiddenText {
             for x in xs where render.pixels[row + x] <= paper { return true }
         }
         return false
+    }
+
+    /// What a page's drawing says about the paper under a point, without a render. Only the sure
+    /// cases are answered:
+    /// - the last fill painted under the point is an axis-aligned rectangle dark enough to render
+    ///   as ink with room to spare (a header band);
+    /// - an image lies under the point (a slide's background picture): text printed over a
+    ///   picture is meant to be read, and rendering a slide to look costs more than reading it.
+    /// A lighter or irregular fill there leaves the question to the render. Clipping is not
+    /// followed. Both shortcuts can only miss hidden text (white on a white part of a picture, on
+    /// a band clipped away), never call shown text hidden.
+    struct Fills {
+        struct Fill { var box: BBox; var darkRectangle: Bool }
+        /// Effective grey (after opacity over white) at or below which a fill surely renders as
+        /// ink: well under `paper`, so colour conversion and edge blending cannot tip it.
+        static let surelyInk = 0.85
+
+        /// Fills in paint order (poppler numbers paths as they are painted).
+        var fills: [Fill]
+        var images: [BBox]
+
+        init(_ drawing: PageDrawing) {
+            var byPath: [Int: [PageDrawing.Segment]] = [:]
+            for s in drawing.segments where !s.isStroke && s.opacity > 0 { byPath[s.path, default: []].append(s) }
+            fills = byPath.keys.sorted().compactMap { path in
+                let pieces = byPath[path] ?? []
+                guard let box = VectorRulings.pathBoxes(pieces)[path], let first = pieces.first else { return nil }
+                let grey = 1 - first.opacity * (1 - first.luminance)
+                // A rectangle: every piece level or plumb and lying on the box's border.
+                let tolerance = 0.01
+                let onBorder = pieces.allSatisfy { s in
+                    (abs(s.y0 - s.y1) <= tolerance && (abs(s.y0 - box.y0) <= tolerance || abs(s.y0 - box.y1) <= tolerance))
+                        || (abs(s.x0 - s.x1) <= tolerance && (abs(s.x0 - box.x0) <= tolerance || abs(s.x0 - box.x1) <= tolerance))
+                }
+                // Translucent paint over paper is at its palest; over anything darker it is darker still.
+                return Fill(box: box, darkRectangle: onBorder && grey <= Self.surelyInk)
+            }
+            images = drawing.images
+        }
+
+        /// True when the paper under `box`'s centre is surely inked by a fill; false when the
+        /// drawing cannot tell.
+        func inkUnder(_ box: BBox) -> Bool {
+            let (x, y) = (box.midX, box.midY)
+            if images.contains(where: { $0.contains(x: x, y: y) }) { return true }
+            return fills.last(where: { $0.box.contains(x: x, y: y) })?.darkRectangle ?? false
+        }
     }
 }

@@ -57,7 +57,13 @@ public struct PDFReader: DocumentReader {
                 pages.append(Page(number: index + 1, hasText: false))
                 continue
             }
-            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, drawing: { drawings(index) }, notes: &notes))
+            // Read once, when first asked (hidden text or rulings), and shared.
+            var drawing: PageDrawing?? = nil
+            let pageDrawing: () -> PageDrawing? = {
+                if drawing == nil { drawing = .some(drawings(index)) }
+                return drawing ?? nil
+            }
+            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, drawing: pageDrawing, notes: &notes))
             ReadingProgress.page(index + 1, of: count)
         }
         notes += ocrSession.notes
@@ -72,7 +78,7 @@ public struct PDFReader: DocumentReader {
         let (width, height) = page.size
         var extraction = page.glyphs()
         if extraction.glyphs.contains(where: { $0.pale && !$0.isSpace }) {
-            HiddenText.mark(&extraction.glyphs, on: page)
+            HiddenText.mark(&extraction.glyphs, on: page, drawing: drawing())
         }
         if let problem = extraction.alignmentProblem {
             notes.append("page \(number): \(problem)")

@@ -261,7 +261,9 @@ final class PopplerPageHandle {
     /// (row-major, `width × height`), for the ruling detector.
     /// With a `frame`, the page is drawn turned into it (the frame a page whose text runs down
     /// is read in), so that what is found in the pixels is in the words' frame.
-    func renderGray(scale: Double, frame: ReadingFrame? = nil) -> (pixels: [UInt8], width: Int, height: Int)? {
+    /// `within`: when given, only these boxes (points, displayed page) are painted; the rest stays
+    /// white. Compositing is most of a render's cost, so a few boxes cost a fraction of a page.
+    func renderGray(scale: Double, frame: ReadingFrame? = nil, within boxes: [BBox]? = nil) -> (pixels: [UInt8], width: Int, height: Int)? {
         let (displayedWidth, displayedHeight) = size
         let turned = (frame?.quarterTurns ?? 0) % 2 == 1
         let (pageWidth, pageHeight) = turned ? (displayedHeight, displayedWidth) : (displayedWidth, displayedHeight)
@@ -274,6 +276,15 @@ final class PopplerPageHandle {
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return nil }
         cairo_set_source_rgb(context, 1, 1, 1)
         cairo_paint(context)
+        if let boxes {
+            // Whole pixels, a pixel wider each way, so edge blending matches a full render's.
+            for box in boxes {
+                let x0 = ((box.x0 * scale).rounded(.down) - 1), y0 = ((box.y0 * scale).rounded(.down) - 1)
+                let x1 = ((box.x1 * scale).rounded(.up) + 1), y1 = ((box.y1 * scale).rounded(.up) + 1)
+                cairo_rectangle(context, x0, y0, x1 - x0, y1 - y0)
+            }
+            cairo_clip(context)
+        }
         cairo_scale(context, scale, scale)
         if let frame {
             var matrix = cairo_matrix_t(xx: frame.xx, yx: frame.yx, xy: frame.xy, yy: frame.yy, x0: frame.x0, y0: frame.y0)
