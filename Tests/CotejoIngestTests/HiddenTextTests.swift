@@ -89,4 +89,14 @@ enum DrawnPDF {
         let alone = try rendered.read(url: URL(fileURLWithPath: "hidden.pdf"), data: Self.page)
         #expect(content.pages[0].lines.flatMap(\.words).map(\.hidden) == alone.pages[0].lines.flatMap(\.words).map(\.hidden))
     }
+
+    /// Image boxes come from the drawing's pass, exact (poppler-glib's mapping, a second pass,
+    /// rounded their sizes to whole points).
+    @Test func imageBoxesComeFromTheDrawingExactly() throws {
+        let page = DrawnPDF.make("0 g BT /F1 12 Tf 20 180 Td (Figura 1) Tj ET q 200.5 0 0 40.5 50 130 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \u{FF} EI Q")
+        let content = try PDFReader().read(url: URL(fileURLWithPath: "image.pdf"), data: page)
+        let box = try #require(content.pages.first?.images.first)
+        #expect(content.pages[0].images.count == 1)
+        #expect(abs(box.x0 - 50) < 0.01 && abs(box.x1 - 250.5) < 0.01 && abs(box.y0 - 29.5) < 0.01 && abs(box.y1 - 70) < 0.01, "\(box)")
+    }
 }

@@ -83,7 +83,10 @@ public struct PDFReader: DocumentReader {
         if let problem = extraction.alignmentProblem {
             notes.append("page \(number): \(problem)")
         }
-        let images = page.imageBoxes(glyphs: extraction.glyphs)
+        // Image boxes come with the drawing, in the same pass; poppler-glib's mapping is a second
+        // full pass over the page, kept for when the drawing cannot be read. Last painted first,
+        // as the mapping lists them.
+        let images = drawing().map { $0.images.filter { $0.width > 0 && $0.height > 0 }.reversed() } ?? page.imageBoxes(glyphs: extraction.glyphs)
         let hasTextLayer = extraction.glyphs.contains { !$0.isSpace }
         if session.shouldRead(hasTextLayer: hasTextLayer, images: images, pageArea: width * height) {
             if let read = readByOCR(page, number: number, width: width, height: height, images: images, session: &session) {
