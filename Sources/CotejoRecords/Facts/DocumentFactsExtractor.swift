@@ -188,15 +188,28 @@ public struct DocumentFactsExtractor: Sendable {
     /// punctuation or the first lower-case word; "- ACRONYM" and "(ACRONYM)" after it are kept.
     /// An "E.S.E." (empresa social del estado) before the opener is part of the name. Returns the opener
     /// that matched with the name.
+    /// The openers (entity ones first, as the search prefers them) by their first word, split
+    /// once: the search runs over every line of every document.
+    static let openersByFirstWord: [String: [(opener: String, parts: [String])]] = {
+        var index: [String: [(opener: String, parts: [String])]] = [:]
+        for o in entityOpeners + dependencyOpeners {
+            let parts = o.split(separator: " ").map(String.init)
+            guard let first = parts.first else { continue }
+            index[first, default: []].append((o, parts))
+        }
+        return index
+    }()
+
     static func entityName(in text: String) -> (opener: String, name: String)? {
         let tokens = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let folded = tokens.map { $0.folded.trimmingCharacters(in: .punctuationCharacters) }
         for start in tokens.indices {
-            let opener = (entityOpeners + dependencyOpeners).first { o in
-                let parts = o.split(separator: " ").map(String.init)
-                return start + parts.count <= tokens.count && zip(parts, folded[start...]).allSatisfy { $0 == $1 }
-            }
-            guard let opener, tokens[start].first?.isUppercase == true else { continue }
+            guard tokens[start].first?.isUppercase == true,
+                  let candidates = openersByFirstWord[folded[start]] else { continue }
+            let opener = candidates.first { o in
+                start + o.parts.count <= tokens.count && zip(o.parts, folded[start...]).allSatisfy { $0 == $1 }
+            }?.opener
+            guard let opener else { continue }
             var end = start
             var k = start + 1
             while k < tokens.count {
