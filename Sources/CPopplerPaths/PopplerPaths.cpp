@@ -81,16 +81,15 @@ public:
     void drawMaskedImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap,
                          bool interpolate, Stream *maskStr, int maskWidth, int maskHeight, bool maskInvert,
                          bool maskInterpolate) override {
+        // Not the base class's: it draws the image again through drawImage, which would count it
+        // twice. A masked image is never inline, so there is no data to skip.
         addImage(state);
-        OutputDev::drawMaskedImage(state, ref, str, width, height, colorMap, interpolate, maskStr, maskWidth,
-                                   maskHeight, maskInvert, maskInterpolate);
     }
     void drawSoftMaskedImage(GfxState *state, Object *ref, Stream *str, int width, int height,
                              GfxImageColorMap *colorMap, bool interpolate, Stream *maskStr, int maskWidth,
                              int maskHeight, GfxImageColorMap *maskColorMap, bool maskInterpolate) override {
+        // As above: the base class would draw it again through drawImage.
         addImage(state);
-        OutputDev::drawSoftMaskedImage(state, ref, str, width, height, colorMap, interpolate, maskStr, maskWidth,
-                                       maskHeight, maskColorMap, maskInterpolate);
     }
 
 private:

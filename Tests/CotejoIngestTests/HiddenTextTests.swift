@@ -99,4 +99,18 @@ enum DrawnPDF {
         #expect(content.pages[0].images.count == 1)
         #expect(abs(box.x0 - 50) < 0.01 && abs(box.x1 - 250.5) < 0.01 && abs(box.y0 - 29.5) < 0.01 && abs(box.y1 - 70) < 0.01, "\(box)")
     }
+
+    /// An image with a soft mask (a PNG with transparency, as slides paste them) is one image,
+    /// not two: poppler's default for masked images draws them again as plain ones.
+    @Test func aSoftMaskedImageIsCountedOnce() throws {
+        var pdf = MinimalPDF()
+        pdf.add("<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>")
+        pdf.addStream("q 100 0 0 50 50 100 cm /Im1 Do Q")
+        pdf.add(Data("<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /SMask 6 0 R /Length 1 >>\nstream\n".utf8) + Data([0x80]) + Data("\nendstream".utf8))
+        pdf.add(Data("<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n".utf8) + Data([0xFF]) + Data("\nendstream".utf8))
+        let drawing = try #require(PathDocument(data: pdf.data())?.drawing(page: 0))
+        #expect(drawing.images.count == 1, "\(drawing.images)")
+    }
 }
