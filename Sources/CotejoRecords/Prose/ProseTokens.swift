@@ -10,10 +10,13 @@ struct ProseTokens {
     var sources: [Source]          // the line each word stands on
     var sentence: [Int]            // the sentence each word belongs to, counted from 0
 
-    init(_ region: TextRegion) {
+    /// A region's tokens, as read when the region was made.
+    init(_ region: TextRegion) { self = region.tokens }
+
+    init(lines: [TextLine]) {
         words = []; written = []; numbers = [:]; sources = []; sentence = []
         var current = 0
-        for line in region.lines {
+        for line in lines {
             let text = line.text.collapsedWhitespace
             // A line in capitals is a heading ("AFILIACIONES"): it is a sentence of its own.
             let letters = text.filter(\.isLetter)

@@ -4,8 +4,16 @@ import CotejoModel
 /// heading, the children of one HTML element. Prose records (stated totals, compromisos) are read
 /// within a region, so that figures of neighbouring cards are never mixed.
 public struct TextRegion: Sendable {
-    public var page: Int
-    public var lines: [TextLine]
+    public let page: Int
+    public let lines: [TextLine]
+    /// The region's words and figures, read once: seven extractors ask the same region their
+    /// questions, and tokenizing was a tenth of a PDF's processing when each did it again.
+    let tokens: ProseTokens
+
+    public init(page: Int, lines: [TextLine]) {
+        self.page = page; self.lines = lines
+        tokens = ProseTokens(lines: lines)
+    }
 
     public var text: String { lines.map { $0.text.collapsedWhitespace }.joined(separator: " ") }
 }
@@ -84,7 +92,7 @@ public enum TextRegions {
             guard let x = b.source.xpath, let cut = x.lastIndex(of: "/") else { return "" }
             return String(x[..<cut])
         }
-        var regions: [TextRegion] = []
+        var groups: [[TextLine]] = []
         var lastParent: String?
         var regionHasText = false
         for b in blocks {
@@ -92,28 +100,28 @@ public enum TextRegions {
             // A heading opens a region even among siblings (sections laid flat in <body>), unless
             // all the region holds so far is a big figure over its caption ("113 %" / "CUMPLIMIENTO").
             let opens = b.role == .heading && regionHasText
-            if p == lastParent, !opens, let i = regions.indices.last {
-                regions[i].lines += b.lines
+            if p == lastParent, !opens, let i = groups.indices.last {
+                groups[i] += b.lines
             } else {
-                regions.append(TextRegion(page: page, lines: b.lines))
+                groups.append(b.lines)
                 regionHasText = false
             }
             regionHasText = regionHasText || b.role == .heading || b.text.count > 40
             lastParent = p
         }
-        return regions
+        return groups.map { TextRegion(page: page, lines: $0) }
     }
 
     /// Text with no geometry: a heading opens a region.
     static func byHeading(_ blocks: [Block], page: Int) -> [TextRegion] {
-        var regions: [TextRegion] = []
+        var groups: [[TextLine]] = []
         for b in blocks {
-            if b.role == .heading || regions.isEmpty {
-                regions.append(TextRegion(page: page, lines: b.lines))
+            if b.role == .heading || groups.isEmpty {
+                groups.append(b.lines)
             } else {
-                regions[regions.count - 1].lines += b.lines
+                groups[groups.count - 1] += b.lines
             }
         }
-        return regions
+        return groups.map { TextRegion(page: page, lines: $0) }
     }
 }
