@@ -3,6 +3,7 @@ import ArgumentParser
 import CotejoModel
 import CotejoStore
 import CotejoPipeline
+import CotejoIngest
 import CotejoReport
 
 /// `cotejo`: reads plans and compliance reports, stores records with provenance, cross-checks figures.
@@ -30,7 +31,7 @@ struct Cotejo: ParsableCommand {
         3 the store or the pipeline definition could not be opened.
         Language: Spanish unless --lang en or an English LANG.
         """),
-        version: cotejoVersion,
+        version: "\(cotejoVersion) (poppler \(PDFReader.popplerVersion))",
         subcommands: [Run.self, Ingest.self, Check.self, Merge.self, Export.self, Search.self, Show.self, Tables.self, Findings.self, Report.self, Compare.self, Worker.self])
 
     static func main() {

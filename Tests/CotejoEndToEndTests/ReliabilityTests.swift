@@ -114,6 +114,14 @@ import CotejoStore
         #expect(child.output.contains("\"status\""))
     }
 
+    /// The poppler release the path shim was built against is part of the version a bug report quotes.
+    @Test func theVersionNamesThePopplerTheShimWasBuiltAgainst() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let said = try Repo.run(exe.path, ["--version"])
+        #expect(said.status == 0)
+        #expect(said.output.contains("(poppler 2"), "\(said.output)")
+    }
+
     @Test func aSecondBatchOnTheSameStoreStopsAtOnceWithExit3() throws {
         let exe = try #require(Repo.cotejoExecutable)
         let db = try Repo.temporaryDirectory().appendingPathComponent("busy.sqlite").path

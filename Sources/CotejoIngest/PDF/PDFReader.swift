@@ -29,6 +29,10 @@ public struct PDFReader: DocumentReader {
 
     public init() {}
 
+    /// The poppler release the path shim (`CPopplerPaths`) was compiled against: its core API is
+    /// not stable across releases, so a bug report needs it.
+    public static var popplerVersion: String { PathDocument.popplerVersion }
+
     public init(detectRulings: Bool) { self.detectRulings = detectRulings }
 
     public init(ocr: OCRSettings) { self.ocr = ocr }
