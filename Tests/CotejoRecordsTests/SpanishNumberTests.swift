@@ -335,4 +335,17 @@ extension SpanishNumberParseTests {
         #expect(SpanishNumber.scan(in: "y 45afiliaciones a personas adultas").map(\.value) == [45])
         #expect(SpanishNumber.scan(in: "el 3er trimestre, 5kg, código 014Abcde").isEmpty)
     }
+
+    /// A reading remembered for one text is handed back with its range in the index space of the
+    /// text asked about, wherever that text stands in its string.
+    @Test func aRememberedReadingPointsIntoTheTextAskedAbout() throws {
+        let first = try #require(SpanishNumber.parse(" 1.234,5 "))
+        let line = "Meta: 1.234,5 | Avance: 1.234,5 "
+        let cut = line.index(line.startIndex, offsetBy: 23)
+        let second = try #require(SpanishNumber.parse(line[cut...]))
+        #expect(first.value == 1234.5 && second.value == 1234.5)
+        #expect(line[second.range] == "1.234,5")
+        #expect(line.distance(from: line.startIndex, to: second.range.lowerBound) == 24)
+        #expect(SpanishNumber.parse("E-DES-FT-014") == nil && SpanishNumber.parse("E-DES-FT-014") == nil)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 // Figures as Colombian documents write them: "66.223,84", "113 %", "(35,8)", "$ 1.500.000".
 
 /// A figure read from Spanish text, with how it was written: the decimals it states (for interval
@@ -70,6 +71,11 @@ public struct SpanishNumber: Hashable, Sendable {
     public static func parse(_ text: String) -> SpanishNumber? { parse(text[...]) }
 
     public static func parse(_ text: Substring) -> SpanishNumber? {
+        ParseMemo.shared.parse(text, with: read(whole:))
+    }
+
+    /// `parse` without the memo.
+    static func read(whole text: Substring) -> SpanishNumber? {
         let t = SpanishLexer.tokens(text)
         guard let d = t.firstIndex(where: { $0.kind == .digits }), d <= 3 else { return nil }
         guard let m = match(t, at: d, in: text, cellMode: true) else { return nil }
@@ -314,5 +320,42 @@ public struct SpanishNumber: Hashable, Sendable {
         if next >= t.count { return true }
         let after = t[next]
         return after.gap == .newline || after.kind == .word || after.isSymbol("#")
+    }
+}
+
+/// Whole-cell readings by text. The same cell is read by the record stage and by several checks,
+/// and a sheet repeats its values ("0", "100", "SI") down thousands of rows: reading each text once
+/// was about a seventh of a workbook's processing. The reading depends on the text alone; its
+/// range is kept as offsets and put back into the index space of the text asked about.
+final class ParseMemo: @unchecked Sendable {
+    static let shared = ParseMemo()
+    /// Texts kept before the memo starts afresh (a bound on its memory, about 10 MB).
+    static let capacity = 50_000
+
+    private struct Entry { var number: SpanishNumber?; var lower: Int; var upper: Int }
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    func parse(_ text: Substring, with read: (Substring) -> SpanishNumber?) -> SpanishNumber? {
+        let key = String(text)
+        lock.lock()
+        let hit = entries[key]
+        lock.unlock()
+        if let hit {
+            guard var number = hit.number else { return nil }
+            let utf8 = text.utf8
+            number.range = utf8.index(utf8.startIndex, offsetBy: hit.lower)..<utf8.index(utf8.startIndex, offsetBy: hit.upper)
+            return number
+        }
+        let number = read(text)
+        let utf8 = text.utf8
+        let entry = Entry(number: number,
+                          lower: number.map { utf8.distance(from: utf8.startIndex, to: $0.range.lowerBound) } ?? 0,
+                          upper: number.map { utf8.distance(from: utf8.startIndex, to: $0.range.upperBound) } ?? 0)
+        lock.lock()
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = entry
+        lock.unlock()
+        return number
     }
 }
