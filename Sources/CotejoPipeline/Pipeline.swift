@@ -112,7 +112,9 @@ public struct Pipeline: Sendable {
             content = tables.apply(to: content)
             // The check stage settles headerless figure order by arithmetic before judging; the
             // settled records are what the store keeps.
-            let (recs, findings) = checks.process(CheckInput(content: content, records: records.extract(from: content)))
+            let convention = NumberConvention.of(content)
+            let (recs, findings) = checks.process(CheckInput(content: content, records: records.extract(from: content, convention: convention),
+                                                             numberConvention: convention))
             let status: DocumentStatus = content.pages.isEmpty ? .partial : .ok
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: status,
                                      notes: notes, content: content, records: recs, findings: findings,

@@ -22,7 +22,9 @@ public struct RecordExtractor: Sendable {
 
     public init() {}
 
-    public func extract(from content: DocumentContent) -> DocumentRecords {
+    /// `convention`: how the document writes its numbers, when the caller has it already (the
+    /// check stage needs it too, and reading it goes over every line and cell).
+    public func extract(from content: DocumentContent, convention known: NumberConvention? = nil) -> DocumentRecords {
         var records = DocumentRecords(facts: facts.extract(from: content))
         let stream = DocumentStream(content)
         // Slide rows on pages with boxes, found per page, emitted where their description stands.
@@ -101,7 +103,7 @@ public struct RecordExtractor: Sendable {
         }
         let formRows = labelledRows.activities(in: content)
         activities += formRows
-        let convention = NumberConvention.of(content)
+        let convention = known ?? NumberConvention.of(content)
         for table in content.tables {
             let stated = tableStatements.read(table, convention: NumberConvention.of(table, in: content, document: convention))
             records.claims += stated.claims + formulaRatios.claims(in: table)

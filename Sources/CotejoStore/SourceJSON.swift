@@ -44,6 +44,31 @@ enum SourceJSON {
         return "\(d)"
     }
 
+    /// An array of strings.
+    static func array(_ values: [String]) -> String {
+        var out = "["
+        for (i, v) in values.enumerated() {
+            if i > 0 { out += "," }
+            string(v, into: &out)
+        }
+        return out + "]"
+    }
+
+    /// An object of strings, keys in the order JSONEncoder's `sortedKeys` gives them.
+    static func object(_ values: [String: String]) -> String {
+        var out = "{"
+        for (i, key) in values.keys.sorted(by: sortedKeysOrder).enumerated() {
+            if i > 0 { out += "," }
+            string(key, into: &out)
+            out += ":"
+            string(values[key] ?? "", into: &out)
+        }
+        return out + "}"
+    }
+
+    /// JSONEncoder's `sortedKeys` order.
+    static func sortedKeysOrder(_ a: String, _ b: String) -> Bool { a < b }
+
     /// A string literal with JSON's escapes: the quote, the backslash and control characters.
     static func string(_ s: String, into out: inout String) {
         out += "\""

@@ -70,6 +70,11 @@ public final class Store: Sendable {
     /// A source, the most written value (one per cell and block): by hand, the same bytes.
     static func json(_ value: Source) -> String { SourceJSON.encode(value) }
 
+    /// Lists of words (notes) and an activity's other columns, written for every record: by hand,
+    /// the same bytes as `encoder` (a test holds them equal).
+    static func json(_ value: [String]) -> String { SourceJSON.array(value) }
+    static func json(_ value: [String: String]) -> String { SourceJSON.object(value) }
+
     // MARK: Runs
 
     public func beginRun(pipeline: String, version: String) throws -> Int64 {

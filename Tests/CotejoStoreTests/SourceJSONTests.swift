@@ -41,4 +41,21 @@ import CotejoModel
             #expect(SourceJSON.encode(s) == (try encoder(s)), "\(s)")
         }
     }
+
+    @Test func listsAndObjectsOfStringsAreWrittenAsJSONEncoderWritesThem() throws {
+        let encoder = JSONCoding.encoder(sortedKeys: true)
+        let words = ["", "Meta 2024", "con \"comillas\" y \\ barra", "ruta/a/b", "línea\nnueva\t", "\u{01}\u{1F}", "ñandú 😀"]
+        #expect(SourceJSON.array(words) == String(decoding: try encoder.encode(words), as: UTF8.self))
+        #expect(SourceJSON.array([]) == String(decoding: try encoder.encode([String]()), as: UTF8.self))
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aAbBzZ019 _-ñÑéÉ/\"")
+        for _ in 0..<300 {
+            var object: [String: String] = [:]
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                let key = String((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+                object[key] = words.randomElement(using: &generator)!
+            }
+            #expect(SourceJSON.object(object) == String(decoding: try encoder.encode(object), as: UTF8.self), "\(object)")
+        }
+    }
 }

@@ -22,8 +22,10 @@ public struct FormulaInconsistentRule: Rule {
     public init() {}
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
-        input.content.tables.flatMap { table in
-            columns(of: table).flatMap { findings(in: $0, settings: settings) }
+        input.content.tables.flatMap { table -> [Finding] in
+            // A table with fewer formulas than a pattern needs has no column to look at.
+            guard table.cells.lazy.filter({ $0.source.formula != nil }).prefix(Self.minimumRun).count == Self.minimumRun else { return [] }
+            return columns(of: table).flatMap { findings(in: $0, settings: settings) }
         }
     }
 
