@@ -9,6 +9,7 @@
 #include "PopplerPaths.h"
 
 #include <poppler-config.h>
+#include <Error.h>
 #include <GlobalParams.h>
 #include <GfxState.h>
 #include <OutputDev.h>
@@ -21,7 +22,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -34,7 +34,8 @@ static_assert(std::string_view(POPPLER_VERSION).substr(0, 3) >= std::string_view
 
 namespace {
 
-std::once_flag globalParamsOnce;
+/// Poppler's messages about damaged files: the readers report what matters in their own words.
+void ignorePopplerError(ErrorCategory, Goffset, const char *) {}
 
 /// Collects paths and image boxes; draws nothing.
 class PathCollector final : public OutputDev {
@@ -181,6 +182,10 @@ private:
 } // namespace
 
 struct CotejoPathDocument {
+    // Poppler's global parameters are counted, not owned: poppler-glib creates them when its first
+    // document opens and frees them when its last one closes, so a document read here holds its own
+    // count (first member, released last) or another thread's closing would free them under it.
+    GlobalParamsIniter globals{ignorePopplerError};
     std::vector<char> bytes;
     std::unique_ptr<PDFDoc> doc;
 };
@@ -188,9 +193,6 @@ struct CotejoPathDocument {
 extern "C" {
 
 CotejoPathDocument *cotejo_paths_open(const void *bytes, size_t length) {
-    std::call_once(globalParamsOnce, [] {
-        if (!globalParams) globalParams = std::make_unique<GlobalParams>();
-    });
     auto document = std::make_unique<CotejoPathDocument>();
     document->bytes.assign(static_cast<const char *>(bytes), static_cast<const char *>(bytes) + length);
     // The stream reads the copy above, which lives as long as the document.

@@ -106,4 +106,32 @@ import CotejoModel
         for r in drawn where r.length > 50 { #expect(covered(r, by: rendered), "drawn only: \(r)") }
         for r in rendered where r.length > 50 { #expect(covered(r, by: drawn), "rendered only: \(r)") }
     }
+
+    /// poppler-glib frees poppler's global parameters when its last document closes; drawings read
+    /// on another thread meanwhile must not lose them (they hold their own count).
+    @Test func drawingsReadWhileOtherThreadsOpenAndCloseDocuments() async throws {
+        let pdf = DrawnPDF.make("0 G 1 w 20 150 m 300 150 l S BT /F1 12 Tf 20 160 Td (Meta 2024) Tj ET")
+        let counts = await withTaskGroup(of: Int.self) { group in
+            group.addTask {
+                var read = 0
+                for _ in 0..<300 {
+                    var reader = PDFReader()
+                    reader.rulingsFromPaths = false
+                    if (try? reader.read(url: URL(fileURLWithPath: "a.pdf"), data: pdf)) != nil { read += 1 }
+                }
+                return read
+            }
+            for _ in 0..<2 {
+                group.addTask {
+                    var read = 0
+                    for _ in 0..<300 {
+                        if let drawing = PathDocument(data: pdf)?.drawing(page: 0), !drawing.segments.isEmpty { read += 1 }
+                    }
+                    return read
+                }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts == [300, 300, 300])
+    }
 }
