@@ -119,6 +119,29 @@ public struct Cell: Codable, Hashable, Sendable {
         self.row = row; self.column = column; self.rowSpan = rowSpan; self.columnSpan = columnSpan
         self.text = text; self.isHeader = isHeader; self.source = source
     }
+
+    // Encoded as a list, not an object: a worker sends every cell of a document to the batch as
+    // JSON, and a 200,000-cell sheet spent seconds on the repeated key names. The source's own
+    // text is sent only when it differs from the cell's.
+    // [row, column, rowSpan, columnSpan, isHeader, text, source, source text if not the cell's]
+    public func encode(to encoder: Encoder) throws {
+        var list = encoder.unkeyedContainer()
+        try list.encode(row); try list.encode(column); try list.encode(rowSpan); try list.encode(columnSpan)
+        try list.encode(isHeader); try list.encode(text)
+        var placeOnly = source
+        placeOnly.text = ""
+        try list.encode(placeOnly)
+        if source.text != text { try list.encode(source.text) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        var list = try decoder.unkeyedContainer()
+        row = try list.decode(Int.self); column = try list.decode(Int.self)
+        rowSpan = try list.decode(Int.self); columnSpan = try list.decode(Int.self)
+        isHeader = try list.decode(Bool.self); text = try list.decode(String.self)
+        source = try list.decode(Source.self)
+        source.text = list.isAtEnd ? text : try list.decode(String.self)
+    }
 }
 
 /// A table: cells on a grid, the number of header rows, and the pages it spans.

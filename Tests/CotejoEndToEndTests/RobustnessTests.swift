@@ -141,6 +141,20 @@ import CotejoReport
         #expect(worker.processesStarted == 1)
     }
 
+    /// Cells cross from a worker as short lists; each comes back whole, its source's text included
+    /// whether or not it is the cell's.
+    @Test func cellsComeBackWholeFromTheirCompactForm() throws {
+        let cells = [
+            Cell(row: 3, column: 2, text: "1.234,5", source: Source(sheet: "Seguimiento", cell: "C4", text: "1.234,5", formula: "=B4*2")),
+            Cell(row: 0, column: 0, rowSpan: 2, columnSpan: 3, text: "Meta", isHeader: true,
+                 source: Source(page: 4, bbox: BBox(x0: 1, y0: 2, x1: 3, y1: 4), text: "Meta programada", ocr: true, confidence: 0.5)),
+            Cell(row: 1, column: 1, text: "", source: Source(xpath: "/html/body/table/tr[2]/td[2]", text: "")),
+        ]
+        let data = try JSONCoding.encoder().encode(cells)
+        #expect(try JSONCoding.decoder().decode([Cell].self, from: data) == cells)
+        #expect(!String(decoding: data, as: UTF8.self).contains("rowSpan"))
+    }
+
     /// kill -9 in the middle of a run, then run again: the store equals an uninterrupted run's.
     @Test func killedRunResumesToTheSameStore() throws {
         let exe = try #require(Repo.cotejoExecutable)
