@@ -21,7 +21,8 @@ public struct PDFReader: DocumentReader {
     public var detectRulings: Bool = true
     /// Look for rulings only on pages whose words look tabular; prose pages keep none (they need none).
     public var renderOnlyTabularPages: Bool = true
-    /// Take rulings from the drawn paths; false renders every page looked at (the older way, kept
+    /// Read each page's drawing (rulings, image boxes, the paint under white text) through poppler's
+    /// core API; false renders instead and asks poppler-glib for image boxes (the older way, kept
     /// for files poppler's core API cannot open and for comparison).
     public var rulingsFromPaths: Bool = true
     /// When pages are read by OCR.
