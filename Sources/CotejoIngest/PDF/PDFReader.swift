@@ -48,12 +48,8 @@ public struct PDFReader: DocumentReader {
         guard count > 0 else { throw ReadError.damaged("the PDF has no pages") }
         pages.reserveCapacity(count)
         var ocrSession = OCRSession(settings: ocr)
-        // Opened on the first page that needs rulings: most pages of most reports are prose.
-        var paths: PathDocument?? = nil
-        let drawings: (Int) -> PageDrawing? = { index in
-            if paths == nil { paths = .some(rulingsFromPaths ? PathDocument(data: data) : nil) }
-            return paths??.drawing(page: index)
-        }
+        // Every page's drawing is read: it gives the image boxes, and rulings and hidden text use it.
+        let paths = rulingsFromPaths ? PathDocument(data: data) : nil
 
         for index in 0..<count {
             guard let page = document.page(at: index) else {
@@ -62,13 +58,7 @@ public struct PDFReader: DocumentReader {
                 pages.append(Page(number: index + 1, hasText: false))
                 continue
             }
-            // Read once, when first asked (hidden text or rulings), and shared.
-            var drawing: PageDrawing?? = nil
-            let pageDrawing: () -> PageDrawing? = {
-                if drawing == nil { drawing = .some(drawings(index)) }
-                return drawing ?? nil
-            }
-            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, drawing: pageDrawing, notes: &notes))
+            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, drawing: paths?.drawing(page: index), notes: &notes))
             ReadingProgress.page(index + 1, of: count)
         }
         notes += ocrSession.notes
@@ -79,11 +69,11 @@ public struct PDFReader: DocumentReader {
 
     /// One page: glyphs → words → lines → blocks, images, and rulings when asked.
     private func readPage(_ page: PopplerPageHandle, number: Int, ocr session: inout OCRSession,
-                          drawing: () -> PageDrawing?, notes: inout [String]) -> Page {
+                          drawing: PageDrawing?, notes: inout [String]) -> Page {
         let (width, height) = page.size
         var extraction = page.glyphs()
         if extraction.glyphs.contains(where: { $0.pale && !$0.isSpace }) {
-            HiddenText.mark(&extraction.glyphs, on: page, drawing: drawing())
+            HiddenText.mark(&extraction.glyphs, on: page, drawing: drawing)
         }
         if let problem = extraction.alignmentProblem {
             notes.append("page \(number): \(problem)")
@@ -91,7 +81,7 @@ public struct PDFReader: DocumentReader {
         // Image boxes come with the drawing, in the same pass; poppler-glib's mapping is a second
         // full pass over the page, kept for when the drawing cannot be read. Last painted first,
         // as the mapping lists them.
-        let images = drawing().map { $0.images.filter { $0.width > 0 && $0.height > 0 }.reversed() } ?? page.imageBoxes(glyphs: extraction.glyphs)
+        let images = drawing.map { $0.images.filter { $0.width > 0 && $0.height > 0 }.reversed() } ?? page.imageBoxes(glyphs: extraction.glyphs)
         let hasTextLayer = extraction.glyphs.contains { !$0.isSpace }
         if session.shouldRead(hasTextLayer: hasTextLayer, images: images, pageArea: width * height) {
             if let read = readByOCR(page, number: number, width: width, height: height, images: images, session: &session) {
@@ -141,7 +131,7 @@ public struct PDFReader: DocumentReader {
         if detectRulings {
             let wordBoxes = regions.isEmpty ? layerWords : PDFLayout.wordBoxes(glyphsRead)
             if !renderOnlyTabularPages || TabularTextGate.mayHoldTable(wordBoxes: wordBoxes, pageHeight: readHeight) {
-                if let drawing = drawing() {
+                if let drawing {
                     if drawing.truncated { notes.append("page \(number): more than \(PathDocument.maxSegments) drawn lines; the rest were not looked at") }
                     let drawn = VectorRulings.rulings(in: drawing).map { quarters == 0 ? $0 : frame.apply($0) }
                     rulings = RulingDetector.filter(drawn, pageWidth: readWidth, pageHeight: readHeight,

@@ -15,7 +15,7 @@ public struct ProseChanges: Sendable {
     public init() {}
 
     public func claims(in regions: [TextRegion]) -> [Claim] {
-        regions.flatMap { claims(in: ProseTokens($0)) }
+        regions.flatMap { claims(in: $0.tokens) }
     }
 
     func claims(in t: ProseTokens) -> [Claim] {

@@ -19,7 +19,7 @@ public struct PeriodCounts: Sendable {
         let report = reported.label, period = reported.period, previous = reported.previous
         var out: [StatedTotal] = []
         for region in regions {
-            let tokens = ProseTokens(region)
+            let tokens = region.tokens
             out += sentences(tokens, report: report, period: period)
             if let previous { out += earlier(tokens, report: report, period: previous) }
         }

@@ -17,7 +17,7 @@ public struct PeriodIndicators: Sendable {
         guard let reported = ReportPeriod(title: title, year: year) else { return [] }
         let report = reported.label, reportYear = reported.year, current = reported.period, previous = reported.previous
         var out: [StatedTotal] = []
-        for region in regions { out += prose(ProseTokens(region), report: report, current: current, previous: previous) }
+        for region in regions { out += prose(region.tokens, report: report, current: current, previous: previous) }
         // A label and its figure may stand apart on the line ("… II trimestre          : 62%"): read
         // visual rows, not lines.
         for page in content.pages {

@@ -32,7 +32,7 @@ public struct ProseRecordExtractor: Sendable {
     }
 
     func statement(in region: TextRegion, index: Int) -> Statement {
-        let t = ProseTokens(region)
+        let t = region.tokens
         var s = Statement(label: "", region: index, page: region.page)
         for (i, w) in t.words.enumerated() {
             // "se programaron 69" (figure after the verb) or "28 actividades programadas" (before).
@@ -104,7 +104,7 @@ public struct ProseRecordExtractor: Sendable {
         let flow = TextRegion(page: regions.first?.page ?? 1, lines: regions.flatMap(\.lines))
         do {
             let region = flow
-            let t = ProseTokens(region)
+            let t = region.tokens
             var current: Int?
             var opened = 0
             for (i, w) in t.words.enumerated() {

@@ -22,7 +22,7 @@ public struct ProseShares: Sendable {
         guard !rows.isEmpty else { return [] }
         var out: [StatedTotal] = []
         for region in regions {
-            let t = ProseTokens(region)
+            let t = region.tokens
             for (i, n) in t.numbers.sorted(by: { $0.key < $1.key }) where n.isPercent {
                 var k = i + 1
                 guard k < t.words.count, ["al", "a", "para", "en"].contains(t.words[k]) else { continue }

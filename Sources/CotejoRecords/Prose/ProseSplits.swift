@@ -15,7 +15,7 @@ public struct ProseSplits: Sendable {
     public func sums(in regions: [TextRegion]) -> [ColumnSum] {
         var out: [ColumnSum] = []
         for region in regions {
-            let t = ProseTokens(region)
+            let t = region.tokens
             var start = 0
             while start < t.words.count {
                 let range = t.sentenceRange(of: start)

@@ -10,9 +10,6 @@ struct ProseTokens {
     var sources: [Source]          // the line each word stands on
     var sentence: [Int]            // the sentence each word belongs to, counted from 0
 
-    /// A region's tokens, as read when the region was made.
-    init(_ region: TextRegion) { self = region.tokens }
-
     init(lines: [TextLine]) {
         words = []; written = []; numbers = [:]; sources = []; sentence = []
         var current = 0

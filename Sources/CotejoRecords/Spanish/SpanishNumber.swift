@@ -71,7 +71,7 @@ public struct SpanishNumber: Hashable, Sendable {
     public static func parse(_ text: String) -> SpanishNumber? { parse(text[...]) }
 
     public static func parse(_ text: Substring) -> SpanishNumber? {
-        ParseMemo.shared.parse(text, with: read(whole:))
+        ParseMemo.shared.parse(text)
     }
 
     /// `parse` without the memo.
@@ -336,7 +336,7 @@ final class ParseMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
 
-    func parse(_ text: Substring, with read: (Substring) -> SpanishNumber?) -> SpanishNumber? {
+    func parse(_ text: Substring) -> SpanishNumber? {
         let key = String(text)
         lock.lock()
         let hit = entries[key]
@@ -347,7 +347,7 @@ final class ParseMemo: @unchecked Sendable {
             number.range = utf8.index(utf8.startIndex, offsetBy: hit.lower)..<utf8.index(utf8.startIndex, offsetBy: hit.upper)
             return number
         }
-        let number = read(text)
+        let number = SpanishNumber.read(whole: text)
         let utf8 = text.utf8
         let entry = Entry(number: number,
                           lower: number.map { utf8.distance(from: utf8.startIndex, to: $0.range.lowerBound) } ?? 0,
