@@ -34,17 +34,20 @@ let package = Package(
 
         // Value types every stage shares.
         .target(name: "CotejoModel"),
+        // Spanish as public documents write it: numbers, dates, periods, number words, months, the
+        // years a document can name, and the field's words for totals, targets and results.
+        .target(name: "CotejoSpanish", dependencies: ["CotejoModel"]),
         // Stage 1: bytes → pages of positioned text, tables of cells, furniture marked.
         .target(name: "CotejoIngest", dependencies: [
-            "CotejoModel", "CPoppler", "CPopplerPaths", "CLibXML2", "CTesseract",
+            "CotejoModel", "CotejoSpanish", "CPoppler", "CPopplerPaths", "CLibXML2", "CTesseract",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Stage 2: tables from page layouts, stitched across pages.
-        .target(name: "CotejoTables", dependencies: ["CotejoModel"]),
-        // Stage 3: Spanish values and the records of the export contract.
-        .target(name: "CotejoRecords", dependencies: ["CotejoModel", "CotejoTables"]),
+        .target(name: "CotejoTables", dependencies: ["CotejoModel", "CotejoSpanish"]),
+        // Stage 3: the records of the export contract.
+        .target(name: "CotejoRecords", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoTables"]),
         // Stage 4: cross-checks, one rule per file.
-        .target(name: "CotejoChecks", dependencies: ["CotejoModel", "CotejoRecords"]),
+        .target(name: "CotejoChecks", dependencies: ["CotejoModel", "CotejoSpanish"]),
         // Stage 5: SQLite store with provenance.
         .target(name: "CotejoStore", dependencies: [
             "CotejoModel", .product(name: "GRDB", package: "GRDB.swift"),
@@ -69,9 +72,11 @@ let package = Package(
 
         .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel", "CotejoTables", "CTesseract"],
                     path: "Tests/CotejoIngestTests"),
-        .testTarget(name: "CotejoRecordsTests", dependencies: ["CotejoRecords", "CotejoModel"],
+        .testTarget(name: "CotejoSpanishTests", dependencies: ["CotejoSpanish", "CotejoModel"],
+                    path: "Tests/CotejoSpanishTests"),
+        .testTarget(name: "CotejoRecordsTests", dependencies: ["CotejoRecords", "CotejoSpanish", "CotejoModel"],
                     path: "Tests/CotejoRecordsTests"),
-        .testTarget(name: "CotejoChecksTests", dependencies: ["CotejoChecks", "CotejoRecords", "CotejoModel"],
+        .testTarget(name: "CotejoChecksTests", dependencies: ["CotejoChecks", "CotejoRecords", "CotejoSpanish", "CotejoModel"],
                     path: "Tests/CotejoChecksTests"),
         .testTarget(name: "CotejoStoreTests", dependencies: ["CotejoStore", "CotejoModel"],
                     path: "Tests/CotejoStoreTests"),

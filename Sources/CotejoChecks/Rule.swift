@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// What a rule sees of one document: what the reader found and the records built from it.
 public struct CheckInput: Sendable {

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import Foundation
 import Logging
 import CotejoModel

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// The record stage: from a document's content (furniture marked, tables built) to the records of

@@ -1,3 +1,5 @@
+import CotejoSpanish
+
 /// Whether a cell's text is a figure ("1.234,5", "12 %", "(35,8)", "-") rather than words.
 enum NumberText {
     static func isFigure(_ s: String) -> Bool {
@@ -10,8 +12,6 @@ enum NumberText {
     }
 
     static func isYear(_ s: String) -> Bool {
-        let t = s.filter { !$0.isWhitespace }
-        guard t.count == 4, let n = Int(t) else { return false }
-        return n >= 1900 && n <= 2100
+        CalendarYear.of(s.filter { !$0.isWhitespace }) != nil
     }
 }

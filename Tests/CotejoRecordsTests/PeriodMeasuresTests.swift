@@ -1,3 +1,4 @@
+import CotejoSpanish
 import Testing
 import CotejoModel
 @testable import CotejoRecords

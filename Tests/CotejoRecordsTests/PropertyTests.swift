@@ -1,3 +1,4 @@
+import CotejoSpanish
 import Testing
 @testable import CotejoRecords
 

@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// The arithmetic of a stated share or change, under the precision the document wrote it with.
 struct ClaimArithmetic {

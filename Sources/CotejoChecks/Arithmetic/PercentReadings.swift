@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// The readings of a row's percentage that a document may mean besides executed / planned, each
 /// built from figures the row itself states. `percent.mismatch` calls a percentage wrong only when

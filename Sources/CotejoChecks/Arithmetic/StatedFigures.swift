@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// The figures of a record a percentage check needs, with the precision each was stated at.
 struct PercentClaim {

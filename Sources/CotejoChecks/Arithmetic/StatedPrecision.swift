@@ -1,6 +1,6 @@
 import Foundation
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// Interval arithmetic for stated figures (as GRIM and statcheck do): a figure written with d decimals
 /// stands for every true value that rounds or truncates to it at d decimals. "113 %" holds for

@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `crossdoc.mismatch`: the same count of the same entity and period stated with different figures in
 /// two documents. A quarterly report quotes last quarter ("trimestre anterior se realizaron 45

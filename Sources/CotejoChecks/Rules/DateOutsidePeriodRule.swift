@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `date.outside_period`: in a plan for one year, an activity date before that year.
 ///
@@ -32,7 +32,7 @@ public struct DateOutsidePeriodRule: Rule {
         var years = [year]
         if let title = facts.title {
             years += SpanishNumber.scan(in: title).filter(\.isLikelyYear).map { Int($0.value) }
-            years += title.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (1900...2100).contains($0) }
+            years += title.split(whereSeparator: { !$0.isNumber }).compactMap { CalendarYear.of($0) }
         }
         // A year span stated early in the body ("vigencia 2020 – 2024") widens it too.
         for line in input.content.pages.prefix(3).flatMap(\.bodyLines) { years += yearSpan(line.text) }
@@ -103,9 +103,7 @@ public struct DateOutsidePeriodRule: Rule {
         let tokens = text.split(whereSeparator: { $0.isWhitespace })
         var out: [Int] = []
         func year(_ s: Substring) -> Int? {
-            let digits = s.filter(\.isNumber)
-            guard digits.count == 4, let y = Int(digits), (1900...2100).contains(y) else { return nil }
-            return y
+            CalendarYear.of(s.filter(\.isNumber))
         }
         for (k, t) in tokens.enumerated() {
             let dashed = t.split(whereSeparator: { "-–—".contains($0) })

@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `date.reversed`: an activity that ends before it starts ("item 7 starts 1-octubre-2021 and ends
 /// 30-septiembre-2021"). Both dates must be known; equal dates (a one-day activity) are fine. Numeric

@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `formula.inconsistent`: in a spreadsheet column whose rows compute the same thing, a cell that
 /// computes something else (a row that divides without the weight where the rows around it use it),
@@ -41,7 +41,7 @@ public struct FormulaInconsistentRule: Rule {
 
     /// Each column's numeric data cells, in sheet order.
     func columns(of table: Table) -> [[Slot]] {
-        let totalRows = Set(table.cells.filter { !$0.isHeader && (TableStatements.isTotalLabel($0.text) || TableStatements.isSubtotalLabel($0.text)) }.map(\.row))
+        let totalRows = Set(table.cells.filter { !$0.isHeader && (TotalLabel.isTotal($0.text) || TotalLabel.isSubtotal($0.text)) }.map(\.row))
         var byColumn: [Int: [Slot]] = [:]
         for c in table.cells where !c.isHeader {
             guard let ref = c.source.cell, let (row, column) = CellReference.parse(ref),

@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `numberword.mismatch`: a number in words that disagrees with its digits: "tres (4) foros".
 /// "tres (3) foros" agrees and stays silent.

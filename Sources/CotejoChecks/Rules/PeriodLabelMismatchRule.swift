@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `period.label_mismatch`: a period label (trimestre, cuatrimestre, semestre, bimestre N) that names a
 /// period the year does not have ("CUARTO CUATRIMESTRE": a year has three), or that contradicts the
@@ -160,7 +160,7 @@ public struct PeriodLabelMismatchRule: Rule {
                 for c in 1..<table.columnCount {
                     let words = grid[r][c].folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
                     for (k, w) in words.enumerated() where (w == "ano" || w == "vigencia") && k + 1 < words.count {
-                        guard let y = Int(words[k + 1]), (1990...2100).contains(y), y != key,
+                        guard let y = CalendarYear.of(words[k + 1]), y != key,
                               let cell = index.cell(r, c) else { continue }
                         clashes.append((r, key, y, cell))
                     }

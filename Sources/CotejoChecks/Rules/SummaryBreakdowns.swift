@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// The same total broken down by the same categories in two tables, once as columns and once as
 /// rows: a detail table "AREA | P | Q | R | S | F | TOTAL" whose TOTAL row gives the year by type,
@@ -35,7 +35,7 @@ extension SummaryMismatchRule {
     /// cell under a "TOTAL" header.
     func columnBreakdown(_ t: Table) -> Breakdown? {
         let grid = t.grid, index = TableCellIndex(t)
-        guard t.headerRowCount >= 1, let totalRow = (t.headerRowCount..<t.rowCount).first(where: { TableStatements.isTotalLabel(grid[$0].first { !$0.isEmpty } ?? "") }) else { return nil }
+        guard t.headerRowCount >= 1, let totalRow = (t.headerRowCount..<t.rowCount).first(where: { TotalLabel.isTotal(grid[$0].first { !$0.isEmpty } ?? "") }) else { return nil }
         let header = grid[t.headerRowCount - 1]
         var figures: [(String, Double, Cell)] = []
         var total: (Double, Cell)?
@@ -43,7 +43,7 @@ extension SummaryMismatchRule {
             let h = header[c].collapsedWhitespace
             guard !h.isEmpty, let cell = index.cell(totalRow, c), let n = SpanishNumber.parse(cell.text.collapsedWhitespace),
                   !n.isPercent, !n.isLikelyYear else { continue }
-            if TableStatements.isTotalLabel(h) { total = total ?? (n.value, cell) } else if !figures.contains(where: { $0.0.folded == h.folded }) { figures.append((h, n.value, cell)) }
+            if TotalLabel.isTotal(h) { total = total ?? (n.value, cell) } else if !figures.contains(where: { $0.0.folded == h.folded }) { figures.append((h, n.value, cell)) }
         }
         guard let total, figures.count >= 3 else { return nil }
         return Breakdown(figures: figures, total: total)
@@ -53,7 +53,7 @@ extension SummaryMismatchRule {
     /// are the row labels.
     func rowBreakdowns(_ t: Table) -> [Breakdown] {
         let grid = t.grid, index = TableCellIndex(t)
-        guard t.columnCount >= 2, let totalRow = (t.headerRowCount..<t.rowCount).first(where: { TableStatements.isTotalLabel(grid[$0][0]) }) else { return [] }
+        guard t.columnCount >= 2, let totalRow = (t.headerRowCount..<t.rowCount).first(where: { TotalLabel.isTotal(grid[$0][0]) }) else { return [] }
         var out: [Breakdown] = []
         for c in 1..<t.columnCount {
             guard let tc = index.cell(totalRow, c), let tn = SpanishNumber.parse(tc.text.collapsedWhitespace), !tn.isPercent else { continue }

@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// A summary row against the detail rows it names: a consolidated sheet's row "Secretaría de Salud"
 /// against the rows of the detail table whose "Dependencia" column says so, or against the whole sheet
@@ -44,7 +44,7 @@ extension SummaryMismatchRule {
         var sheet: (name: String, rows: [Int])?
 
         init(_ d: KeyedTable) {
-            let rows = Array(d.body).filter { r in !d.grid[r].contains { TableStatements.isTotalLabel($0) } }
+            let rows = Array(d.body).filter { r in !d.grid[r].contains { TotalLabel.isTotal($0) } }
             for c in 0..<d.table.columnCount {
                 var values: [String: [Int]] = [:]
                 for r in rows {

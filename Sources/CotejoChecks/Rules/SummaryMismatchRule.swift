@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `summary.mismatch`: a table that repeats the rows of another (a consolidated sheet restating each
 /// dependency's sheet, a summary table restating the detail) but states other figures for one of them:

@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `text.figure_mismatch`: the document states how many things happened in its period twice, with two
 /// figures: "En este trimestre, se realizaron 50 solicitudes" on one page and "En este primer trimestre

@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `total.mismatch`: the plan's stated totals ("Se programaron 69 … se ejecutaron 78") disagree with
 /// the sum of the activity rows.

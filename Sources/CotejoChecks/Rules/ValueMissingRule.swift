@@ -1,5 +1,5 @@
 import CotejoModel
-import CotejoRecords
+import CotejoSpanish
 
 /// `value.missing`: columns a table sets up for targets or results (meta, meta trimestre N, resultado,
 /// ejecutado, avance, logro, cumplimiento, programado) left empty in every body row. One finding per

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// A legal instrument cited with its number and year: "Ley 1757 de 2015", "Decreto Nacional 1499 de
@@ -93,7 +94,7 @@ struct LegalCitation: Hashable {
                ["de", "del"].contains(t[y + 3].key) {
                 y += 4
             }
-            guard y < t.count, t[y].isNumber, t[y].key.count == 4, let year = Int(t[y].key), (1886...2100).contains(year)
+            guard y < t.count, t[y].isNumber, let year = CalendarYear.of(t[y].key, in: CalendarYear.citedLaw)
             else { continue }
             let range = t[i].range.lowerBound..<t[y].range.upperBound
             out.append(LegalCitation(type: type, issuer: issuer, number: number, year: year,

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import Foundation
 import CotejoModel
 
@@ -182,7 +183,7 @@ public struct FurnitureDetector: Sendable {
 
     /// A bare number of at most four digits that is not a year (a table's "2021" header).
     static func loneNumber(_ folded: String) -> Int? {
-        guard !folded.isEmpty, folded.count <= 4, folded.allSatisfy({ $0.isNumber }), let n = Int(folded), !(1900...2100).contains(n) else { return nil }
+        guard !folded.isEmpty, folded.count <= 4, folded.allSatisfy({ $0.isNumber }), let n = Int(folded), !CalendarYear.contains(n) else { return nil }
         return n
     }
 
@@ -229,7 +230,7 @@ public struct FurnitureDetector: Sendable {
         let total = words.count == 3 && ["de", "of", "/"].contains(words[1]) ? Int(words[2])
             : words.count == 2 && words[1].hasPrefix("/") ? Int(words[1].dropFirst()) : nil
         guard let total, let n = Int(words[0]) else { return false }
-        return n <= total && total < 1900
+        return n <= total && total < CalendarYear.range.lowerBound
     }
 
     /// "Elaboró:", "Revisó: …", "Aprobado por …" open the approval block of controlled documents.

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Activities laid out as slide rows: a description with two figures and a percentage, each in its

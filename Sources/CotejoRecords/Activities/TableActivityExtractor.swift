@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Activities from tables: one activity per body row of a table whose columns name activities

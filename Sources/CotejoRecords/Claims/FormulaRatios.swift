@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Shares that a spreadsheet states in a formula: a result cell holding `=121/228` (shown as 53 %)

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Changes stated in prose: "se presentaron 19 comunicaciones, … una disminución del 90 % pues, en

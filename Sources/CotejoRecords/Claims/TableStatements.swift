@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// What a table states besides activities: shares of a whole (a count column with its "%" column
@@ -72,7 +73,7 @@ public struct TableStatements: Sendable {
             for r in body { labelColumn[r] = 0 }
         }
         func label(_ r: Int) -> String? { labelColumn[r].map { grid[r][$0].collapsedWhitespace } }
-        var totalRows = body.filter { r in label(r).map(Self.isTotalLabel) ?? false }
+        var totalRows = body.filter { r in label(r).map(TotalLabel.isTotal) ?? false }
         let unlabelled = labelColumn.count < 2
         func rowLabel(_ r: Int) -> String { label(r) ?? "fila \(r - headerRows + 1)" }
 
@@ -113,7 +114,7 @@ public struct TableStatements: Sendable {
         // TOTAL rows: each numeric or percentage column adds up to its TOTAL cell.
         for t in totalRows {
             let previousTotal = totalRows.filter { $0 < t }.max() ?? (headerRows - 1)
-            let parts = body.filter { $0 > previousTotal && $0 < t && !Self.isSubtotalLabel(rowLabel($0)) && !Self.isTotalLabel(rowLabel($0)) }
+            let parts = body.filter { $0 > previousTotal && $0 < t && !TotalLabel.isSubtotal(rowLabel($0)) && !TotalLabel.isTotal(rowLabel($0)) }
             var rowSums: [ColumnSum] = []
             defer {
                 // Every column falling short of its TOTAL is a table cut from its first rows (continued
@@ -159,8 +160,8 @@ public struct TableStatements: Sendable {
         }
 
         // TOTAL columns: a column headed "total" or "global" adds up the figures left of it in its row.
-        for tc in numericColumns where Self.isTotalLabel(header(tc)) || header(tc).folded.hasPrefix("global") {
-            let partsColumns = numericColumns.filter { $0 < tc && !Self.isTotalLabel(header($0)) }
+        for tc in numericColumns where TotalLabel.isTotal(header(tc)) || header(tc).folded.hasPrefix("global") {
+            let partsColumns = numericColumns.filter { $0 < tc && !TotalLabel.isTotal(header($0)) }
             guard partsColumns.count >= 2 else { continue }
             for r in body where !percentRows.contains(r) {
                 guard let total = single(r, tc) else { continue }
@@ -188,9 +189,9 @@ public struct TableStatements: Sendable {
         // A table with a TOTAL row and a TOTAL column: its corner cell is the sum of every figure
         // inside, sparse columns included (a "P" column whose only figure the TOTAL row forgot).
         if totalRows.count == 1, let t = totalRows.first,
-           let tc = numericColumns.first(where: { Self.isTotalLabel(header($0)) }), let corner = single(t, tc), !corner.isPercent {
-            let inner = (numericColumns + sparse).filter { $0 < tc && labelColumn[t] != $0 && !Self.isTotalLabel(header($0)) }.sorted()
-            let rows = body.filter { $0 < t && !percentRows.contains($0) && !Self.isSubtotalLabel(rowLabel($0)) }
+           let tc = numericColumns.first(where: { TotalLabel.isTotal(header($0)) }), let corner = single(t, tc), !corner.isPercent {
+            let inner = (numericColumns + sparse).filter { $0 < tc && labelColumn[t] != $0 && !TotalLabel.isTotal(header($0)) }.sorted()
+            let rows = body.filter { $0 < t && !percentRows.contains($0) && !TotalLabel.isSubtotal(rowLabel($0)) }
             var cells: [(Int, Int, SpanishNumber)] = []
             for r in rows { for c in inner { if let n = single(r, c), !n.isPercent { cells.append((r, c, n)) } } }
             if inner.count >= 2, rows.count >= 2, cells.count >= 4 {
@@ -289,8 +290,8 @@ public struct TableStatements: Sendable {
                        rowLabel: (Int) -> String, source: (Int, Int) -> Source?, table: Int) -> [ColumnSum] {
         let partColumns = (numericColumns + sparseColumns).sorted().filter { c in
             let h = header(c)
-            return !isTotalLabel(h) && !SpanishNumber.scan(in: h).contains(where: \.isLikelyYear)
-                && SpanishPeriod.spans(SpanishLexer.tokens(h[...])).isEmpty
+            return !TotalLabel.isTotal(h) && !SpanishNumber.scan(in: h).contains(where: \.isLikelyYear)
+                && !SpanishPeriod.containsLabel(h)
         }
         // Runs of columns standing next to each other in the table.
         func adjacent(_ a: Int, _ b: Int) -> Bool { (a + 1..<b).allSatisfy(emptyColumns.contains) }
@@ -347,7 +348,7 @@ public struct TableStatements: Sendable {
             }
             // A column headed TOTAL already adds up the columns left of it (above).
             let left = partColumns.filter { $0 < w }
-            if let end = left.last, adjacent(end, w), !isTotalLabel(header(w)), !header(w).folded.hasPrefix("global") {
+            if let end = left.last, adjacent(end, w), !TotalLabel.isTotal(header(w)), !header(w).folded.hasPrefix("global") {
                 for a in left.indices where a + 1 <= left.count - 1 && left.count - a <= Self.maxSplit {
                     let run = left[a...]
                     guard contiguous(run) else { continue }
@@ -478,14 +479,6 @@ public struct TableStatements: Sendable {
         return figures.count >= 2 ? 1 : 0
     }
 
-    /// A TOTAL row's or column's label ("TOTAL", "Total general", "Gran total", "Totales").
-    public static func isTotalLabel(_ s: String) -> Bool {
-        let f = s.folded
-        return f.hasPrefix("total") || f.hasPrefix("gran total") || f == "totales" || f.hasPrefix("suma total")
-    }
-
-    public static func isSubtotalLabel(_ s: String) -> Bool { s.folded.hasPrefix("subtotal") || s.folded.hasPrefix("sub total") }
-
     /// Headers of a column of shares of a whole: "%", "porcentaje", "participación".
     static func isShareHeader(_ s: String) -> Bool {
         let f = s.folded
@@ -502,7 +495,7 @@ public struct TableStatements: Sendable {
     /// "2018-2017", "Var. 2019/2018", "2017 a 2018": a rate of change between two years.
     static func changeYears(_ s: String) -> (from: Int, to: Int)? {
         let years = SpanishNumber.scan(in: s).filter { $0.isLikelyYear }.map { Int($0.value) }
-        let digits = s.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (1900...2100).contains($0) }
+        let digits = s.split(whereSeparator: { !$0.isNumber }).compactMap { CalendarYear.of($0) }
         let ys = Array(Set(years + digits)).sorted()
         guard ys.count == 2 else { return nil }
         return (ys[0], ys[1])

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import Foundation
 import CotejoModel
 
@@ -271,7 +272,7 @@ public struct DocumentFactsExtractor: Sendable {
         let tokens = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         var found: [(Int, Int)] = []
         for (i, token) in tokens.enumerated() {
-            guard token.count == 4, let y = Int(token), (1990...2100).contains(y) else { continue }
+            guard let y = CalendarYear.of(token) else { continue }
             let before = tokens[max(0, i - 4)..<i].map(\.folded)
             if before.contains(where: instrumentWords.contains) { continue }
             found.append((y, i))

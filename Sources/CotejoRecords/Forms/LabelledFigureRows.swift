@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Activities from form-like rows, where each figure follows its own label instead of standing

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Counts a report states for its own period, each a `totals` entry with one figure and the period:
@@ -81,14 +82,6 @@ public struct PeriodCounts: Sendable {
     }
 
     /// The period before `p`: the fourth quarter of the year before the first, and so on.
-    static func previousPeriod(_ p: SpanishPeriod, year: Int?) -> (SpanishPeriod, Int)? {
-        guard let year, p.kind != .bimestre else { return nil }
-        var q = p
-        if p.ordinal > 1 { q.ordinal = p.ordinal - 1; return (q, year) }
-        q.ordinal = p.kind.periodsPerYear
-        return (q, year - 1)
-    }
-
     /// "TOTAL AFILIACIONES III TRIMESTRE 2022: 32": TOTAL, what is counted, optionally the report's
     /// period, and one figure closing the text.
     func labelled(_ text: String, source: Source, report: SpanishPeriod, period: String) -> StatedTotal? {
@@ -121,18 +114,5 @@ public struct PeriodCounts: Sendable {
     static func isCountedNoun(_ w: String) -> Bool {
         w.count >= 5 && w.hasSuffix("s") && w.allSatisfy(\.isLetter)
             && !["estas", "estos", "otras", "otros", "todas", "todos", "cuales", "ellas", "ellos"].contains(w)
-    }
-
-    /// The contract's form of a period: "2022-Q3", "2022-H1", "2022-C2", "2022-MM", "2022".
-    public static func contractPeriod(_ p: SpanishPeriod, year: Int?) -> String? {
-        guard let year else { return nil }
-        switch p.kind {
-        case .trimestre: return "\(year)-Q\(p.ordinal)"
-        case .semestre: return "\(year)-H\(p.ordinal)"
-        case .cuatrimestre: return "\(year)-C\(p.ordinal)"
-        case .month: return String(format: "%04d-%02d", year, p.ordinal)
-        case .year: return "\(year)"
-        case .bimestre: return nil
-        }
     }
 }

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Indicator percentages a report states for a period, each a `totals` entry with its percentage,
@@ -79,7 +80,7 @@ public struct PeriodIndicators: Sendable {
               let label = Self.label(words) else { return nil }
         let stated = SpanishNumber.scan(in: text).first(where: \.isLikelyYear).map { Int($0.value) }
         let y = stated ?? (p.ordinal > report.ordinal ? year - 1 : year)
-        guard let period = PeriodCounts.contractPeriod(p, year: y) else { return nil }
+        guard let period = p.contractForm(year: y) else { return nil }
         return StatedTotal(label: label, reportedPercent: n.value, source: [source.quoting(text)], period: period)
     }
 

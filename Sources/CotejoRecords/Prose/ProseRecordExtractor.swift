@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Records stated in prose: plan and period totals ("Se programaron 69 productos para la vigencia y
@@ -146,7 +147,7 @@ public struct ProseRecordExtractor: Sendable {
         for k in stride(from: i - 1, through: max(0, i - 25), by: -1) {
             guard let month = SpanishMonth.number(t.words[k]) else { continue }
             var y = year
-            if k + 2 < t.words.count, t.words[k + 1] == "de" || t.words[k + 1] == "del", let n = Int(t.words[k + 2]), (1990...2100).contains(n) {
+            if k + 2 < t.words.count, t.words[k + 1] == "de" || t.words[k + 1] == "del", let n = CalendarYear.of(t.words[k + 2]) {
                 y = n
             }
             guard let y else { return nil }

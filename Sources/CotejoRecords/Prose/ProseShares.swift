@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// Shares a sentence gives to named rows of the document's tables: "el plan orientará sus recursos en

@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// A whole a sentence splits into parts: "De las 43 afiliaciones 33 corresponden a recién nacidos,

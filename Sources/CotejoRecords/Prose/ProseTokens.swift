@@ -1,3 +1,4 @@
+import CotejoSpanish
 import CotejoModel
 
 /// A region's text as words, each number parsed, for "a number near a word" questions. Every word

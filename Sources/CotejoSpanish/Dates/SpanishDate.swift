@@ -84,7 +84,7 @@ public struct SpanishDate: Hashable, Sendable {
     }
 
     /// Years accepted as four digits; outside this window digits are not read as a date.
-    static let years = 1900...2100
+    static let years = CalendarYear.range
 
     // MARK: Parsing
 

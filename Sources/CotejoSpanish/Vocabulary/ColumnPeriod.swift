@@ -9,10 +9,7 @@ import CotejoModel
 public enum ColumnPeriod {
     public static func period(of header: String) -> String? {
         let words = header.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        let years = words.compactMap { w -> Int? in
-            guard w.count == 4, let y = Int(w), (1990...2100).contains(y) else { return nil }
-            return y
-        }
+        let years = words.compactMap { CalendarYear.of($0) }
         let distinctYears = Array(Set(years)).sorted()
         if distinctYears.count == 2 { return "\(distinctYears[0])/\(distinctYears[1])" }
         guard distinctYears.count <= 1 else { return nil }

@@ -1,6 +1,7 @@
+import CotejoSpanish
 import Testing
 import CotejoModel
-@testable import CotejoRecords
+@testable import CotejoSpanish
 
 @Suite("SpanishDate")
 struct SpanishDateTests {

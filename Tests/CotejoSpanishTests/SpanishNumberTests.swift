@@ -1,5 +1,6 @@
+import CotejoSpanish
 import Testing
-@testable import CotejoRecords
+@testable import CotejoSpanish
 
 @Suite("SpanishNumber.parse")
 struct SpanishNumberParseTests {

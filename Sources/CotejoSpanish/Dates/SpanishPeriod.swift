@@ -60,6 +60,9 @@ public struct SpanishPeriod: Hashable, Sendable {
         }
     }
 
+    /// Whether the text names a period label anywhere ("Meta trimestre 3"), valid or not.
+    public static func containsLabel(_ text: String) -> Bool { !spans(SpanishLexer.tokens(text[...])).isEmpty }
+
     /// Token spans of labels, for scanners that must skip their digits ("trimestre 3").
     static func spans(_ t: [SpanishToken]) -> [(Int, Int)] {
         SpanishLexer.leftmostMatches(count: t.count) { i in
@@ -110,5 +113,31 @@ public struct SpanishPeriod: Hashable, Sendable {
         SpanishPeriod(kind: m.kind, ordinal: m.ordinal, ordinalText: t.text(m.ordinalFirst, m.ordinalEnd, in: text),
                       ordinalStyle: m.style, text: t.text(m.first, m.end, in: text),
                       range: t[m.first].lower..<t[m.end - 1].upper)
+    }
+}
+
+// MARK: The export contract's form
+
+extension SpanishPeriod {
+    /// The period in a year, in the export contract's form: "2022-Q3", "2022-H1", "2022-C2",
+    /// "2022-03", "2022". A bimester has no form in the contract.
+    public func contractForm(year: Int) -> String? {
+        switch kind {
+        case .trimestre: return "\(year)-Q\(ordinal)"
+        case .semestre: return "\(year)-H\(ordinal)"
+        case .cuatrimestre: return "\(year)-C\(ordinal)"
+        case .month: return String(format: "%04d-%02d", year, ordinal)
+        case .year: return "\(year)"
+        case .bimestre: return nil
+        }
+    }
+
+    /// The period of the same kind before this one, and its year ("I trimestre 2023" → IV, 2022).
+    public func previous(year: Int) -> (period: SpanishPeriod, year: Int)? {
+        guard kind != .bimestre else { return nil }
+        var p = self
+        if ordinal > 1 { p.ordinal = ordinal - 1; return (p, year) }
+        p.ordinal = kind.periodsPerYear
+        return (p, year - 1)
     }
 }

@@ -10,12 +10,12 @@ public struct ReportPeriod: Sendable {
     public init?(title: String?, year: Int?) {
         guard let title, let label = SpanishPeriod.scan(in: title).first(where: \.isValid),
               let year = SpanishNumber.scan(in: title).first(where: \.isLikelyYear).map({ Int($0.value) }) ?? year,
-              let period = PeriodCounts.contractPeriod(label, year: year) else { return nil }
+              let period = label.contractForm(year: year) else { return nil }
         self.label = label; self.year = year; self.period = period
     }
 
     /// The period before it, in the contract's form.
     public var previous: String? {
-        PeriodCounts.previousPeriod(label, year: year).flatMap { PeriodCounts.contractPeriod($0.0, year: $0.1) }
+        label.previous(year: year).flatMap { $0.period.contractForm(year: $0.year) }
     }
 }

@@ -131,10 +131,10 @@ public struct SpanishNumber: Hashable, Sendable {
 
     // MARK: Years and headings
 
-    /// True for a four-digit integer from 1900 to 2100 written without separators ("2021"), the way
+    /// True for a four-digit integer in `CalendarYear.range` written without separators ("2021"), the way
     /// years are written; "2.021" or "2021,0" are amounts.
     public static func isLikelyYear(_ value: Double, text: some StringProtocol) -> Bool {
-        guard value >= 1900, value <= 2100, value.rounded() == value else { return false }
+        guard value.rounded() == value, CalendarYear.range.contains(Int(exactly: value) ?? 0) else { return false }
         var count = 0
         for s in text.unicodeScalars {
             if s.value >= 48 && s.value <= 57 { count += 1 } else if !SpanishLexer.isSpaceLike(s) { return false }
