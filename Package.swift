@@ -53,7 +53,7 @@ let package = Package(
             "CotejoModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Outputs: JSON export, CSV, HTML report.
-        .target(name: "CotejoReport", dependencies: ["CotejoModel", "CotejoStore", "CPoppler"]),
+        .target(name: "CotejoReport", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoStore", "CPoppler"]),
         // Runs the stages over a corpus, per a pipelines/*.yaml definition.
         .target(name: "CotejoPipeline", dependencies: [
             "CotejoModel", "CotejoIngest", "CotejoTables", "CotejoRecords", "CotejoChecks",

@@ -1,5 +1,6 @@
 import Foundation
 import CotejoModel
+import CotejoSpanish
 
 /// User-facing words of the report, in Spanish by default and English with `--lang en`.
 struct Words {
@@ -146,20 +147,6 @@ func escapeHTML(_ s: String) -> String {
 /// ("2.165.912.629,05"), in English the reverse; no needless decimals. Numbers of four digits or
 /// fewer are not grouped, as Spanish style has it (years stay "2021").
 func formatNumber(_ d: Double?, language: Language) -> String {
-    guard let d else { return "—" }
-    guard d.isFinite else { return "—" }
-    let integral = d == d.rounded() && abs(d) < 1e15
-    let raw = integral ? String(Int(d)) : String(format: "%.2f", d)
-    let negative = raw.hasPrefix("-")
-    let body = negative ? String(raw.dropFirst()) : raw
-    let parts = body.split(separator: ".", maxSplits: 1).map(String.init)
-    var whole = parts[0]
-    let (group, decimal) = language == .es ? (".", ",") : (",", ".")
-    if whole.count > 4 {
-        var grouped: [String] = []
-        while whole.count > 3 { grouped.insert(String(whole.suffix(3)), at: 0); whole.removeLast(3) }
-        grouped.insert(whole, at: 0)
-        whole = grouped.joined(separator: group)
-    }
-    return (negative ? "-" : "") + whole + (parts.count > 1 ? decimal + parts[1] : "")
+    guard let d, d.isFinite else { return "—" }
+    return SpanishNumber.write(d, decimals: .wholeOr(2), language: language, groupFrom: 5)
 }

@@ -6,15 +6,8 @@ import CotejoModel
 enum CellText {
     /// Words grouped into visual lines, top to bottom, each left to right.
     static func lines(_ words: [Word]) -> [[Word]] {
-        var lines: [[Word]] = []
-        var boxes: [BBox] = []
-        for w in words.sorted(by: { ($0.bbox.midY, $0.bbox.x0) < ($1.bbox.midY, $1.bbox.x0) }) {
-            if let i = boxes.indices.last, boxes[i].verticalOverlap(w.bbox) >= 0.5 {
-                lines[i].append(w); boxes[i] = boxes[i].union(w.bbox)
-            } else {
-                lines.append([w]); boxes.append(w.bbox)
-            }
-        }
+        let lines = words.sorted(by: { ($0.bbox.midY, $0.bbox.x0) < ($1.bbox.midY, $1.bbox.x0) })
+            .visualRows(box: \.bbox, anchor: .band)
         return lines.map { $0.sorted { $0.bbox.x0 < $1.bbox.x0 } }
     }
 

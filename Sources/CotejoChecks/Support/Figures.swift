@@ -1,18 +1,16 @@
 import Foundation
 import CotejoModel
+import CotejoSpanish
 
 /// How findings write figures: Spanish with a decimal comma ("113,0"), English with a point.
 enum Figures {
     /// A figure as Spanish text: integers bare ("78"), others with `decimals` (default: as needed, ≤ 2).
-    static func es(_ v: Double, decimals: Int? = nil) -> String { en(v, decimals: decimals).replacingOccurrences(of: ".", with: ",") }
+    static func es(_ v: Double, decimals: Int? = nil) -> String {
+        SpanishNumber.write(v, decimals: decimals.map { .fixed($0) } ?? .upTo(2), language: .es)
+    }
 
     static func en(_ v: Double, decimals: Int? = nil) -> String {
-        if let decimals { return String(format: "%.\(max(0, decimals))f", v) }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-        var s = String(format: "%.2f", v)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
+        SpanishNumber.write(v, decimals: decimals.map { .fixed($0) } ?? .upTo(2), language: .en)
     }
 
     /// Rounded to two decimals, as `values` carry computed figures.

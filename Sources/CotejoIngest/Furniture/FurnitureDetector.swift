@@ -86,14 +86,8 @@ public struct FurnitureDetector: Sendable {
         }
         for (lines, fromTop) in [(top, true), (bottom, false)] {
             // Rows of the band: lines side by side on one baseline, edge first.
-            var rows: [[(b: Int, l: Int, box: BBox)]] = []
-            for line in lines.sorted(by: { fromTop ? $0.box.y0 < $1.box.y0 : $0.box.y1 > $1.box.y1 }) {
-                if let i = rows.indices.last, rows[i].contains(where: { $0.box.verticalOverlap(line.box) >= 0.5 }) {
-                    rows[i].append(line)
-                } else {
-                    rows.append([line])
-                }
-            }
+            let rows = lines.sorted(by: { fromTop ? $0.box.y0 < $1.box.y0 : $0.box.y1 > $1.box.y1 })
+                .visualRows(box: \.box, anchor: .anyItem)
             var inBody = false
             for row in rows {
                 if !inBody, row.allSatisfy({ reasons[$0.b][$0.l] != nil }) { continue }

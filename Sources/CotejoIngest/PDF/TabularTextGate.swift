@@ -14,14 +14,7 @@ enum TabularTextGate {
         let body = wordBoxes.filter { $0.y0 > pageHeight * 0.12 && $0.y1 < pageHeight * 0.9 && $0.height > 0 }
         guard body.count >= 6 else { return false }
         // Rows: words whose vertical extents overlap, left to right.
-        var rows: [[BBox]] = []
-        for box in body.sorted(by: { $0.midY < $1.midY }) {
-            if let i = rows.indices.last, let anchor = rows[i].first, anchor.verticalOverlap(box) >= 0.5 {
-                rows[i].append(box)
-            } else {
-                rows.append([box])
-            }
-        }
+        let rows = body.sorted(by: { $0.midY < $1.midY }).visualRows(box: { $0 }, anchor: .first)
         var tabular = 0
         for row in rows where row.count >= 2 {
             let sorted = row.sorted { $0.x0 < $1.x0 }

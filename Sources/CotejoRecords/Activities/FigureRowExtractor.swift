@@ -31,14 +31,7 @@ public struct FigureRowExtractor: Sendable {
             if let n = Self.figure(b.text), let box = b.source.bbox { figures.append((i, box, n, b.source)) }
         }
         // Group figures that share a line (vertical overlap), left to right.
-        var groups: [[(index: Int, box: BBox, number: SpanishNumber, source: Source)]] = []
-        for f in figures.sorted(by: { $0.box.midY < $1.box.midY }) {
-            if let g = groups.indices.last, groups[g].contains(where: { $0.box.verticalOverlap(f.box) >= 0.5 }) {
-                groups[g].append(f)
-            } else {
-                groups.append([f])
-            }
-        }
+        let groups = figures.sorted(by: { $0.box.midY < $1.box.midY }).visualRows(box: \.box, anchor: .anyItem)
         var result: [Int: Activity] = [:]
         for var group in groups {
             group.sort { $0.box.x0 < $1.box.x0 }

@@ -9,18 +9,7 @@ enum VisualRows {
         let boxed = lines.filter { $0.bbox != nil }
         guard boxed.count == lines.count else { return lines.map { [$0] } }
         let sorted = boxed.sorted { ($0.bbox!.midY, $0.bbox!.x0) < ($1.bbox!.midY, $1.bbox!.x0) }
-        var rows: [[TextLine]] = []
-        var band: BBox?
-        for line in sorted {
-            let box = line.bbox!
-            if let b = band, b.verticalOverlap(box) >= 0.5 {
-                rows[rows.count - 1].append(line)
-                band = BBox(x0: min(b.x0, box.x0), y0: b.y0, x1: max(b.x1, box.x1), y1: b.y1)
-            } else {
-                rows.append([line])
-                band = box
-            }
-        }
+        let rows = sorted.visualRows(box: { $0.bbox! }, anchor: .first)
         return rows.map { $0.sorted { $0.bbox!.x0 < $1.bbox!.x0 } }
     }
 
