@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "CotejoIngest", dependencies: [
             "CotejoModel", "CotejoSpanish", "CPoppler", "CPopplerPaths", "CLibXML2", "CTesseract",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Stage 2: tables from page layouts, stitched across pages.
         .target(name: "CotejoTables", dependencies: ["CotejoModel", "CotejoSpanish"]),
@@ -53,7 +54,7 @@ let package = Package(
             "CotejoModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Outputs: JSON export, CSV, HTML report.
-        .target(name: "CotejoReport", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoStore", "CPoppler"]),
+        .target(name: "CotejoReport", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoIngest", "CotejoStore"]),
         // Runs the stages over a corpus, per a pipelines/*.yaml definition.
         .target(name: "CotejoPipeline", dependencies: [
             "CotejoModel", "CotejoIngest", "CotejoTables", "CotejoRecords", "CotejoChecks",

@@ -1,4 +1,5 @@
 import Foundation
+import CotejoIngest
 
 /// Shard K of N of a batch: the documents whose SHA-256 falls in it. Shards are stable and depend
 /// on content only, so any scheduler's array index can name one (Slurm's `SLURM_ARRAY_TASK_ID`, a

@@ -1,3 +1,4 @@
+import CotejoIngest
 import Foundation
 import GRDB
 import Testing
