@@ -45,10 +45,14 @@ let package = Package(
         ]),
         // Stage 2: tables from page layouts, stitched across pages.
         .target(name: "CotejoTables", dependencies: ["CotejoModel", "CotejoSpanish"]),
+        // The arithmetic of stated figures: the precision a figure was written at, the readings of
+        // an ambiguous one, whether a stated percentage or sum fits. Records settle a row's column
+        // order with it; checks hold every claim to it.
+        .target(name: "CotejoArithmetic", dependencies: ["CotejoModel", "CotejoSpanish"]),
         // Stage 3: the records of the export contract.
-        .target(name: "CotejoRecords", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoTables"]),
+        .target(name: "CotejoRecords", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoArithmetic", "CotejoTables"]),
         // Stage 4: cross-checks, one rule per file.
-        .target(name: "CotejoChecks", dependencies: ["CotejoModel", "CotejoSpanish"]),
+        .target(name: "CotejoChecks", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoArithmetic"]),
         // Stage 5: SQLite store with provenance.
         .target(name: "CotejoStore", dependencies: [
             "CotejoModel", .product(name: "GRDB", package: "GRDB.swift"),
@@ -75,9 +79,11 @@ let package = Package(
                     path: "Tests/CotejoIngestTests"),
         .testTarget(name: "CotejoSpanishTests", dependencies: ["CotejoSpanish", "CotejoModel"],
                     path: "Tests/CotejoSpanishTests"),
+        .testTarget(name: "CotejoArithmeticTests", dependencies: ["CotejoArithmetic", "CotejoModel"],
+                    path: "Tests/CotejoArithmeticTests"),
         .testTarget(name: "CotejoRecordsTests", dependencies: ["CotejoRecords", "CotejoSpanish", "CotejoModel"],
                     path: "Tests/CotejoRecordsTests"),
-        .testTarget(name: "CotejoChecksTests", dependencies: ["CotejoChecks", "CotejoRecords", "CotejoSpanish", "CotejoModel"],
+        .testTarget(name: "CotejoChecksTests", dependencies: ["CotejoChecks", "CotejoRecords", "CotejoSpanish", "CotejoArithmetic", "CotejoModel"],
                     path: "Tests/CotejoChecksTests"),
         .testTarget(name: "CotejoStoreTests", dependencies: ["CotejoStore", "CotejoModel"],
                     path: "Tests/CotejoStoreTests"),

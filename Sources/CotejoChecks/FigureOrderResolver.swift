@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoArithmetic
 
 /// Settles which of a row's two unlabelled figures is planned and which executed, by arithmetic.
 ///

@@ -159,6 +159,24 @@ public struct DocumentRecords: Codable, Hashable, Sendable {
     }
 }
 
+extension Activity {
+    /// Where a field was read, trying the export name and the Swift name ("reported_percent",
+    /// "reportedPercent").
+    public func fieldSource(_ names: String...) -> Source? {
+        for n in names { if let s = fieldSources[n] { return s } }
+        return nil
+    }
+
+    /// The sources of the named fields, or the row's own sources when none was recorded; never empty.
+    public func sources(for names: [String]) -> [Source] {
+        var out: [Source] = []
+        for n in names { if let s = fieldSources[n], !out.contains(s) { out.append(s) } }
+        if out.isEmpty { out = source }
+        if out.isEmpty { out = [Source(text: String(description.prefix(200)))] }
+        return out
+    }
+}
+
 extension Activity: PlainRecord {
     public static var blank: Activity { Activity(description: "") }
 

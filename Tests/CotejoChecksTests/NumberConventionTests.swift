@@ -1,6 +1,7 @@
 import CotejoSpanish
 import Testing
 import CotejoModel
+import CotejoArithmetic
 import CotejoRecords
 @testable import CotejoChecks
 

@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoArithmetic
 
 /// `percent.capped`: a percentage shown as 100 % while the row's executed figure exceeds its planned
 /// one ("35 de 30, 100 %"). The cap is an honest reporting convention, which is why `percent.mismatch`

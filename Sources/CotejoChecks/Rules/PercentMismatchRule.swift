@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoArithmetic
 
 /// `percent.mismatch`: a stated percentage that no honest rounding of its stated precision makes equal
 /// to executed / planned. "113 %" for 78 of 69 (113,04 %) holds; "118 %" does not.

@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoArithmetic
 
 /// `percent.over_100`: a row or total reporting more than 100 % compliance. Not a wrong figure — plans
 /// are exceeded — but worth an auditor's eye (was the target set too low?), so it is `info`, and one

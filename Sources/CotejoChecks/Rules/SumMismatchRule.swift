@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoArithmetic
 
 /// `sum.mismatch`: a stated total that is not the sum of its stated parts. Commitments collected in a
 /// period split into those the entity is in charge of and those it is not: 70 collected = 50 not in

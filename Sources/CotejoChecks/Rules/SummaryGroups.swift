@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoArithmetic
 import CotejoSpanish
 
 /// A summary row against the detail rows it names: a consolidated sheet's row "Secretaría de Salud"

@@ -1,4 +1,5 @@
 import CotejoModel
+import CotejoArithmetic
 import CotejoSpanish
 
 /// `text.figure_mismatch`: the document states how many things happened in its period twice, with two

@@ -18,22 +18,6 @@ enum Figures {
 }
 
 extension Activity {
-    /// Where a field was read, trying the export name and the Swift name ("reported_percent",
-    /// "reportedPercent").
-    func fieldSource(_ names: String...) -> Source? {
-        for n in names { if let s = fieldSources[n] { return s } }
-        return nil
-    }
-
-    /// The sources of the named fields, or the row's own sources when none was recorded; never empty.
-    func sources(for names: [String]) -> [Source] {
-        var out: [Source] = []
-        for n in names { if let s = fieldSources[n], !out.contains(s) { out.append(s) } }
-        if out.isEmpty { out = source }
-        if out.isEmpty { out = [Source(text: String(description.prefix(200)))] }
-        return out
-    }
-
     /// How a message names the row: "ítem 7" / "item 7", or the start of its description.
     var labelES: String { item.map { "el ítem \($0)" } ?? "la actividad «\(shortDescription)»" }
     var labelEN: String { item.map { "item \($0)" } ?? "activity “\(shortDescription)”" }

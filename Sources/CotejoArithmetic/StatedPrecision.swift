@@ -24,7 +24,7 @@ public enum StatedPrecision {
     }
 
     /// Floating-point slack: 0,145 × 100 is 14,499999… in binary, and must still round to "15 %".
-    static func epsilon(_ x: Double) -> Double { 1e-9 * max(1, abs(x)) }
+    package static func epsilon(_ x: Double) -> Double { 1e-9 * max(1, abs(x)) }
 
     /// The decimals a stated value was written with. From its text when there is one ("29,99 %" → 2,
     /// "113 %" → 0); else from the number itself (an integer → 0), at most 2, since a value with more

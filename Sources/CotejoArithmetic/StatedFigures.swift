@@ -2,21 +2,21 @@ import CotejoModel
 import CotejoSpanish
 
 /// The figures of a record a percentage check needs, with the precision each was stated at.
-struct PercentClaim {
-    var planned: [Double]
-    var executed: [Double]
-    var percent: Double
-    var decimals: Int
-    var hasPercentSign: Bool
+package struct PercentClaim {
+    package var planned: [Double]
+    package var executed: [Double]
+    package var percent: Double
+    package var decimals: Int
+    package var hasPercentSign: Bool
     /// The text the percentage was read from, when known.
-    var percentText: String?
+    package var percentText: String?
     /// The decimals the planned and executed figures were written with: "0,5 km" may be 0,45 to 0,55,
     /// so its ratio to 1 may be anything from 45 % to 55 %. Whole numbers are counts, exact.
-    var plannedDecimals = 0
-    var executedDecimals = 0
+    package var plannedDecimals = 0
+    package var executedDecimals = 0
 
     /// How far the figures' own rounding may move their ratio, in percentage points.
-    func roundingSlack(planned p: Double, executed e: Double) -> Double {
+    package func roundingSlack(planned p: Double, executed e: Double) -> Double {
         guard p > 0, plannedDecimals > 0 || executedDecimals > 0 else { return 0 }
         let halfE = executedDecimals > 0 ? 0.5 * SumArithmetic.pow10(-executedDecimals) : 0
         let halfP = plannedDecimals > 0 ? 0.5 * SumArithmetic.pow10(-plannedDecimals) : 0
@@ -25,14 +25,14 @@ struct PercentClaim {
     }
 
     /// The first reading of each figure (as recorded).
-    var plannedValue: Double { planned[0] }
-    var executedValue: Double { executed[0] }
+    package var plannedValue: Double { planned[0] }
+    package var executedValue: Double { executed[0] }
 
     /// How the stated percentage fits, trying every reading of the figures; with `swapped`, the
     /// figures are read the other way round (executed first). Two figures that are both ambiguous
     /// ("5.000" and "4.200") are read the same way, since one document writes its separators one way:
     /// 5 against 4.200 is no reading of a row.
-    func fit(swapped: Bool = false, slack: Double = 0) -> StatedPrecision.PercentFit {
+    package func fit(swapped: Bool = false, slack: Double = 0) -> StatedPrecision.PercentFit {
         var best = StatedPrecision.PercentFit.none
         let (ps, es) = swapped ? (executed, planned) : (planned, executed)
         for (i, p) in ps.enumerated() {
@@ -50,11 +50,11 @@ struct PercentClaim {
 extension Activity {
     /// The row's percentage claim, when it states planned, executed and a percentage and planned is
     /// not 0 (a target of 0 makes the ratio undefined: never a mismatch).
-    var percentClaim: PercentClaim? { percentClaim(.unknown) }
+    package var percentClaim: PercentClaim? { percentClaim(.unknown) }
 
     /// The claim with each ambiguous figure ("1.267") read as the document's convention says, or both
     /// ways when it does not say.
-    func percentClaim(_ convention: NumberConvention) -> PercentClaim? {
+    package func percentClaim(_ convention: NumberConvention) -> PercentClaim? {
         guard let p = planned, let e = executed, let r = reportedPercent, p > 0, e >= 0, r >= 0 else { return nil }
         let ps = fieldSource("planned")?.text, es = fieldSource("executed")?.text
         let rs = fieldSource("reported_percent", "reportedPercent", "percent")?.text
@@ -74,7 +74,7 @@ extension Activity {
 
 extension StatedTotal {
     /// The total's percentage claim; its precision is read from the source texts that state it.
-    var percentClaim: PercentClaim? {
+    package var percentClaim: PercentClaim? {
         guard let p = planned, let e = executed, let r = reportedPercent, p > 0, e >= 0, r >= 0 else { return nil }
         let number = source.lazy.compactMap { StatedPrecision.statedNumber(r, in: $0.text) }.first
         return PercentClaim(planned: [p], executed: [e], percent: r,

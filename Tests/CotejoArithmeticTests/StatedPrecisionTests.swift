@@ -1,5 +1,5 @@
 import Testing
-@testable import CotejoChecks
+@testable import CotejoArithmetic
 
 @Suite("Interval arithmetic for stated figures")
 struct StatedPrecisionTests {

@@ -2,19 +2,19 @@ import CotejoModel
 import CotejoSpanish
 
 /// The arithmetic of a stated share or change, under the precision the document wrote it with.
-struct ClaimArithmetic {
-    var claim: Claim
+package struct ClaimArithmetic {
+    package var claim: Claim
     /// The percentage the claim's figures give: part/whole, or (to − from)/from.
-    var computed: Double
+    package var computed: Double
     /// Other honest readings of a change, each named: the difference in points when both figures are
     /// percentages ("del 69 % … trimestre anterior 67 %" states a rise of 2 points). The rate over the
     /// later figure, (to − from)/to, is no reading: it is the slip these checks exist to catch.
-    var alternatives: [(name: String, value: Double)] = []
-    var stated: Double
-    var decimals: Int
-    var hasPercentSign: Bool
+    package var alternatives: [(name: String, value: Double)] = []
+    package var stated: Double
+    package var decimals: Int
+    package var hasPercentSign: Bool
 
-    init?(_ claim: Claim) {
+    package init?(_ claim: Claim) {
         guard let stated = claim.reportedPercent else { return nil }
         switch claim.kind {
         case .share:
@@ -41,21 +41,21 @@ struct ClaimArithmetic {
 
     /// A known slip the stated figure does fit, for a finding to say how it was likely computed: a
     /// change taken over the later figure, (to − from)/to.
-    func slip(slack: Double) -> String? {
+    package func slip(slack: Double) -> String? {
         guard claim.kind == .change, let from = claim.from, let to = claim.to, to > 0 else { return nil }
         let overLater = (to - from) / to * 100
         return StatedPrecision.consistent(overLater, stated: stated, decimals: decimals, slack: slack) ? "(to − from) / to" : nil
     }
 
     /// The readings tried, by name, for a finding to say what was ruled out.
-    var readingNames: [String] {
+    package var readingNames: [String] {
         [claim.kind == .share ? "part / whole" : "(to − from) / from"] + alternatives.map(\.name)
     }
 
     /// True when some honest reading of the stated precision makes the figure hold: rounding or
     /// truncation at its decimals, or a share written without "%" as a fraction of one; for a change,
     /// any of its readings.
-    func holds(slack: Double) -> Bool {
+    package func holds(slack: Double) -> Bool {
         for value in [computed] + alternatives.map(\.value) {
             if StatedPrecision.consistent(value, stated: stated, decimals: decimals, slack: slack) { return true }
             if !hasPercentSign, abs(stated) <= 1.5,
@@ -66,12 +66,12 @@ struct ClaimArithmetic {
 }
 
 /// The arithmetic of a stated TOTAL against its parts.
-struct SumArithmetic {
-    var sum: Double
+package struct SumArithmetic {
+    package var sum: Double
     /// How far the parts may honestly add up from the total: each figure rounded at its decimals.
-    var slack: Double
+    package var slack: Double
 
-    init(_ s: ColumnSum, texts: [String?]) {
+    package init(_ s: ColumnSum, texts: [String?]) {
         sum = s.parts.reduce(0, +)
         func halfUnit(_ v: Double, _ text: String?) -> Double {
             let d = text.flatMap { StatedPrecision.statedNumber(v, in: $0)?.decimals } ?? StatedPrecision.inferredDecimals(v)
@@ -88,11 +88,11 @@ struct SumArithmetic {
         self.slack = slack + 1e-9 * max(1, abs(s.total))
     }
 
-    static func pow10(_ e: Int) -> Double { var r = 1.0; for _ in 0..<abs(e) { r *= 10 }; return e < 0 ? 1 / r : r }
+    package static func pow10(_ e: Int) -> Double { var r = 1.0; for _ in 0..<abs(e) { r *= 10 }; return e < 0 ? 1 / r : r }
 
     /// The parts a total stands for when some parts are subtotals of the parts that follow them
     /// ("TRIBUTARIOS" over "Predial", "Industria y Comercio", …): each such run is counted once.
-    static func topLevelSum(_ parts: [Double], slack: Double) -> Double? {
+    package static func topLevelSum(_ parts: [Double], slack: Double) -> Double? {
         var i = 0
         var sum = 0.0
         var nested = false

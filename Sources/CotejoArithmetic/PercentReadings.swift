@@ -10,16 +10,16 @@ import CotejoSpanish
 /// - period base: the period's result over the year's target, or the year's results so far over it;
 /// - decreasing indicator ("reducir la tasa a 5"): the target is a ceiling, so compliance is
 ///   meta / resultado, or the reduction achieved over the reduction planned from the baseline.
-struct PercentReadings {
-    struct Reading {
+package struct PercentReadings {
+    package struct Reading {
         /// How the finding names it ("accumulated / planned").
         var name: String
         var percents: [Double]
     }
 
-    var readings: [Reading] = []
+    package var readings: [Reading] = []
 
-    init(_ a: Activity, _ c: PercentClaim) {
+    package init(_ a: Activity, _ c: PercentClaim) {
         let p = c.plannedValue, e = c.executedValue
         if let w = a.weight, w > 0 {
             let share = w <= 1.5 ? w : w / 100
@@ -45,10 +45,10 @@ struct PercentReadings {
         }
     }
 
-    var names: [String] { readings.map(\.name) }
+    package var names: [String] { readings.map(\.name) }
 
     /// The first reading that gives the stated percentage at its precision.
-    func fitting(_ c: PercentClaim, slack: Double) -> Reading? {
+    package func fitting(_ c: PercentClaim, slack: Double) -> Reading? {
         let extra = c.roundingSlack(planned: c.plannedValue, executed: c.executedValue)
         return readings.first { r in
             r.percents.contains { $0.isFinite && StatedPrecision.consistent($0, stated: c.percent, decimals: c.decimals, slack: slack + extra) }
@@ -72,7 +72,7 @@ struct PercentReadings {
     /// are what follows each field label of the product (meta producto, indicador): the result
     /// goal above it may be a reduction while the product counts up. Only the opening verb or noun
     /// counts: "programas para la reducción de la pobreza" counts programmes, and more is better.
-    static func isDecreasing(_ a: Activity) -> Bool {
+    package static func isDecreasing(_ a: Activity) -> Bool {
         let texts = [a.indicator, a.description, a.target].compactMap { $0?.folded.trimmingCharacters(in: .whitespacesAndNewlines) }
         return texts.contains { t in
             ownSegments(t).contains { own in decreasingStems.contains { own.hasPrefix($0) } }
@@ -81,7 +81,7 @@ struct PercentReadings {
 
     /// The texts that follow the product's field labels ("… meta producto X indicador Y" → X, Y);
     /// a result goal's text only when no product label follows it; the whole text without labels.
-    static func ownSegments(_ text: String) -> [Substring] {
+    package static func ownSegments(_ text: String) -> [Substring] {
         let padded = " " + text
         var marks: [(label: String, range: Range<String.Index>)] = []
         for label in fieldLabels {
@@ -106,11 +106,11 @@ struct PercentReadings {
     }
 
     /// Labels after which a form states the indicator or its goal, each ending its word.
-    static let fieldLabels = FormFieldLabels.all.flatMap { [$0 + " ", $0 + ":"] }
+    package static let fieldLabels = FormFieldLabels.all.flatMap { [$0 + " ", $0 + ":"] }
     /// Words before which a label's word is part of a phrase.
-    static let articles: Set<String> = ["el", "la", "los", "las", "del", "de", "un", "una", "al", "cada", "su", "sus", "este", "esta", "ese", "dicho"]
+    package static let articles: Set<String> = ["el", "la", "los", "las", "del", "de", "un", "una", "al", "cada", "su", "sus", "este", "esta", "ese", "dicho"]
     /// The labels of the result goal a product serves, not of the product itself.
-    static let resultLabels = Set(FormFieldLabels.result.flatMap { [$0 + " ", $0 + ":"] })
+    package static let resultLabels = Set(FormFieldLabels.result.flatMap { [$0 + " ", $0 + ":"] })
 
-    static let decreasingStems = ["reducir", "reduccion", "disminuir", "disminucion", "bajar ", "descender", "mantener por debajo"]
+    package static let decreasingStems = ["reducir", "reduccion", "disminuir", "disminucion", "bajar ", "descender", "mantener por debajo"]
 }
