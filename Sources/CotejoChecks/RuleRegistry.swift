@@ -49,21 +49,15 @@ public struct RuleRegistry: Sendable {
         self.rules = rules; self.settings = settings
     }
 
-    /// The check stage: first settles the column order of rows without headers by arithmetic
-    /// (`FigureOrderResolver`), then runs every enabled rule over the settled records. Returns the
-    /// settled records — what the store and the export should hold — and the findings, in rule order,
-    /// then in document order. The resolver always settles the records; disabling
-    /// `figure.order_inferred` only silences its note.
-    public func process(_ input: CheckInput) -> (records: DocumentRecords, findings: [Finding]) {
-        let orderSettings = settings[FigureOrderResolver.ruleID] ?? RuleSettings()
-        let (records, orderFindings) = FigureOrderResolver().resolve(input.records, settings: orderSettings)
-        let settled = CheckInput(content: input.content, records: records, numberConvention: input.numberConvention)
+    /// The check stage: runs every enabled rule over a document's records, which it only reads.
+    /// Returns the findings in rule order, then in document order.
+    public func process(_ input: CheckInput) -> [Finding] {
         let findings = rules.flatMap { rule -> [Finding] in
             let s = settings[rule.id] ?? RuleSettings()
             guard s.enabled else { return [] }
-            return rule.id == FigureOrderResolver.ruleID ? orderFindings : rule.check(settled, settings: s)
+            return rule.check(input, settings: s)
         }
-        return (records, Self.markingSources(of: findings, in: input.content))
+        return Self.markingSources(of: findings, in: input.content)
     }
 
     /// The findings with their sources stamped with how their words were read (`TextProvenance`),

@@ -90,9 +90,10 @@ public struct RecordField<Record>: Sendable {
     }
 
     /// A field stored as its raw value (an enum: phase, kind).
-    public static func raw<V: RawRepresentable & Sendable>(_ name: String, _ path: WritableKeyPath<Record, V?> & Sendable) -> Self
+    public static func raw<V: RawRepresentable & Sendable>(_ name: String, _ path: WritableKeyPath<Record, V?> & Sendable,
+                                                           outputs: FieldOutputs = .all) -> Self
     where V.RawValue == String {
-        Self(name, kind: .text, read: { $0[keyPath: path].map { .text($0.rawValue) } ?? .null },
+        Self(name, kind: .text, outputs: outputs, read: { $0[keyPath: path].map { .text($0.rawValue) } ?? .null },
              write: { $0[keyPath: path] = $1.text.flatMap(V.init(rawValue:)) })
     }
 }

@@ -70,10 +70,9 @@ public struct Activity: Codable, Hashable, Sendable {
     public var fieldSources: [String: Source]
     /// Notes on how fields were settled ("column order inferred from arithmetic").
     public var notes: [String]
-    /// True when the row's figures had no column headers (a slide with "29 · 20 · 145 %"): `planned`
-    /// and `executed` then hold the first and second figure in page order, and the check stage
-    /// settles which is which by arithmetic.
-    public var figuresUnlabelled: Bool
+    /// How `planned` and `executed` got their meaning when no column header names them (a slide with
+    /// "29 · 20 · 145 %"); nil when headers do. The record stage settles it and the store keeps it.
+    public var figureOrder: FigureOrder?
     /// The indicator's code in the plan (código, código BPIN), when a column states it.
     public var code: String?
     /// The unit the indicator is measured in ("Número", "Porcentaje", "Hectáreas").
@@ -93,13 +92,13 @@ public struct Activity: Codable, Hashable, Sendable {
                 targetQuantity: Double? = nil, indicator: String? = nil, periodicity: String? = nil,
                 planned: Double? = nil, executed: Double? = nil, reportedPercent: Double? = nil,
                 source: [Source] = [], fieldSources: [String: Source] = [:], notes: [String] = [],
-                figuresUnlabelled: Bool = false) {
+                figureOrder: FigureOrder? = nil) {
         self.item = item; self.description = description; self.unit = unit; self.phase = phase
         self.start = start; self.end = end; self.responsible = responsible; self.target = target
         self.targetQuantity = targetQuantity; self.indicator = indicator; self.periodicity = periodicity
         self.planned = planned; self.executed = executed; self.reportedPercent = reportedPercent
         self.source = source; self.fieldSources = fieldSources; self.notes = notes
-        self.figuresUnlabelled = figuresUnlabelled
+        self.figureOrder = figureOrder
         self.measures = []; self.otherColumns = [:]
     }
 }
@@ -159,7 +158,21 @@ public struct DocumentRecords: Codable, Hashable, Sendable {
     }
 }
 
+/// How a row's two figures without column headers were read as planned and executed.
+public enum FigureOrder: String, Codable, Hashable, Sendable, CaseIterable {
+    /// Nothing settled it: `planned` holds the first figure on the page, `executed` the second, and
+    /// no check accuses the row of a wrong percentage it might not be stating.
+    case unlabelled
+    /// Arithmetic proved the page gives the executed figure first: the two were swapped.
+    case executedFirst = "executed_first"
+    /// Arithmetic proved the page gives the planned figure first: read as they stand.
+    case plannedFirst = "planned_first"
+}
+
 extension Activity {
+    /// True while the row's figures have no settled meaning (`FigureOrder.unlabelled`).
+    public var figuresUnlabelled: Bool { figureOrder == .unlabelled }
+
     /// Where a field was read, trying the export name and the Swift name ("reported_percent",
     /// "reportedPercent").
     public func fieldSource(_ names: String...) -> Source? {
@@ -191,6 +204,7 @@ extension Activity: PlainRecord {
         .real("planned", \.planned), .real("executed", \.executed), .real("reported_percent", \.reportedPercent),
         .text("code", \.code), .text("unit_of_measure", \.unitOfMeasure),
         .real("baseline", \.baseline), .real("weight", \.weight), .real("accumulated", \.accumulated),
+        .raw("figure_order", \.figureOrder, outputs: []),
     ]
 }
 

@@ -111,11 +111,10 @@ public struct Pipeline: Sendable {
             notes += content.notes
             content = furniture.apply(to: content)
             content = tables.apply(to: content)
-            // The check stage settles headerless figure order by arithmetic before judging; the
-            // settled records are what the store keeps.
+            // Read once: how the document writes its numbers serves the records and the checks.
             let convention = NumberConvention.of(content)
-            let (recs, findings) = checks.process(CheckInput(content: content, records: records.extract(from: content, convention: convention),
-                                                             numberConvention: convention))
+            let recs = records.extract(from: content, convention: convention)
+            let findings = checks.process(CheckInput(content: content, records: recs, numberConvention: convention))
             let status: DocumentStatus = content.pages.isEmpty ? .partial : .ok
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: status,
                                      notes: notes, content: content, records: recs, findings: findings,

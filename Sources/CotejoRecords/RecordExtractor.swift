@@ -113,7 +113,7 @@ public struct RecordExtractor: Sendable {
         let cards = labelledCards.read(content)
         records.claims += cards.claims
         records.columnSums += cards.sums
-        records.activities = Self.deduplicated(activities + events)
+        records.activities = FigureOrderSettler().settle(Self.deduplicated(activities + events))
         let regions = TextRegions.regions(of: content)
         let proseRecords = prose.extract(from: regions, year: records.facts.year)
         records.claims += proseChanges.claims(in: regions)

@@ -346,6 +346,11 @@ enum Schema {
                 LEFT JOIN sources s ON s.owner = 'finding' AND s.owner_id = f.id AND s.field IS NULL;
                 """)
         }
+        // How a row's figures without headers were read (`FigureOrder`), settled by the record
+        // stage: kept so that checks run again from the store read the rows as the first run did.
+        migrator.registerMigration("v11: figure order") { db in
+            try db.alter(table: "activities") { t in t.add(column: "figure_order", .text) }
+        }
         return migrator
     }
 }

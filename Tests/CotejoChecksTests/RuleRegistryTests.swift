@@ -20,9 +20,9 @@ struct RuleRegistryTests {
         let rows = [Make.row("a", planned: 69, executed: 78, percent: 118)]
         let input = Make.input(DocumentRecords(activities: rows))
         let off = RuleRegistry(settings: ["percent.mismatch": RuleSettings(enabled: false)])
-        #expect(!off.process(input).findings.contains { $0.rule == "percent.mismatch" })
+        #expect(!off.process(input).contains { $0.rule == "percent.mismatch" })
         let warn = RuleRegistry(settings: ["percent.mismatch": RuleSettings(severity: .warning)])
-        #expect(warn.process(input).findings.first { $0.rule == "percent.mismatch" }?.severity == .warning)
+        #expect(warn.process(input).first { $0.rule == "percent.mismatch" }?.severity == .warning)
     }
 
     @Test("every finding carries a source and both messages")
@@ -31,7 +31,7 @@ struct RuleRegistryTests {
                     Make.row("b", item: "2", planned: 20, executed: 29, percent: 145),
                     Make.row("c", item: "4", planned: 3, executed: 3, percent: 100)]
         let page = Make.page(1, blocks: [["tres (4) foros", "IV cuatrimestre"]])
-        let findings = RuleRegistry().process(Make.input(pages: [page], records: DocumentRecords(activities: rows))).findings
+        let findings = RuleRegistry().process(Make.input(pages: [page], records: DocumentRecords(activities: rows)))
         #expect(findings.count >= 4)
         #expect(findings.allSatisfy { !$0.source.isEmpty && !$0.message.isEmpty && !$0.messageEN.isEmpty })
     }

@@ -46,7 +46,7 @@ enum Make {
         return Activity(item: item, description: description, planned: planned, executed: executed,
                         reportedPercent: percent,
                         source: [Source(page: page, bbox: BBox(x0: 40, y0: y, x1: 540, y1: y + 12), text: rowText)],
-                        fieldSources: fields, figuresUnlabelled: unlabelled)
+                        fieldSources: fields, figureOrder: unlabelled ? .unlabelled : nil)
     }
 
     static func total(_ label: String, planned: Double? = nil, executed: Double? = nil, percent: Double? = nil,

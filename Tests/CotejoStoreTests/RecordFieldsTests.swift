@@ -14,6 +14,7 @@ struct RecordFieldsStoreTests {
         for (n, f) in R.fields.enumerated() {
             // Distinct per field, so that two fields swapped on the way would show.
             let texts = ["texto \(n)", "2021-03-\(10 + n)"] + Phase.allCases.map(\.rawValue) + ClaimKind.allCases.map(\.rawValue)
+                + FigureOrder.allCases.map(\.rawValue)
             let samples: [FieldValue] = switch f.kind {
             case .text: texts.map(FieldValue.text)
             case .real: [.real(Double(n) + 0.5)]

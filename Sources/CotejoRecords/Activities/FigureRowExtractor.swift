@@ -51,7 +51,7 @@ public struct FigureRowExtractor: Sendable {
             }), result[index] == nil else { continue }
             let description = block.text.collapsedWhitespace
             var a = Activity(description: description, planned: counts[0].number.value, executed: counts[1].number.value,
-                             reportedPercent: percents[0].number.value, figuresUnlabelled: true)
+                             reportedPercent: percents[0].number.value, figureOrder: .unlabelled)
             a.fieldSources = ["description": block.source, "planned": counts[0].source, "executed": counts[1].source,
                               "reported_percent": percents[0].source]
             let text = ([description] + group.map(\.number.text)).joined(separator: " ")
@@ -94,7 +94,7 @@ struct SequentialFigureRow {
     func activity() -> Activity {
         let d = description.text.collapsedWhitespace
         var a = Activity(description: d, planned: counts[0].0.value, executed: counts[1].0.value,
-                         reportedPercent: percent!.0.value, figuresUnlabelled: true)
+                         reportedPercent: percent!.0.value, figureOrder: .unlabelled)
         a.fieldSources = ["description": description.source, "planned": counts[0].1, "executed": counts[1].1,
                           "reported_percent": percent!.1]
         let text = ([d] + counts.map(\.0.text) + [percent!.0.text]).joined(separator: " ")

@@ -231,7 +231,7 @@ public struct TableActivityExtractor: Sendable {
         if a.planned == nil, a.executed == nil, figures.count == 2 {
             a.planned = figures[0].1; a.executed = figures[1].1
             fields["planned"] = source(figures[0].0); fields["executed"] = source(figures[1].0)
-            a.figuresUnlabelled = true
+            a.figureOrder = .unlabelled
         }
         // The target quantity: a quantity column, else the number that opens the indicator or target
         // ("Un (1) Documento …", "Dos (2) espacios …").
