@@ -50,7 +50,7 @@ let package = Package(
         // order with it; checks hold every claim to it.
         .target(name: "CotejoArithmetic", dependencies: ["CotejoModel", "CotejoSpanish"]),
         // Stage 3: the records of the export contract.
-        .target(name: "CotejoRecords", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoArithmetic", "CotejoTables"]),
+        .target(name: "CotejoRecords", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoArithmetic"]),
         // Stage 4: cross-checks, one rule per file.
         .target(name: "CotejoChecks", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoArithmetic"]),
         // Stage 5: SQLite store with provenance.
@@ -61,38 +61,38 @@ let package = Package(
         .target(name: "CotejoReport", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoIngest", "CotejoStore"]),
         // Runs the stages over a corpus, per a pipelines/*.yaml definition.
         .target(name: "CotejoPipeline", dependencies: [
-            "CotejoModel", "CotejoIngest", "CotejoTables", "CotejoRecords", "CotejoChecks",
-            "CotejoStore", "CotejoReport",
+            "CotejoModel", "CotejoSpanish", "CotejoIngest", "CotejoTables", "CotejoRecords", "CotejoChecks",
+            "CotejoStore",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "cotejo", dependencies: [
-            "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoChecks",
+            "CotejoPipeline", "CotejoIngest", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoChecks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The table benchmark runner (make bench-tables): page-mode tables, scored by the bench's score.py.
         .executableTarget(name: "cotejo-bench", dependencies: ["CotejoIngest", "CotejoTables", "CotejoModel"]),
 
-        .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel", "CotejoTables", "CTesseract"],
+        .testTarget(name: "CotejoIngestTests", dependencies: ["CotejoIngest", "CotejoModel", "CotejoTables", "CTesseract", "CLibXML2",
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/CotejoIngestTests"),
         .testTarget(name: "CotejoSpanishTests", dependencies: ["CotejoSpanish", "CotejoModel"],
                     path: "Tests/CotejoSpanishTests"),
-        .testTarget(name: "CotejoArithmeticTests", dependencies: ["CotejoArithmetic", "CotejoModel"],
+        .testTarget(name: "CotejoArithmeticTests", dependencies: ["CotejoArithmetic"],
                     path: "Tests/CotejoArithmeticTests"),
         .testTarget(name: "CotejoRecordsTests", dependencies: ["CotejoRecords", "CotejoSpanish", "CotejoModel"],
                     path: "Tests/CotejoRecordsTests"),
         .testTarget(name: "CotejoChecksTests", dependencies: ["CotejoChecks", "CotejoRecords", "CotejoSpanish", "CotejoArithmetic", "CotejoModel"],
                     path: "Tests/CotejoChecksTests"),
-        .testTarget(name: "CotejoStoreTests", dependencies: ["CotejoStore", "CotejoModel"],
+        .testTarget(name: "CotejoStoreTests", dependencies: ["CotejoStore", "CotejoModel", .product(name: "GRDB", package: "GRDB.swift")],
                     path: "Tests/CotejoStoreTests"),
         .testTarget(name: "CotejoEndToEndTests", dependencies: [
             "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoIngest",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
         ], path: "Tests/CotejoEndToEndTests"),
         .testTarget(name: "CotejoReportTests", dependencies: [
-            "CotejoReport", "CotejoStore", "CotejoModel", "CotejoPipeline",
+            "CotejoReport", "CotejoStore", "CotejoModel", "CotejoPipeline", "CPoppler",
         ], path: "Tests/CotejoReportTests"),
         .testTarget(name: "CotejoTablesTests", dependencies: ["CotejoTables", "CotejoIngest", "CotejoModel"],
                     path: "Tests/CotejoTablesTests"),
