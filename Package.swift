@@ -59,10 +59,10 @@ let package = Package(
         ]),
         // Outputs: JSON export, CSV, HTML report.
         .target(name: "CotejoReport", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoIngest", "CotejoStore"]),
-        // Runs the stages over a corpus, per a pipelines/*.yaml definition.
+        // Runs the stages over a corpus, per a pipelines/*.yaml definition, and writes its outputs.
         .target(name: "CotejoPipeline", dependencies: [
             "CotejoModel", "CotejoSpanish", "CotejoIngest", "CotejoTables", "CotejoRecords", "CotejoChecks",
-            "CotejoStore",
+            "CotejoStore", "CotejoReport",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -10,18 +10,7 @@ import CotejoPipeline
 /// ("output/report.html") gets the folder of that name without the extension ("output/report/"):
 /// the report is a folder of pages and crops now.
 func writeReport(_ docs: [StoredDocument], to out: String, language: Language) throws {
-    var folder = out
-    if folder.lowercased().hasSuffix(".html") {
-        folder = String(folder.dropLast(5)) + "/"
-        printError(tr("nota: el informe ahora es una carpeta; se escribe \(folder) en lugar de \(out)", "note: the report is a folder now; writing \(folder) instead of \(out)"))
-    }
-    let result = try HTMLReport(language: language, version: cotejoVersion, ruleNames: RuleRegistry.names).write(docs, to: folder)
-    let seconds = BatchMessages(language: interfaceLanguage).seconds(result.seconds, decimals: 1)
-    printError(tr("Escrito \(result.index) (\(result.pages.count) páginas de documento, \(result.crops) recortes, \(seconds))",
-                  "Wrote \(result.index) (\(result.pages.count) document pages, \(result.crops) crops, \(seconds))"))
-    for path in result.withoutCrops {
-        printError(tr("  sin recortes de \(path): el archivo ya no está o cambió desde que se leyó", "  no crops for \(path): the file is missing or changed since it was read"))
-    }
+    for line in try RunOutputs.writeReport(docs, to: out, language: language) { printError(line) }
 }
 
 struct Report: ParsableCommand {

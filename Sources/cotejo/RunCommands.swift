@@ -3,7 +3,6 @@ import ArgumentParser
 import CotejoModel
 import CotejoStore
 import CotejoPipeline
-import CotejoReport
 
 /// Prints the summary of a batch in the user's language and returns the exit code it deserves.
 func reportSummary(_ s: RunSummary, language: Language) -> Int32 {
@@ -31,14 +30,7 @@ struct Run: ParsableCommand {
             // --db wins over the pipeline's database.
             let st = try store.open(fallback: config.output.database)
             code = try batch.ingest(paths: config.inputs, config: config, store: st, storePath: store.path(fallback: config.output.database))
-            let docs = try st.documents()
-            if let out = config.output.export {
-                try write(JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: pipeline, language: config.language)), to: out)
-                printError(tr("Escrito \(out)", "Wrote \(out)"))
-            }
-            if let out = config.output.report {
-                try writeReport(docs, to: out, language: config.language)
-            }
+            for line in try outputs { try RunOutputs(config: config, pipelinePath: pipeline).write(st.documents()) } { printError(line) }
         }
         if code != 0 { throw ExitCode(code) }
     }
@@ -62,30 +54,19 @@ func progressPrinter(_ style: ProgressStyle, language: Language) -> (@Sendable (
 /// Writes a whole file, atomically: on a full disk or an I/O error nothing half-written is left,
 /// and the error is one line (exit 3).
 func write(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    do {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
-    } catch {
-        throw CLIError(code: 3, message: tr("\(path): no se puede escribir (\(systemReason(error)))", "\(path): cannot be written (\(systemReason(error)))"))
-    }
+    try outputs { try RunOutputs.write(data, to: path) }
+}
+
+/// Runs an output stage; a file it cannot write is one line and exit 3.
+func outputs<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as OutputError { throw CLIError(code: 3, message: e.message(in: interfaceLanguage)) }
 }
 
 /// Writes to standard output; a closed pipe or a full disk is an error to report, not a crash.
 func writeToStandardOutput(_ data: Data) throws {
     do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
-        throw CLIError(code: 3, message: tr("no se puede escribir en la salida estándar (\(systemReason(error)))", "standard output cannot be written (\(systemReason(error)))"))
+        throw CLIError(code: 3, message: tr("no se puede escribir en la salida estándar (\(RunOutputs.systemReason(error)))", "standard output cannot be written (\(RunOutputs.systemReason(error)))"))
     }
-}
-
-/// The operating system's words for an error ("No space left on device").
-func systemReason(_ error: Error) -> String {
-    let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code)))
-    }
-    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-    return ns.localizedDescription
 }
 
 struct Ingest: ParsableCommand {
