@@ -178,6 +178,31 @@ public struct Table: Codable, Hashable, Sendable {
     }
 }
 
+/// Part of a document a reader could not read. Any one makes the document `partial`, so a reader
+/// never has to decide a status, and a user is told what is missing.
+public struct ReadProblem: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable {
+        /// A page poppler could not load, or one without text that OCR could not read (no engine,
+        /// no time left, an image it could not prepare).
+        case pageNotRead = "page_not_read"
+        /// A part of the file whose content is not read: a sheet without its worksheet, elements
+        /// nested deeper than the reader goes.
+        case partNotRead = "part_not_read"
+        /// Characters dropped because a page's text and its character boxes did not pair.
+        case textDropped = "text_dropped"
+    }
+
+    public var kind: Kind
+    /// The 1-based page, when the problem is one page's.
+    public var page: Int?
+    /// What happened, in English, as notes are.
+    public var detail: String
+
+    public init(_ kind: Kind, page: Int? = nil, _ detail: String) {
+        self.kind = kind; self.page = page; self.detail = detail
+    }
+}
+
 /// Everything a reader gets out of one file, before records.
 public struct DocumentContent: Codable, Sendable {
     public var format: DocumentFormat
@@ -187,10 +212,18 @@ public struct DocumentContent: Codable, Sendable {
     public var metadata: [String: String]
     /// Things the reader wants recorded: "bytes say HTML though the name ends in .pdf".
     public var notes: [String]
+    /// What the reader could not read (`ReadProblem`).
+    public var problems: [ReadProblem]
 
-    public init(format: DocumentFormat, pages: [Page], tables: [Table] = [], metadata: [String: String] = [:], notes: [String] = []) {
+    public init(format: DocumentFormat, pages: [Page], tables: [Table] = [], metadata: [String: String] = [:], notes: [String] = [],
+                problems: [ReadProblem] = []) {
         self.format = format; self.pages = pages; self.tables = tables; self.metadata = metadata; self.notes = notes
+        self.problems = problems
     }
+
+    /// `partial` when a part could not be read or nothing was (no page at all), else `ok`: derived
+    /// from what the reader reported, never decided by it.
+    public var status: DocumentStatus { pages.isEmpty || !problems.isEmpty ? .partial : .ok }
 
     /// Forgets the words of every line (keeping lines, blocks and their boxes): what later stages
     /// and the store need, at a fraction of the size.

@@ -108,15 +108,15 @@ public struct Pipeline: Sendable {
         }
         do {
             var content = try Readers.reader(for: format, ocr: config.ocrSettings).read(url: url, data: data)
-            notes += content.notes
+            // What could not be read is told with the notes; it also makes the document partial.
+            notes += content.notes + content.problems.map(\.detail)
             content = furniture.apply(to: content)
             content = tables.apply(to: content)
             // Read once: how the document writes its numbers serves the records and the checks.
             let convention = NumberConvention.of(content)
             let recs = records.extract(from: content, convention: convention)
             let findings = checks.process(CheckInput(content: content, records: recs, numberConvention: convention))
-            let status: DocumentStatus = content.pages.isEmpty ? .partial : .ok
-            return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: status,
+            return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: content.status,
                                      notes: notes, content: content, records: recs, findings: findings,
                                      seconds: Date().timeIntervalSince(started))
         } catch let error as ReadError {

@@ -192,7 +192,10 @@ private func readHTML(_ html: String, reader: HTMLReader = HTMLReader()) throws 
         let html = String(repeating: "<div>", count: depth) + "fondo" + String(repeating: "</div>", count: depth)
         let content = try readHTML("<html><body><p>arriba</p>" + html + "</body></html>", reader: HTMLReader(maxDepth: 100))
         #expect(content.bodyText.contains("arriba"))
-        #expect(!content.bodyText.contains("fondo") || content.notes.isEmpty == false)
+        // What was cut is a problem, so the document is partial, not read.
+        #expect(!content.bodyText.contains("fondo"))
+        #expect(content.problems.map(\.kind) == [.partNotRead])
+        #expect(content.status == .partial)
     }
 
     @Test func refusesEmptyAndOversizedInput() throws {

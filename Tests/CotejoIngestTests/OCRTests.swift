@@ -182,7 +182,8 @@ private func tokens(_ pages: [Page]) -> [String] {
         let scan = ImageOnlyPDF.make(pages: [render, render], dpi: 150)
         let read = try PDFReader(ocr: OCRSettings(secondsPerDocument: 0.001)).read(url: URL(fileURLWithPath: "scan.pdf"), data: scan)
         #expect(read.pages.allSatisfy { !$0.hasText })
-        #expect(read.notes.contains { $0.contains("OCR time limit") || $0.contains("OCR stopped at the time limit") })
+        #expect(read.problems.contains { $0.kind == .pageNotRead && ($0.detail.contains("OCR time limit") || $0.detail.contains("OCR stopped at the time limit")) })
+        #expect(read.status == .partial)
     }
 
     @Test func imagesAreDocuments() throws {

@@ -225,3 +225,38 @@ import CotejoModel
         #expect(a.pages == b.pages)
     }
 }
+
+@Suite("PDF pages that cannot be read")
+struct UnreadablePageTests {
+    /// A two-page PDF whose page tree names a second page object the file does not hold.
+    static func pdfWithAMissingPage() -> Data {
+        let stream = "BT /F1 12 Tf 20 100 Td (Meta programada 12) Tj ET"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        var out = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, o) in objects.enumerated() {
+            offsets.append(out.utf8.count)
+            out += "\(i + 1) 0 obj\n\(o)\nendobj\n"
+        }
+        let xref = out.utf8.count
+        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        out += offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(out.utf8)
+    }
+
+    @Test("a page poppler cannot load keeps its number, is a problem, and makes the document partial")
+    func missingPageIsPartial() throws {
+        let content = try PDFReader().read(url: URL(fileURLWithPath: "broken.pdf"), data: Self.pdfWithAMissingPage())
+        #expect(content.pages.map(\.number) == [1, 2])
+        #expect(content.pages[0].lines.contains { $0.text.contains("Meta programada 12") })
+        #expect(content.problems == [ReadProblem(.pageNotRead, page: 2, "page 2 could not be loaded")])
+        #expect(content.status == .partial)
+    }
+}

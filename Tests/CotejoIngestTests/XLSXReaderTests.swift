@@ -30,6 +30,26 @@ private func read(_ data: Data) throws -> DocumentContent {
 }
 
 @Suite struct XLSXReaderTests {
+    @Test("a sheet whose worksheet part is missing makes the workbook partial; the other sheets are read")
+    func missingWorksheetIsAProblem() throws {
+        let parts: [(String, String)] = [
+            ("xl/workbook.xml", "<workbook \(ssNS) \(relNS)><workbookPr/><sheets><sheet name=\"Plan\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Perdida\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>
+            </Relationships>
+            """),
+            ("xl/worksheets/sheet1.xml", "<worksheet \(ssNS)><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Meta</t></is></c><c r=\"B1\"><v>12</v></c></row></sheetData></worksheet>"),
+        ]
+        let content = try read(makeOfficeZip(parts))
+        #expect(content.pages.count == 2)
+        #expect(content.problems == [ReadProblem(.partNotRead, page: 2, "sheet Perdida has no worksheet part")])
+        #expect(content.status == .partial)
+        let whole = try read(workbook(sheetData: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))
+        #expect(whole.problems.isEmpty && whole.status == .ok)
+    }
+
     @Test func planSheetTitlesHeaderAndMergedCriteria() throws {
         let content = try XLSXReader().read(url: officeFixture("003.xlsx"), data: try officeFixtureData("003.xlsx"))
         let sheet = "ESTRATEGIA PARTICIPACION"

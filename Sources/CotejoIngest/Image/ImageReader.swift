@@ -39,7 +39,7 @@ public struct ImageReader: DocumentReader {
             pages.append(result.page(number: number, dpi: dpi, detectRulings: detectRulings,
                                      images: whole.map(result.frame.apply)))
         }
-        return DocumentContent(format: .image, pages: pages, notes: session.notes)
+        return DocumentContent(format: .image, pages: pages, notes: session.notes, problems: session.problems)
     }
 
     /// Pixels per inch assumed for an image that declares none: a common scanning resolution.

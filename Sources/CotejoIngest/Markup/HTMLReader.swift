@@ -30,11 +30,10 @@ public struct HTMLReader: DocumentReader {
 
         var walker = HTMLWalker(maxDepth: maxDepth)
         walker.start(root)
-        var notes: [String] = []
-        if walker.truncated { notes.append("elements nested deeper than \(maxDepth) levels were skipped") }
+        let problems = walker.truncated ? [ReadProblem(.partNotRead, "elements nested deeper than \(maxDepth) levels were skipped")] : []
         let page = Page(number: 1, blocks: walker.blocks, images: [],
                         hasText: !walker.blocks.isEmpty || !walker.tables.isEmpty)
-        return DocumentContent(format: .html, pages: [page], tables: walker.tables, metadata: walker.metadata, notes: notes)
+        return DocumentContent(format: .html, pages: [page], tables: walker.tables, metadata: walker.metadata, problems: problems)
     }
 
     static func parse(_ data: Data, name: String) throws(ReadError) -> XMLTree {

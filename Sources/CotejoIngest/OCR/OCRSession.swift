@@ -6,6 +6,8 @@ import CotejoModel
 struct OCRSession {
     let settings: OCRSettings
     private(set) var notes: [String] = []
+    /// Pages and images OCR could not read: each makes the document partial.
+    private(set) var problems: [ReadProblem] = []
     /// Seconds spent on OCR in this document, against its budget.
     private(set) var seconds = 0.0
     private var engine: TesseractEngine?
@@ -54,7 +56,7 @@ struct OCRSession {
         let started = Date()
         defer { seconds += Date().timeIntervalSince(started) }
         guard let glyphs = recognizer.readRegion(image, dpi: dpi, origin: origin, deadlineMilliseconds: millisecondsLeft) else {
-            notes.append("page \(page): an image on the page could not be read by OCR within the time limit")
+            problems.append(ReadProblem(.partNotRead, page: page, "page \(page): an image on the page could not be read by OCR within the time limit"))
             return nil
         }
         return glyphs
@@ -66,14 +68,14 @@ struct OCRSession {
         if unavailable { return nil }
         if seconds >= settings.secondsPerDocument {
             if !outOfTime {
-                notes.append("page \(page) and later pages without text were not read: the OCR time limit of \(Int(settings.secondsPerDocument)) s per document was reached")
+                problems.append(ReadProblem(.pageNotRead, page: page, "page \(page) and later pages without text were not read: the OCR time limit of \(Int(settings.secondsPerDocument)) s per document was reached"))
                 outOfTime = true
             }
             return nil
         }
         if engine == nil {
             do { engine = try TesseractEngine(languages: settings.languages) } catch {
-                notes.append("OCR is not available, pages without text were not read: \(error.description)")
+                problems.append(ReadProblem(.pageNotRead, page: page, "OCR is not available, pages without text were not read: \(error.description)"))
                 unavailable = true
                 return nil
             }
@@ -91,12 +93,12 @@ struct OCRSession {
         defer { seconds += Date().timeIntervalSince(started) }
         guard let result = recognizer.read(image, dpi: dpi, pageWidth: pageWidth, pageHeight: pageHeight,
                                            page: page, deadlineMilliseconds: millisecondsLeft) else {
-            notes.append("page \(page): the page image could not be prepared for OCR")
+            problems.append(ReadProblem(.pageNotRead, page: page, "page \(page): the page image could not be prepared for OCR"))
             return nil
         }
         notes += result.notes
         guard result.finished else {
-            notes.append("page \(page): OCR stopped at the time limit of \(Int(settings.secondsPerDocument)) s per document; the page was not read")
+            problems.append(ReadProblem(.pageNotRead, page: page, "page \(page): OCR stopped at the time limit of \(Int(settings.secondsPerDocument)) s per document; the page was not read"))
             outOfTime = true
             seconds = settings.secondsPerDocument
             return nil

@@ -42,9 +42,9 @@ public struct DOCXReader: DocumentReader {
         if !walker.renderedBreaks && pages.count > 1 {
             notes.append("pages counted from hard page breaks only; line sources carry paragraph numbers, not pages")
         }
-        if walker.skippedDepth { notes.append("content nested too deeply was skipped") }
+        let problems = walker.skippedDepth ? [ReadProblem(.partNotRead, "content nested too deeply was skipped")] : []
         return DocumentContent(format: .docx, pages: pages, tables: walker.tables,
-                               metadata: pkg.coreMetadata(), notes: notes)
+                               metadata: pkg.coreMetadata(), notes: notes, problems: problems)
     }
 
     /// The main document part: from the package relationships when they name it, else the usual name.

@@ -43,12 +43,13 @@ public struct XLSXReader: DocumentReader {
         var pages: [Page] = []
         var tables: [Table] = []
         var notes: [String] = []
+        var problems: [ReadProblem] = []
         let sheets = wbRoot.child("sheets")?.children("sheet") ?? []
         for (i, sheet) in sheets.enumerated() {
             let number = i + 1
             let name = sheet.attr("name") ?? "Hoja\(number)"
             guard let rid = sheet.relAttr("id"), let target = rels[rid]?.target, pkg.has(target) else {
-                notes.append("sheet \(name) has no worksheet part")
+                problems.append(ReadProblem(.partNotRead, page: number, "sheet \(name) has no worksheet part"))
                 pages.append(Page(number: number, hasText: false))
                 continue
             }
@@ -74,7 +75,7 @@ public struct XLSXReader: DocumentReader {
             pages.append(Page(number: number, blocks: blocks, hasText: !blocks.isEmpty || table != nil))
         }
         if sheets.isEmpty { throw ReadError.damaged("\(workbookPart) lists no sheets") }
-        return DocumentContent(format: .xlsx, pages: pages, tables: tables, metadata: pkg.coreMetadata(), notes: notes)
+        return DocumentContent(format: .xlsx, pages: pages, tables: tables, metadata: pkg.coreMetadata(), notes: notes, problems: problems)
     }
 
     static func sharedStrings(_ tree: XMLTree) -> [String] {

@@ -44,6 +44,7 @@ public struct PDFReader: DocumentReader {
 
         var pages: [Page] = []
         var notes: [String] = []
+        var problems: [ReadProblem] = []
         let count = document.pageCount
         guard count > 0 else { throw ReadError.damaged("the PDF has no pages") }
         pages.reserveCapacity(count)
@@ -54,29 +55,31 @@ public struct PDFReader: DocumentReader {
         for index in 0..<count {
             guard let page = document.page(at: index) else {
                 // A page object poppler cannot load: keep the numbering honest and say so.
-                notes.append("page \(index + 1) could not be loaded")
+                problems.append(ReadProblem(.pageNotRead, page: index + 1, "page \(index + 1) could not be loaded"))
                 pages.append(Page(number: index + 1, hasText: false))
                 continue
             }
-            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, drawing: paths?.drawing(page: index), notes: &notes))
+            pages.append(readPage(page, number: index + 1, ocr: &ocrSession, drawing: paths?.drawing(page: index), notes: &notes,
+                                  problems: &problems))
             ReadingProgress.page(index + 1, of: count)
         }
         notes += ocrSession.notes
+        problems += ocrSession.problems
 
         return DocumentContent(format: .pdf, pages: pages, tables: [],
-                               metadata: document.metadata, notes: notes)
+                               metadata: document.metadata, notes: notes, problems: problems)
     }
 
     /// One page: glyphs → words → lines → blocks, images, and rulings when asked.
     private func readPage(_ page: PopplerPageHandle, number: Int, ocr session: inout OCRSession,
-                          drawing: PageDrawing?, notes: inout [String]) -> Page {
+                          drawing: PageDrawing?, notes: inout [String], problems: inout [ReadProblem]) -> Page {
         let (width, height) = page.size
         var extraction = page.glyphs()
         if extraction.glyphs.contains(where: { $0.pale && !$0.isSpace }) {
             HiddenText.mark(&extraction.glyphs, on: page, drawing: drawing)
         }
         if let problem = extraction.alignmentProblem {
-            notes.append("page \(number): \(problem)")
+            problems.append(ReadProblem(.textDropped, page: number, "page \(number): \(problem)"))
         }
         // Image boxes come with the drawing, in the same pass; poppler-glib's mapping is a second
         // full pass over the page, kept for when the drawing cannot be read. Last painted first,
