@@ -1,9 +1,32 @@
+import Foundation
 import Testing
 import CotejoModel
 @testable import CotejoChecks
 
 @Suite("Rule registry")
 struct RuleRegistryTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The text of every Swift file under a folder of the repository.
+    static func swiftFiles(under folder: String) throws -> [(name: String, text: String)] {
+        let root = repo.appendingPathComponent(folder)
+        let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+            .filter { $0.pathExtension == "swift" }
+        return try files.map { ($0.lastPathComponent, try String(contentsOf: $0, encoding: .utf8)) }
+    }
+
+    @Test("the registry is complete: every type that conforms to Rule is registered, and each rule has a test that names its id")
+    func complete() throws {
+        let declared = try Self.swiftFiles(under: "Sources/CotejoChecks").flatMap { file in
+            file.text.matches(of: /struct (\w+): Rule\b/).map { String($0.1) }
+        }
+        #expect(declared.count >= 18)
+        let registered = RuleRegistry.allRules.map { String(describing: type(of: $0)) }
+        #expect(Set(declared) == Set(registered), "declared but not registered: \(Set(declared).subtracting(registered).sorted())")
+        let tests = try Self.swiftFiles(under: "Tests/CotejoChecksTests").map(\.text).joined()
+        for rule in RuleRegistry.allRules { #expect(tests.contains("\"\(rule.id)\"") || tests.contains("\(type(of: rule))()"), "\(rule.id) has no test") }
+    }
+
     @Test("every contract rule is registered once")
     func ids() {
         let ids = RuleRegistry.allRules.map(\.id)
