@@ -57,6 +57,8 @@ let package = Package(
         .target(name: "CotejoStore", dependencies: [
             "CotejoModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // For test targets only: what tests look at in a store beyond its public API.
+        .target(name: "CotejoStoreTesting", dependencies: ["CotejoStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Outputs: JSON export, CSV, HTML report.
         .target(name: "CotejoReport", dependencies: ["CotejoModel", "CotejoSpanish", "CotejoIngest", "CotejoStore"]),
         // Runs the stages over a corpus, per a pipelines/*.yaml definition, and writes its outputs.
@@ -85,10 +87,11 @@ let package = Package(
                     path: "Tests/CotejoRecordsTests"),
         .testTarget(name: "CotejoChecksTests", dependencies: ["CotejoChecks", "CotejoRecords", "CotejoSpanish", "CotejoArithmetic", "CotejoModel"],
                     path: "Tests/CotejoChecksTests"),
-        .testTarget(name: "CotejoStoreTests", dependencies: ["CotejoStore", "CotejoModel", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "CotejoStoreTests", dependencies: ["CotejoStore", "CotejoStoreTesting", "CotejoModel",
+                                                            .product(name: "GRDB", package: "GRDB.swift")],
                     path: "Tests/CotejoStoreTests"),
         .testTarget(name: "CotejoEndToEndTests", dependencies: [
-            "CotejoPipeline", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoIngest",
+            "CotejoPipeline", "CotejoStore", "CotejoStoreTesting", "CotejoReport", "CotejoModel", "CotejoIngest",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
         ], path: "Tests/CotejoEndToEndTests"),
         .testTarget(name: "CotejoReportTests", dependencies: [

@@ -8,7 +8,9 @@ import CotejoModel
 /// Writes go through one writer; each document is written in one transaction, so a crash leaves
 /// every document either whole or absent.
 public final class Store: Sendable {
-    public let writer: any DatabaseWriter
+    /// The database, for this module and the package's test support only: users of the store go
+    /// through its methods, so the schema can change behind them.
+    package let writer: any DatabaseWriter
 
     /// Opens (creating when needed) the store at `path`, checks it is whole (`PRAGMA quick_check`)
     /// and applies pending migrations. With `readOnly`, the store must exist and is only read:

@@ -2,6 +2,24 @@ import Foundation
 import GRDB
 import CotejoModel
 
+/// One run of a pipeline over the store, as the `runs` table keeps it.
+public struct StoredRun: Sendable, Hashable {
+    public var id: Int64
+    public var pipeline: String
+    public var pipelineVersion: String
+    /// "running", "finished" or "interrupted" (a run that never finished: killed, crashed).
+    public var status: String
+    public var startedAt: String
+    public var finishedAt: String?
+    public var filesSeen: Int
+    public var processed: Int
+    public var unchanged: Int
+    public var failed: Int
+    public var skipped: Int
+    public var retried: Int
+    public var seconds: Double?
+}
+
 /// A document as the store holds it, records and findings rebuilt as model values with their sources.
 public struct StoredDocument: Sendable {
     public var id: Int64
@@ -47,29 +65,40 @@ extension Store {
     }
 
     /// Every document, in path order, with records and findings. `matching` filters by path,
-    /// file name or SHA-256 prefix.
+    /// file name or SHA-256 prefix. The filter runs in SQL and each document's sources are read
+    /// with it, so showing one document of a large store reads that document only.
     public func documents(matching filter: String? = nil) throws -> [StoredDocument] {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY path")
-            var sourcesByOwner: [String: [Int64: [(field: String?, source: Source)]]] = [:]
-            for s in try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY owner, owner_id, field IS NOT NULL, ordinal") {
-                let owner: String = s["owner"]
-                let ownerID: Int64 = s["owner_id"]
-                sourcesByOwner[owner, default: [:]][ownerID, default: []].append((s["field"], Self.source(from: s)))
-            }
-            func sources(_ owner: String, _ id: Int64) -> (whole: [Source], fields: [String: Source]) {
-                let all = sourcesByOwner[owner]?[id] ?? []
-                var fields: [String: Source] = [:]
-                for entry in all { if let f = entry.field { fields[f] = entry.source } }
-                return (all.filter { $0.field == nil }.map(\.source), fields)
+            let rows: [Row]
+            if let filter {
+                // A path, a path's last components ("x.pdf" matches "dir/x.pdf") or a SHA-256 prefix;
+                // compared with substr rather than LIKE, so "%" and "_" in a name are themselves.
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT * FROM documents
+                    WHERE path = :f OR substr(path, -length(:f) - 1) = '/' || :f OR substr(sha256, 1, length(:f)) = :f
+                    ORDER BY path
+                    """, arguments: ["f": filter])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY path")
             }
             var result: [StoredDocument] = []
             for row in rows {
                 let id: Int64 = row["id"]
                 let path: String = row["path"]
                 let sha: String? = row["sha256"]
-                if let filter, !(path == filter || path.hasSuffix("/" + filter) || (sha?.hasPrefix(filter) ?? false)
-                                 || URL(fileURLWithPath: path).lastPathComponent == filter) { continue }
+                var sourcesByOwner: [String: [Int64: [(field: String?, source: Source)]]] = [:]
+                for s in try Row.fetchAll(db, sql: "SELECT * FROM sources WHERE document_id = ? ORDER BY owner, owner_id, field IS NOT NULL, ordinal",
+                                          arguments: [id]) {
+                    let owner: String = s["owner"]
+                    let ownerID: Int64 = s["owner_id"]
+                    sourcesByOwner[owner, default: [:]][ownerID, default: []].append((s["field"], Self.source(from: s)))
+                }
+                func sources(_ owner: String, _ id: Int64) -> (whole: [Source], fields: [String: Source]) {
+                    let all = sourcesByOwner[owner]?[id] ?? []
+                    var fields: [String: Source] = [:]
+                    for entry in all { if let f = entry.field { fields[f] = entry.source } }
+                    return (all.filter { $0.field == nil }.map(\.source), fields)
+                }
                 var facts = DocumentFacts(entity: row["entity"], title: row["title"],
                                           kind: (row["kind"] as String?).flatMap(DocumentKind.init(rawValue:)), year: row["year"])
                 facts.sources = sources("document", id).fields
@@ -178,7 +207,14 @@ extension Store {
     }
 
     /// The runs, newest first.
-    public func runs(limit: Int = 20) throws -> [Row] {
-        try writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id DESC LIMIT ?", arguments: [limit]) }
+    public func runs(limit: Int = 20) throws -> [StoredRun] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id DESC LIMIT ?", arguments: [limit]).map { r in
+                StoredRun(id: r["id"], pipeline: r["pipeline"], pipelineVersion: r["pipeline_version"], status: r["status"],
+                          startedAt: r["started_at"], finishedAt: r["finished_at"], filesSeen: r["files_seen"],
+                          processed: r["processed"], unchanged: r["unchanged"], failed: r["failed"], skipped: r["skipped"],
+                          retried: r["retried"], seconds: r["seconds"])
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import CotejoModel
 import CotejoStore
+import CotejoStoreTesting
 @testable import CotejoPipeline
 
 /// Nothing silently lost: failures that may pass are retried, a stopped batch ends its workers,
@@ -96,7 +97,7 @@ import CotejoStore
         Thread.sleep(forTimeInterval: 0.2)
         let state = (try? String(contentsOfFile: "/proc/\(worker)/stat", encoding: .utf8)) ?? ""
         #expect(state.isEmpty || state.contains(") Z "), "worker \(worker) still running: \(state)")
-        #expect(try Store(path: db).runs().map { $0["status"] as String } == ["interrupted"])
+        #expect(try Store(path: db).runs().map(\.status) == ["interrupted"])
     }
 
     /// A worker whose batch is already gone (here: a batch id that is not its parent) ends itself
@@ -213,7 +214,7 @@ import CotejoStore
         #expect(summary.skipped.count == 4)
         let copy = try #require(try store.documents().first { $0.path.hasSuffix(".html") && $0.files.count == 2 })
         #expect(Set(copy.files.map { URL(fileURLWithPath: $0).lastPathComponent }) == ["a.html", "copy.html"])
-        let stored = try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM skipped_files") }
+        let stored = try store.count("skipped_files")
         #expect(stored == 4)
     }
 

@@ -196,7 +196,7 @@ import CotejoReport
         #expect(try Repo.run(exe.path, ["ingest", "--db", cleanDB, "-q", corpus.path]).status == 0)
         let killedStore = try Store(path: killedDB)
         #expect(try Repo.comparableExport(killedStore) == Repo.comparableExport(Store(path: cleanDB)))
-        let statuses = try killedStore.runs().map { $0["status"] as String }
+        let statuses = try killedStore.runs().map(\.status)
         #expect(statuses == ["finished", "interrupted"])
     }
 }

@@ -4,6 +4,7 @@ import GRDB
 import Testing
 import CotejoModel
 import CotejoStore
+import CotejoStoreTesting
 import CotejoPipeline
 
 @Suite struct ShardTests {
@@ -70,7 +71,7 @@ import CotejoPipeline
     /// Every row of every table of a store, ids and all, as text: what "changes nothing" compares.
     static func rows(_ path: String) throws -> String {
         let store = try Store(path: path, readOnly: true)
-        return try store.writer.read { db in
+        return try store.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'blocks_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             return try tables.map { table in
                 "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description).joined(separator: "\n"))
@@ -100,9 +101,9 @@ import CotejoPipeline
         #expect(try Repo.comparableExport(union) == Repo.comparableExport(single))
         #expect(try union.search("participacion").count == single.search("participacion").count)
         // The runs and their passed-over entries came along.
-        let skipped = { (store: Store) in try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM skipped_files") ?? 0 } }
+        let skipped = { (store: Store) in try store.count("skipped_files") }
         #expect(try skipped(union) == skipped(single))
-        let runs = { (store: Store) in try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs WHERE pipeline != 'merge'") ?? 0 } }
+        let runs = { (store: Store) in try store.count("runs", where: "pipeline != 'merge'") }
         #expect(try runs(union) == 3, "each shard's run is kept, even when two started in the same second")
 
         let before = try Self.rows(merged)

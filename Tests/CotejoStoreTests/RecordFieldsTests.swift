@@ -3,6 +3,7 @@ import Testing
 import GRDB
 import CotejoModel
 @testable import CotejoStore
+import CotejoStoreTesting
 
 /// The record schema is declared once (`PlainRecord.fields`): the store's tables must hold every
 /// declared field, and every field must come back from the store as it went in.
@@ -34,7 +35,7 @@ struct RecordFieldsStoreTests {
     func columnsExist() throws {
         let store = try Store()
         func columns(_ table: String) throws -> Set<String> {
-            try store.writer.read { db in Set(try db.columns(in: table).map(\.name)) }
+            try store.columns(of: table)
         }
         for (table, names) in [("activities", Activity.fields.map(\.column)), ("totals", StatedTotal.fields.map(\.column)),
                                ("commitments", Commitment.fields.map(\.column)), ("claims", Claim.fields.map(\.column)),

@@ -3,6 +3,7 @@ import Testing
 import GRDB
 import CotejoModel
 @testable import CotejoStore
+import CotejoStoreTesting
 
 @Suite struct StoreTests {
     func sample(sha: String = "abc", path: String = "fixtures/x.pdf") -> ProcessedDocument {
@@ -45,6 +46,24 @@ import CotejoModel
         #expect(try store.processedVersion(sha256: "abc") == "v1")
     }
 
+    @Test("documents(matching:) picks by path, file name or SHA-256 prefix in SQL, each with its own sources")
+    func matching() throws {
+        let store = try Store()
+        let run = try store.beginRun(pipeline: "p", version: "v1")
+        try store.save(sample(sha: "aa11", path: "corpus/informe_100%.pdf"), runID: run, pipelineVersion: "v1")
+        try store.save(sample(sha: "bb22", path: "corpus/informe_1000.pdf"), runID: run, pipelineVersion: "v1")
+        try store.save(sample(sha: "cc33", path: "otro/plan.pdf"), runID: run, pipelineVersion: "v1")
+        #expect(try store.documents().count == 3)
+        #expect(try store.documents(matching: "informe_100%.pdf").map(\.path) == ["corpus/informe_100%.pdf"])
+        #expect(try store.documents(matching: "corpus/informe_1000.pdf").map(\.sha256) == ["bb22"])
+        #expect(try store.documents(matching: "cc").map(\.path) == ["otro/plan.pdf"])
+        #expect(try store.documents(matching: "lan.pdf").isEmpty)
+        #expect(try store.documents(matching: "informe_1%").isEmpty)
+        let one = try #require(try store.documents(matching: "bb22").first)
+        #expect(one.records.activities.first?.fieldSources["planned"]?.text == "20")
+        #expect(one.findings.first?.source.count == 1)
+    }
+
     @Test func savingAgainReplacesAndChangedFileReplacesByPath() throws {
         let store = try Store()
         let run = try store.beginRun(pipeline: "p", version: "v1")
@@ -53,7 +72,7 @@ import CotejoModel
         try store.save(sample(sha: "def"), runID: run, pipelineVersion: "v2")
         let docs = try store.documents()
         #expect(docs.map(\.sha256) == ["def"])
-        let orphans = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sources WHERE document_id NOT IN (SELECT id FROM documents)") }
+        let orphans = try store.count("sources", where: "document_id NOT IN (SELECT id FROM documents)")
         #expect(orphans == 0)
     }
 
@@ -83,7 +102,7 @@ import CotejoModel
 
     @Test func viewsAndForeignKeysExist() throws {
         let store = try Store()
-        let (views, keys) = try store.writer.read { db in
+        let (views, keys) = try store.read { db in
             (try ["findings_with_sources", "activities_by_entity"].map { try db.viewExists($0) },
              try db.foreignKeys(on: "activities").map(\.destinationTable))
         }
@@ -138,12 +157,12 @@ import CotejoModel
             summary.filesSeen = 10; summary.processed = k
             summary.skipped = [SkippedFile(path: "in/\(k).json", reason: "JSON")]
             try store.finishRun(run, summary: summary)
-            try store.writer.write { try $0.execute(sql: "UPDATE runs SET started_at = '2026-12-01T06:00:00Z', finished_at = '2026-12-01T06:00:09Z'") }
+            try store.write { try $0.execute(sql: "UPDATE runs SET started_at = '2026-12-01T06:00:00Z', finished_at = '2026-12-01T06:00:09Z'") }
             paths.append(path)
         }
         let merged = try Store(path: dir.appendingPathComponent("all.sqlite").path)
         for p in paths { _ = try merged.merge(from: p) }
-        let counts = try merged.writer.read { db in
+        let counts = try merged.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM skipped_files"))
         }
         #expect(counts.0 == 2 && counts.1 == 2)
