@@ -1,19 +1,67 @@
 import Foundation
 import CotejoModel
 
-/// The reader for each format. The pipeline asks here instead of naming reader types, so that a
-/// new format is one line.
+/// What one format's bytes look like to the sniffer: the first kilobyte, a zip archive's part
+/// names, a text sample, and the file name's extension (which only settles what bytes cannot).
+public struct SniffInput: Sendable {
+    public let data: Data
+    public let fileExtension: String
+    /// The text of the first 8 KB, lower-cased, from its first non-blank character (first 4 KB):
+    /// only for formats tried on text.
+    public let text: String
+
+    /// Whether the bytes start with `magic` at `offset`.
+    public func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+        data.count >= offset + magic.count && data.dropFirst(offset).prefix(magic.count).elementsEqual(magic)
+    }
+
+    /// Whether a zip archive names a part: the central directory names every entry, and looking
+    /// for the name in the bytes avoids opening the archive twice (the reader opens it properly).
+    public func hasPart(_ name: String) -> Bool { data.range(of: Data(name.utf8)) != nil }
+}
+
+/// Everything Cotejo knows of one format, in one place: how its bytes are recognised, which file
+/// names claim it, what its pages are called, and its reader.
+public struct FormatEntry: Sendable {
+    /// When the sniffer tries a format: on binary signatures (before text is looked at), inside a
+    /// zip archive, on text, or as the text that is left when nothing else claims it.
+    public enum Stage: Sendable { case binary, zipPart, text, plainText }
+
+    public var format: DocumentFormat
+    public var stage: Stage
+    /// File name extensions that claim the format, lower case, without the dot.
+    public var extensions: [String]
+    public var recognizes: @Sendable (SniffInput) -> Bool
+    /// A page of the format for people, singular and plural, Spanish then English ("hoja", "hojas",
+    /// "sheet", "sheets").
+    public var pageNames: (es: (String, String), en: (String, String))
+    public var reader: @Sendable (OCRSettings) -> any DocumentReader
+
+    public init(_ format: DocumentFormat, stage: Stage, extensions: [String],
+                pageNames: (es: (String, String), en: (String, String)) = (("página", "páginas"), ("page", "pages")),
+                recognizes: @escaping @Sendable (SniffInput) -> Bool, reader: @escaping @Sendable (OCRSettings) -> any DocumentReader) {
+        self.format = format; self.stage = stage; self.extensions = extensions; self.pageNames = pageNames
+        self.recognizes = recognizes; self.reader = reader
+    }
+}
+
+/// The formats Cotejo reads and their readers. A new format is its reader file (with its
+/// `FormatEntry`) and one line here; the sniffer, the pipeline and the report ask this list.
 public enum Readers {
-    public static func reader(for format: DocumentFormat, ocr: OCRSettings = OCRSettings()) -> any DocumentReader {
-        switch format {
-        case .pdf: PDFReader(ocr: ocr)
-        case .image: ImageReader(ocr: ocr)
-        case .html: HTMLReader()
-        case .docx: DOCXReader()
-        case .xlsx: XLSXReader()
-        case .pptx: PPTXReader()
-        case .txt: TextReader(format: .txt)
-        case .tsv: TextReader(format: .tsv)
-        }
+    public static let formats: [FormatEntry] = [
+        PDFReader.entry,
+        DOCXReader.entry,
+        XLSXReader.entry,
+        PPTXReader.entry,
+        ImageReader.entry,
+        HTMLReader.entry,
+        TextReader.tsvEntry,
+        TextReader.txtEntry,
+    ]
+
+    public static func entry(for format: DocumentFormat) -> FormatEntry? { formats.first { $0.format == format } }
+
+    public static func reader(for format: DocumentFormat, ocr: OCRSettings = OCRSettings()) -> (any DocumentReader)? {
+        entry(for: format)?.reader(ocr)
     }
 }

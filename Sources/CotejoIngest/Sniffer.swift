@@ -12,29 +12,30 @@ public enum SniffResult: Equatable, Sendable {
     case empty
 }
 
+/// Recognises a file's format by its bytes, asking every registered format (`Readers.formats`) at
+/// its stage, and names what it is not (archives, media, JSON) so that those are passed over.
 public enum FormatSniffer {
     /// Sniffs `data`; `fileExtension` only settles what bytes cannot (TSV versus plain text).
     public static func sniff(_ data: Data, fileExtension: String) -> SniffResult {
         if data.isEmpty { return .empty }
-        let head = [UInt8](data.prefix(1024))
-        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
-            head.count >= offset + magic.count && Array(head[offset..<offset + magic.count]) == magic
+        let formats = Readers.formats
+        func first(_ stage: FormatEntry.Stage, _ input: SniffInput) -> DocumentFormat? {
+            formats.first { $0.stage == stage && $0.recognizes(input) }?.format
         }
-        // PDF: the header may follow a little junk; readers accept it within the first 1 KB.
-        if let range = data.prefix(1024).range(of: Data("%PDF-".utf8)), range.lowerBound - data.startIndex < 1024 {
-            return .readable(.pdf)
+        let binary = SniffInput(data: data, fileExtension: fileExtension, text: "")
+        if let f = first(.binary, binary) { return .readable(f) }
+        if binary.starts([0x50, 0x4B, 0x03, 0x04]) {
+            if let f = first(.zipPart, binary) { return .readable(f) }
+            if binary.hasPart("[Content_Types].xml") { return .unsupported("Office archive without a document, workbook or presentation part") }
+            return .unsupported("zip archive")
         }
-        if starts([0x50, 0x4B, 0x03, 0x04]) { return sniffZip(data) }
-        // Images of text (scans, photographed pages) are read by OCR.
-        if starts([0x89, 0x50, 0x4E, 0x47]) || starts([0xFF, 0xD8, 0xFF])
-            || starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .readable(.image) }
-        if starts(Array("GIF8".utf8)) { return .unsupported("GIF image") }
-        if starts([0x1F, 0x8B]) { return .unsupported("gzip archive") }
-        if starts(Array("7z".utf8) + [0xBC, 0xAF]) { return .unsupported("7-Zip archive") }
-        if starts(Array("Rar!".utf8)) { return .unsupported("RAR archive") }
-        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return .unsupported("legacy Office (OLE2) file: save it as DOCX/XLSX") }
-        if starts(Array("{\\rtf".utf8)) { return .unsupported("RTF document") }
-        if starts(Array("RIFF".utf8)) || starts(Array("ftyp".utf8), at: 4) { return .unsupported("audio or video file") }
+        if binary.starts(Array("GIF8".utf8)) { return .unsupported("GIF image") }
+        if binary.starts([0x1F, 0x8B]) { return .unsupported("gzip archive") }
+        if binary.starts(Array("7z".utf8) + [0xBC, 0xAF]) { return .unsupported("7-Zip archive") }
+        if binary.starts(Array("Rar!".utf8)) { return .unsupported("RAR archive") }
+        if binary.starts([0xD0, 0xCF, 0x11, 0xE0]) { return .unsupported("legacy Office (OLE2) file: save it as DOCX/XLSX") }
+        if binary.starts(Array("{\\rtf".utf8)) { return .unsupported("RTF document") }
+        if binary.starts(Array("RIFF".utf8)) || binary.starts(Array("ftyp".utf8), at: 4) { return .unsupported("audio or video file") }
 
         // From here on the file is text-like, or binary junk.
         let sample = data.prefix(8192)
@@ -42,47 +43,22 @@ public enum FormatSniffer {
         if sample.count > 0, Double(controls) / Double(sample.count) > 0.05 {
             return .unsupported("binary data of unknown type")
         }
-        let text = String(decoding: sample, as: UTF8.self)
         // A long DOCTYPE (entity declarations) can push <html> past the first lines: look a page ahead.
-        let trimmed = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).prefix(4096).lowercased()
-        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.contains("<html")
-            || (trimmed.hasPrefix("<") && (trimmed.contains("<body") || trimmed.contains("<head") || trimmed.contains("<table") || trimmed.contains("<p>")))
-            || (trimmed.hasPrefix("<?xml") && trimmed.contains("xhtml")) {
-            return .readable(.html)
-        }
+        let trimmed = String(String(decoding: sample, as: UTF8.self).drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).prefix(4096).lowercased())
+        let text = SniffInput(data: data, fileExtension: fileExtension, text: trimmed)
+        if let f = first(.text, text) { return .readable(f) }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil {
                 return .unsupported("JSON data")
             }
         }
         if trimmed.hasPrefix("<?xml") || trimmed.hasPrefix("<svg") { return .unsupported("XML data") }
-        return .readable(fileExtension.lowercased() == "tsv" ? .tsv : .txt)
-    }
-
-    /// Office files are zip archives; which one is told by the part that holds the content.
-    private static func sniffZip(_ data: Data) -> SniffResult {
-        // The central directory names every entry; looking for the names in the bytes avoids
-        // opening the archive twice (the reader opens it properly and checks sizes).
-        func has(_ name: String) -> Bool { data.range(of: Data(name.utf8)) != nil }
-        if has("word/document.xml") { return .readable(.docx) }
-        if has("xl/workbook.xml") { return .readable(.xlsx) }
-        if has("ppt/presentation.xml") { return .readable(.pptx) }
-        if has("[Content_Types].xml") { return .unsupported("Office archive without a document, workbook or presentation part") }
-        return .unsupported("zip archive")
+        return first(.plainText, text).map(SniffResult.readable) ?? .unsupported("text of no format Cotejo reads")
     }
 
     /// The format a file name's extension claims, to note a disagreement with the bytes.
     public static func claimedFormat(fileExtension: String) -> DocumentFormat? {
-        switch fileExtension.lowercased() {
-        case "pdf": .pdf
-        case "html", "htm", "xhtml": .html
-        case "docx": .docx
-        case "xlsx": .xlsx
-        case "pptx": .pptx
-        case "txt", "text", "md": .txt
-        case "tsv", "tab": .tsv
-        case "png", "jpg", "jpeg", "tif", "tiff": .image
-        default: nil
-        }
+        let e = fileExtension.lowercased()
+        return Readers.formats.first { $0.extensions.contains(e) }?.format
     }
 }

@@ -1,8 +1,20 @@
-/// The file formats Cotejo reads, as named in the export contract.
-public enum DocumentFormat: String, Codable, Sendable, CaseIterable {
-    case pdf, html, docx, xlsx, pptx, txt, tsv
+/// A file format Cotejo reads, as named in the export contract ("pdf", "xlsx"). A value rather than
+/// a closed enum: a new format is declared beside its reader and registered in one line
+/// (`Readers.formats`), and no switch elsewhere has to learn it.
+public struct DocumentFormat: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let pdf = DocumentFormat(rawValue: "pdf")
+    public static let html = DocumentFormat(rawValue: "html")
+    public static let docx = DocumentFormat(rawValue: "docx")
+    public static let xlsx = DocumentFormat(rawValue: "xlsx")
+    public static let pptx = DocumentFormat(rawValue: "pptx")
+    public static let txt = DocumentFormat(rawValue: "txt")
+    public static let tsv = DocumentFormat(rawValue: "tsv")
     /// A PNG, JPEG or TIFF image of text (a multi-page TIFF gives several pages), read by OCR.
-    case image
+    public static let image = DocumentFormat(rawValue: "image")
 
     /// Pages of words placed by their boxes, whose tables are found from the layout (PDF, scans
     /// and images of text), rather than tables the file declares (HTML, Office, TSV).

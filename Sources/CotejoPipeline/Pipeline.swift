@@ -36,7 +36,8 @@ public struct Pipeline: Sendable {
         case unsupported(path: String, reason: String)
         case unchanged(path: String, sha256: String)
         /// `retry`: the store holds a transient failure of these bytes, tried again now.
-        case process(path: String, data: Data, sha256: String, retry: Bool)
+        /// `sniffed`: what the bytes are, settled once here and handed on.
+        case process(path: String, data: Data, sha256: String, sniffed: SniffResult, retry: Bool)
         case failed(ProcessedDocument)
     }
 
@@ -66,7 +67,8 @@ public struct Pipeline: Sendable {
                                              failureKind: exists ? .transient : .permanent))
         }
         let sha = Digest.sha256(data)
-        if case .unsupported(let what) = FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
+        let sniffed = FormatSniffer.sniff(data, fileExtension: url.pathExtension)
+        if case .unsupported(let what) = sniffed {
             // A file named as a document Cotejo reads whose bytes are something else is a broken
             // document, not a file to pass over: an auditor must see it.
             if let claimed = FormatSniffer.claimedFormat(fileExtension: url.pathExtension) {
@@ -77,21 +79,23 @@ public struct Pipeline: Sendable {
             return .unsupported(path: path, reason: what)
         }
         guard let store, let stored = try? store.processedState(sha256: sha), stored.version == version else {
-            return .process(path: path, data: data, sha256: sha, retry: false)
+            return .process(path: path, data: data, sha256: sha, sniffed: sniffed, retry: false)
         }
         // A transient failure is tried again, up to the pipeline's number of attempts.
         let retry = stored.failureKind == .transient && stored.attempts < config.limits.attemptsPerDocument
-        if force || retry { return .process(path: path, data: data, sha256: sha, retry: retry) }
+        if force || retry { return .process(path: path, data: data, sha256: sha, sniffed: sniffed, retry: retry) }
         return .unchanged(path: path, sha256: sha)
     }
 
     /// Runs every stage on one file's bytes. Never throws: a reader's error becomes a failed document.
-    public func process(path: String, data: Data, sha256: String) -> ProcessedDocument {
+    /// `sniffed`: what the bytes are, when the caller has settled it already.
+    public func process(path: String, data: Data, sha256: String, sniffed: SniffResult? = nil) -> ProcessedDocument {
         let started = Date()
         let url = URL(fileURLWithPath: path)
         var notes: [String] = []
         let format: DocumentFormat
-        switch FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
+        let reader: any DocumentReader
+        switch sniffed ?? FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
         case .empty:
             return ProcessedDocument(path: path, sha256: sha256, format: FormatSniffer.claimedFormat(fileExtension: url.pathExtension),
                                      byteCount: 0, status: .failed, error: ReadError.empty.message(in: config.language))
@@ -99,7 +103,11 @@ public struct Pipeline: Sendable {
             return ProcessedDocument(path: path, sha256: sha256, format: nil, byteCount: data.count, status: .failed,
                                      error: say("no es un formato que Cotejo lea: \(what)", "not a format Cotejo reads: \(what)"))
         case .readable(let f):
-            format = f
+            guard let r = Readers.reader(for: f, ocr: config.ocrSettings) else {
+                return ProcessedDocument(path: path, sha256: sha256, format: f, byteCount: data.count, status: .failed,
+                                         error: say("no es un formato que Cotejo lea: \(f)", "not a format Cotejo reads: \(f)"))
+            }
+            format = f; reader = r
             if let claimed = FormatSniffer.claimedFormat(fileExtension: url.pathExtension), claimed != f,
                !(claimed == .txt && f == .tsv) && !(claimed == .tsv && f == .txt) {
                 notes.append(say("el nombre dice .\(url.pathExtension) pero el contenido es \(f.rawValue.uppercased()): se lee como \(f.rawValue.uppercased())",
@@ -107,7 +115,7 @@ public struct Pipeline: Sendable {
             }
         }
         do {
-            var content = try Readers.reader(for: format, ocr: config.ocrSettings).read(url: url, data: data)
+            var content = try reader.read(url: url, data: data)
             // What could not be read is told with the notes; it also makes the document partial.
             notes += content.notes + content.problems.map(\.detail)
             content = furniture.apply(to: content)
@@ -244,7 +252,7 @@ public struct Pipeline: Sendable {
         if let shard {
             let inShard: Bool = switch plan {
             case .unsupported(let p, _): shard.contains(path: p)
-            case .unchanged(_, let sha), .process(_, _, let sha, _): shard.contains(sha256: sha)
+            case .unchanged(_, let sha), .process(_, _, let sha, _, _): shard.contains(sha256: sha)
             case .failed(let doc): doc.sha256.map(shard.contains(sha256:)) ?? shard.contains(path: doc.path)
             }
             guard inShard else { state.update { $0.otherShards += 1 }; return }
@@ -263,17 +271,17 @@ public struct Pipeline: Sendable {
         case .failed(let doc):
             if let sha = doc.sha256 { try store.recordFile(sha256: sha, path: doc.path) }
             try record(doc)
-        case .process(let p, let data, let sha, let retry):
+        case .process(let p, let data, let sha, let sniffed, let retry):
             try store.recordFile(sha256: sha, path: p)
             if retry {
                 state.update { $0.retried += 1 }
                 progress?(ProgressEvent(.retrying, path: p))
             }
             if let worker {
-                let format: DocumentFormat? = if case .readable(let f) = FormatSniffer.sniff(data, fileExtension: URL(fileURLWithPath: p).pathExtension) { f } else { nil }
+                let format: DocumentFormat? = if case .readable(let f) = sniffed { f } else { nil }
                 try record(worker.process(path: p, sha256: sha, byteCount: data.count, format: format, onPage: onPage))
             } else {
-                try record(ReadingProgress.listening(onPage) { process(path: p, data: data, sha256: sha) })
+                try record(ReadingProgress.listening(onPage) { process(path: p, data: data, sha256: sha, sniffed: sniffed) })
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import CotejoModel
+import CotejoIngest
 import CotejoStore
 
 /// File names inside the report folder. Names carry the file's stem and a SHA-256 prefix, so they
@@ -46,11 +47,9 @@ struct DocumentPage {
         var h = "<p class=\"small\"><a href=\"index.html\">← \(w("Todos los documentos", "All documents"))</a></p>"
         h += "<h1>\(escapeHTML(title))</h1>"
         h += "<p class=\"muted\"><span class=\"mono\">\(escapeHTML(d.path))</span> · \(escapeHTML(d.format?.rawValue.uppercased() ?? "?")) · "
-        let unit: (String, String) = switch d.format {
-        case .pptx: d.pages == 1 ? ("diapositiva", "slide") : ("diapositivas", "slides")
-        case .xlsx: d.pages == 1 ? ("hoja", "sheet") : ("hojas", "sheets")
-        default: d.pages == 1 ? ("página", "page") : ("páginas", "pages")
-        }
+        // What a page is called in the document's format ("hoja", "diapositiva"), as its reader says.
+        let names = d.format.flatMap(Readers.entry(for:))?.pageNames ?? (es: ("página", "páginas"), en: ("page", "pages"))
+        let unit = d.pages == 1 ? (names.es.0, names.en.0) : (names.es.1, names.en.1)
         h += "\(d.pages) \(w(unit.0, unit.1)) · "
         h += "\(w("estado", "status")): <b>\(escapeHTML(w.status(d.status)))</b> · sha256 <span class=\"mono\">\(escapeHTML(String((d.sha256 ?? "—").prefix(16))))…</span></p>"
         if let e = d.error { h += "<div class=\"notice\">\(escapeHTML(e))</div>" }

@@ -38,3 +38,22 @@ import CotejoModel
         #expect(FormatSniffer.sniff(Data(), fileExtension: "pdf") == .empty)
     }
 }
+
+@Suite("the format registry")
+struct FormatRegistryTests {
+    @Test("each registered format has its reader, its own extensions, and is what its extensions claim")
+    func registry() throws {
+        let entries = Readers.formats
+        #expect(Set(entries.map(\.format)).count == entries.count)
+        let extensions = entries.flatMap(\.extensions)
+        #expect(Set(extensions).count == extensions.count)
+        for e in entries {
+            #expect(e.reader(OCRSettings()).format == e.format, "\(e.format)")
+            for x in e.extensions { #expect(FormatSniffer.claimedFormat(fileExtension: x.uppercased()) == e.format) }
+        }
+        #expect(Readers.entry(for: DocumentFormat(rawValue: "odt")) == nil)
+        #expect(FormatSniffer.claimedFormat(fileExtension: "odt") == nil)
+        // Plain text is last: whatever no other format claims.
+        #expect(entries.last?.format == .txt)
+    }
+}

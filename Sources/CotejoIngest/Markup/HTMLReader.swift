@@ -350,3 +350,14 @@ private struct HTMLWalker {
         }
     }
 }
+
+extension HTMLReader {
+    public static let entry = FormatEntry(.html, stage: .text, extensions: ["html", "htm", "xhtml"],
+                                          recognizes: { input in
+                                              let t = input.text
+                                              return t.hasPrefix("<!doctype html") || t.hasPrefix("<html") || t.contains("<html")
+                                                  || (t.hasPrefix("<") && (t.contains("<body") || t.contains("<head") || t.contains("<table") || t.contains("<p>")))
+                                                  || (t.hasPrefix("<?xml") && t.contains("xhtml"))
+                                          },
+                                          reader: { _ in HTMLReader() })
+}

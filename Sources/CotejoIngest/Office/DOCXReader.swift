@@ -543,3 +543,8 @@ private struct BodyWalker {
         }
     }
 }
+
+extension DOCXReader {
+    public static let entry = FormatEntry(.docx, stage: .zipPart, extensions: ["docx"],
+                                          recognizes: { $0.hasPart("word/document.xml") }, reader: { _ in DOCXReader() })
+}

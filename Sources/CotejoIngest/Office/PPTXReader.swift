@@ -278,3 +278,9 @@ private struct SlideWalker {
                             columnCount: columnCount, headerRowCount: header, cells: cells))
     }
 }
+
+extension PPTXReader {
+    public static let entry = FormatEntry(.pptx, stage: .zipPart, extensions: ["pptx"],
+                                          pageNames: (("diapositiva", "diapositivas"), ("slide", "slides")),
+                                          recognizes: { $0.hasPart("ppt/presentation.xml") }, reader: { _ in PPTXReader() })
+}

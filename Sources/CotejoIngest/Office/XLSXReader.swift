@@ -446,3 +446,9 @@ private struct SheetGrid {
         return TextLine(text: t, source: Source(sheet: sheet, cell: CellReference.name(row: r, column: first), text: t))
     }
 }
+
+extension XLSXReader {
+    public static let entry = FormatEntry(.xlsx, stage: .zipPart, extensions: ["xlsx"],
+                                          pageNames: (("hoja", "hojas"), ("sheet", "sheets")),
+                                          recognizes: { $0.hasPart("xl/workbook.xml") }, reader: { _ in XLSXReader() })
+}

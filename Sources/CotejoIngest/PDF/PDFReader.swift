@@ -178,3 +178,10 @@ public struct PDFReader: DocumentReader {
         return result.page(number: number, dpi: dpi, detectRulings: detectRulings, images: images.map(result.frame.apply))
     }
 }
+
+extension PDFReader {
+    /// PDF: the header may follow a little junk; readers accept it within the first kilobyte.
+    public static let entry = FormatEntry(.pdf, stage: .binary, extensions: ["pdf"],
+                                          recognizes: { $0.data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil },
+                                          reader: { PDFReader(ocr: $0) })
+}

@@ -135,3 +135,12 @@ private struct PageBuilder {
 
     var page: Page { Page(number: number, blocks: blocks, hasText: !blocks.isEmpty) }
 }
+
+extension TextReader {
+    /// Tab-separated text, told from plain text by its name only: the bytes are the same kind.
+    public static let tsvEntry = FormatEntry(.tsv, stage: .plainText, extensions: ["tsv", "tab"],
+                                             recognizes: { $0.fileExtension.lowercased() == "tsv" }, reader: { _ in TextReader(format: .tsv) })
+    /// Any other text.
+    public static let txtEntry = FormatEntry(.txt, stage: .plainText, extensions: ["txt", "text", "md"],
+                                             recognizes: { _ in true }, reader: { _ in TextReader(format: .txt) })
+}
