@@ -34,7 +34,6 @@ public struct RecordExtractor: Sendable {
             let rows = figureRows.rows(on: page)
             if !rows.isEmpty { rowsByPage[page.number] = rows }
         }
-        var blockIndex: [Int: Int] = [:]   // page → running index into page.blocks
         var unit: String?
         var pendingNumber: SectionHeading?
         var sequential: SequentialFigureRow?
@@ -55,12 +54,7 @@ public struct RecordExtractor: Sendable {
                 let found = tables.records(in: table)
                 for a in found.activities { add(a) }
                 tableTotals += found.totals
-            case .block(let block, let pageNumber):
-                // Find the block's index among the page's blocks (furniture included) for the row map.
-                let page = content.pages.first { $0.number == pageNumber }
-                var index = blockIndex[pageNumber] ?? 0
-                if let page { while index < page.blocks.count, page.blocks[index] != block { index += 1 } }
-                blockIndex[pageNumber] = index + 1
+            case .block(let block, let pageNumber, let index):
                 if let row = rowsByPage[pageNumber]?[index] { add(row) }
 
                 var skipThrough = -1

@@ -4,7 +4,9 @@ import CotejoModel
 /// Section headings, units and prose records are read along it.
 public struct DocumentStream: Sendable {
     public enum Item: Sendable {
-        case block(Block, page: Int)
+        /// A body block, with its index among the page's blocks (furniture included), so that what
+        /// was found per page by index meets the block without comparing blocks.
+        case block(Block, page: Int, index: Int)
         case table(Table)
     }
 
@@ -15,7 +17,7 @@ public struct DocumentStream: Sendable {
         var tablesByPage: [Int: [Table]] = [:]
         for t in content.tables { tablesByPage[t.pages.first ?? 1, default: []].append(t) }
         for page in content.pages {
-            var blocks = page.blocks
+            let blocks = page.blocks
             let tables = tablesByPage[page.number] ?? []
             // Tables placed by anchor (flowing formats) or by the top of their first cell (paged ones).
             var placed: [(position: Int, table: Table)] = []
@@ -29,7 +31,8 @@ public struct DocumentStream: Sendable {
                     placed.append((blocks.count, t))
                 }
             }
-            blocks = blocks.filter { $0.role != .furniture }
+            // The body blocks, each with its index among all of the page's blocks.
+            let body = blocks.indices.filter { blocks[$0].role != .furniture }
             // Furniture is gone, so positions are recounted against the body blocks.
             let bodyIndex: [Int] = {
                 var map: [Int] = []; var n = 0
@@ -38,9 +41,9 @@ public struct DocumentStream: Sendable {
             }()
             let sortedPlaced = placed.map { (bodyIndex[min($0.position, bodyIndex.count - 1)], $0.table) }.sorted { $0.0 < $1.0 }
             var next = 0
-            for (i, block) in blocks.enumerated() {
+            for (i, index) in body.enumerated() {
                 while next < sortedPlaced.count, sortedPlaced[next].0 <= i { items.append(.table(sortedPlaced[next].1)); next += 1 }
-                items.append(.block(block, page: page.number))
+                items.append(.block(blocks[index], page: page.number, index: index))
             }
             while next < sortedPlaced.count { items.append(.table(sortedPlaced[next].1)); next += 1 }
         }
