@@ -20,7 +20,7 @@ struct OCRDoubt {
             let unsure = least.map { $0 < Self.minimumConfidence } ?? true
             if unsure && f.severity == .error {
                 f.severity = .warning
-                let shown = least.map { String(format: "%.0f", $0 * 100) } ?? "?"
+                let shown = least.map { Figures.es($0 * 100, decimals: 0) } ?? "?"
                 f.message += " (cifras leídas por OCR con confianza de \(shown) %: puede ser un error de lectura)"
                 f.messageEN += " (figures read by OCR with \(shown) % confidence: this may be a misreading)"
             }

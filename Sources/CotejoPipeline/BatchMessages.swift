@@ -1,5 +1,6 @@
 import Foundation
 import CotejoModel
+import CotejoSpanish
 import CotejoStore
 
 /// What a batch tells its user as it goes and when it ends, in the pipeline's language (Spanish by
@@ -13,8 +14,7 @@ public struct BatchMessages: Sendable {
 
     /// Seconds with the language's decimal mark: "3,1 s".
     public func seconds(_ s: Double, decimals: Int = 2) -> String {
-        let text = String(format: "%.\(decimals)f", s)
-        return (language == .es ? text.replacingOccurrences(of: ".", with: ",") : text) + " s"
+        SpanishNumber.write(s, decimals: .fixed(decimals), language: language) + " s"
     }
 
     func plural(_ n: Int, _ es: (String, String), _ en: (String, String)) -> String {

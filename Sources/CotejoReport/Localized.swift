@@ -102,8 +102,7 @@ struct Words {
     /// A percentage with one decimal ("113,0 %"), "—" when unknown.
     func percent(_ d: Double?) -> String {
         guard let d, d.isFinite else { return "—" }
-        let s = String(format: "%.1f", d)
-        return (language == .es ? s.replacingOccurrences(of: ".", with: ",") : s) + " %"
+        return SpanishNumber.write(d, decimals: .fixed(1), language: language) + " %"
     }
 
     /// Where a source stands, in words: "página 4", "hoja Plan, celda B7", "línea 12", an XPath.
