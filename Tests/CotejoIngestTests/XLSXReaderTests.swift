@@ -9,17 +9,27 @@ private let relNS = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/
 /// A one-sheet workbook with the given sheet XML body, shared strings, styles and workbook properties.
 private func workbook(sheetData: String, merges: String = "", shared: String = "", styles: String = "",
                       workbookPr: String = "<workbookPr/>", sheetName: String = "Hoja1") throws -> Data {
+    try workbook(sheets: [(sheetName, "<worksheet \(ssNS)><sheetData>\(sheetData)</sheetData>\(merges)</worksheet>")],
+                 shared: shared, styles: styles, workbookPr: workbookPr)
+}
+
+/// A workbook of several sheets, each with its worksheet XML, or none for a sheet whose part is missing.
+private func workbook(sheets: [(name: String, xml: String?)], shared: String = "", styles: String = "",
+                      workbookPr: String = "<workbookPr/>") throws -> Data {
+    let listed = sheets.indices.map { "<sheet name=\"\(sheets[$0].name)\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+    let rels = sheets.indices.map {
+        "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+    }.joined()
     var parts: [(String, String)] = [
-        ("xl/workbook.xml", "<workbook \(ssNS) \(relNS)>\(workbookPr)<sheets><sheet name=\"\(sheetName)\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+        ("xl/workbook.xml", "<workbook \(ssNS) \(relNS)>\(workbookPr)<sheets>\(listed)</sheets></workbook>"),
         ("xl/_rels/workbook.xml.rels", """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
-        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels)
+        <Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+        <Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
         </Relationships>
         """),
-        ("xl/worksheets/sheet1.xml", "<worksheet \(ssNS)><sheetData>\(sheetData)</sheetData>\(merges)</worksheet>"),
     ]
+    for (i, sheet) in sheets.enumerated() { if let xml = sheet.xml { parts.append(("xl/worksheets/sheet\(i + 1).xml", xml)) } }
     if !shared.isEmpty { parts.append(("xl/sharedStrings.xml", "<sst \(ssNS)>\(shared)</sst>")) }
     if !styles.isEmpty { parts.append(("xl/styles.xml", "<styleSheet \(ssNS)>\(styles)</styleSheet>")) }
     return try makeOfficeZip(parts)
@@ -32,17 +42,11 @@ private func read(_ data: Data) throws -> DocumentContent {
 @Suite struct XLSXReaderTests {
     @Test("a sheet whose worksheet part is missing makes the workbook partial; the other sheets are read")
     func missingWorksheetIsAProblem() throws {
-        let parts: [(String, String)] = [
-            ("xl/workbook.xml", "<workbook \(ssNS) \(relNS)><workbookPr/><sheets><sheet name=\"Plan\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Perdida\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"),
-            ("xl/_rels/workbook.xml.rels", """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>
-            </Relationships>
-            """),
-            ("xl/worksheets/sheet1.xml", "<worksheet \(ssNS)><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Meta</t></is></c><c r=\"B1\"><v>12</v></c></row></sheetData></worksheet>"),
-        ]
-        let content = try read(makeOfficeZip(parts))
+        let data = try workbook(sheets: [
+            ("Plan", "<worksheet \(ssNS)><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Meta</t></is></c><c r=\"B1\"><v>12</v></c></row></sheetData></worksheet>"),
+            ("Perdida", nil),
+        ])
+        let content = try read(data)
         #expect(content.pages.count == 2)
         #expect(content.problems == [ReadProblem(.partNotRead, page: 2, "sheet Perdida has no worksheet part")])
         #expect(content.status == .partial)
