@@ -43,9 +43,14 @@ public struct Block: Codable, Hashable, Sendable {
     public var role: BlockRole
     /// Why a block was marked furniture ("repeated on 9 of 9 pages", "page number"), for the store.
     public var reason: String?
+    /// What the file itself says the block is when that is page furniture: a Word header or footer
+    /// part, an HTML header, footer or nav element, a slide-number placeholder. Readers report it and
+    /// leave `role` alone; the furniture stage (`FurnitureDetector`) marks the block, with this as
+    /// its reason, so that furniture is decided in one place.
+    public var declaredFurniture: String?
 
-    public init(lines: [TextLine], role: BlockRole = .body, reason: String? = nil) {
-        self.lines = lines; self.role = role; self.reason = reason
+    public init(lines: [TextLine], role: BlockRole = .body, reason: String? = nil, declaredFurniture: String? = nil) {
+        self.lines = lines; self.role = role; self.reason = reason; self.declaredFurniture = declaredFurniture
     }
 
     public var text: String { lines.map(\.text).joined(separator: "\n") }

@@ -111,7 +111,10 @@ private func readHTML(_ html: String, reader: HTMLReader = HTMLReader()) throws 
     }
 
     @Test func slideDeckPageKeepsCardsFurnitureAndTablesApart() throws {
-        let content = try HTMLReader().read(url: officeFixture("001.html"), data: try officeFixtureData("001.html"))
+        let read = try HTMLReader().read(url: officeFixture("001.html"), data: try officeFixtureData("001.html"))
+        #expect(read.pages[0].blocks.first { $0.text == "GRACIAS" }?.declaredFurniture == "HTML footer element")
+        #expect(!read.pages[0].blocks.contains { $0.role == .furniture })
+        let content = FurnitureDetector().apply(to: read)
         let page = content.pages[0]
         let header = try #require(page.blocks.first { $0.text.contains("Transparencia y acceso") })
         #expect(header.role == .furniture && header.reason == "HTML header element")
@@ -176,7 +179,7 @@ private func readHTML(_ html: String, reader: HTMLReader = HTMLReader()) throws 
         #expect(texts.contains("después"))
         let direct = try #require(content.pages[0].blocks.first { $0.text == "después" })
         #expect(direct.source.xpath == "/html/body/div[1]")
-        #expect(content.pages[0].blocks.first { $0.text == "Inicio" }?.reason == "HTML nav element")
+        #expect(content.pages[0].blocks.first { $0.text == "Inicio" }?.declaredFurniture == "HTML nav element")
         // A header inside an article heads the article, not the page.
         #expect(content.pages[0].blocks.first { $0.text == "Sección" }?.role == .heading)
     }

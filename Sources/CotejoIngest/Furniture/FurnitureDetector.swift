@@ -6,7 +6,9 @@ import CotejoModel
 /// page numbers. Furniture is kept in the content, marked, with the reason, so that the store can
 /// show it and no record is built from it.
 ///
-/// Two kinds of evidence:
+/// Furniture is decided here only. The file's own declaration comes first: a block a reader found
+/// in a Word header part, an HTML header, footer or nav, or a slide-number placeholder
+/// (`Block.declaredFurniture`). Then two kinds of evidence from the page:
 /// - pattern: a line that is a page number ("PÁGINA 2 de 12", "3 / 9") or opens an approval block;
 /// - repetition: on paged documents, a line that stands in the top or bottom band of at least half
 ///   of the pages (digits masked, so "PÁGINA 2 de 12" and "PÁGINA 3 de 12" are one line); on
@@ -23,6 +25,15 @@ public struct FurnitureDetector: Sendable {
 
     public func apply(to content: DocumentContent) -> DocumentContent {
         var content = content
+        // What the file declares furniture (a Word header part, an HTML nav, a slide-number
+        // placeholder) is furniture, for the reason the file gives.
+        for p in content.pages.indices {
+            for b in content.pages[p].blocks.indices {
+                guard let declared = content.pages[p].blocks[b].declaredFurniture, content.pages[p].blocks[b].role != .furniture else { continue }
+                content.pages[p].blocks[b].role = .furniture
+                content.pages[p].blocks[b].reason = declared
+            }
+        }
         let paged = content.pages.count >= 2 && content.pages.contains { $0.height > 0 && $0.lines.contains { $0.bbox != nil } }
         let repeatedKeys: Set<String>
         let numberOffset = paged ? pageNumberOffset(content.pages) : nil

@@ -240,10 +240,10 @@ private struct HTMLWalker {
         guard !lines.isEmpty else { return }
         let tag = element ?? String(xpath.split(separator: "/").last?.prefix { $0 != "[" } ?? "")
         let isHeading = tag.count == 2 && tag.hasPrefix("h") && tag.last.map { "123456".contains($0) } == true
-        let role: BlockRole = ctx.furniture != nil ? .furniture : isHeading ? .heading : .body
+        let role: BlockRole = isHeading ? .heading : .body
         let bold = run.bold || isHeading
         blocks.append(Block(lines: lines.map { TextLine(text: $0, source: Source(xpath: xpath, text: $0), bold: bold) },
-                            role: role, reason: role == .furniture ? ctx.furniture : nil))
+                            role: role, declaredFurniture: ctx.furniture))
     }
 
     // MARK: Tables
@@ -313,7 +313,7 @@ private struct HTMLWalker {
                                       isHeader: name == "th", source: Source(xpath: path, text: text)))
                 } else if !text.isEmpty {
                     blocks.append(Block(lines: run.lines.map { TextLine(text: $0, source: Source(xpath: path, text: $0)) },
-                                        role: .furniture, reason: ctx.furniture))
+                                        declaredFurniture: ctx.furniture))
                 }
                 col += colSpan
                 columnCount = max(columnCount, col)

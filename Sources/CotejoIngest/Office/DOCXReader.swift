@@ -311,9 +311,7 @@ private struct BodyWalker {
         if let (id, lvl) = numRef { text = numbering.label(numId: id, ilvl: lvl) + text }
 
         let role: BlockRole
-        if furnitureReason != nil {
-            role = .furniture
-        } else if let styleId, styles.isHeading(styleId) {
+        if let styleId, styles.isHeading(styleId) {
             role = .heading
         } else if let lvl = ppr?.child("outlineLvl")?.intAttr("val"), lvl < 9 {
             role = .heading
@@ -330,7 +328,7 @@ private struct BodyWalker {
             return TextLine(text: t, source: source, fontSize: size, bold: bold)
         }.filter { !$0.text.isEmpty }
         guard !lines.isEmpty else { return }
-        blocksByPage[page, default: []].append(Block(lines: lines, role: role, reason: furnitureReason))
+        blocksByPage[page, default: []].append(Block(lines: lines, role: role, declaredFurniture: furnitureReason))
     }
 
     /// Collapses the spaces Word keeps at run joins and line ends; tabs become a single space-like
@@ -538,7 +536,7 @@ private struct BodyWalker {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 .map { TextLine(text: $0, source: Source(text: $0)) }
             if !lines.isEmpty {
-                blocksByPage[page, default: []].append(Block(lines: lines, role: .furniture, reason: furnitureReason))
+                blocksByPage[page, default: []].append(Block(lines: lines, declaredFurniture: furnitureReason))
             }
         }
     }

@@ -193,10 +193,10 @@ private struct SlideWalker {
         }
         guard !lines.isEmpty else { return }
         let type = ph?.attr("type")
-        let role: BlockRole = (type == "title" || type == "ctrTitle") ? .heading
-            : (type == "sldNum" || type == "ftr" || type == "dt") ? .furniture : .body
-        let reason: String? = role == .furniture ? "PowerPoint \(type == "sldNum" ? "slide number" : type == "dt" ? "date" : "footer") placeholder" : nil
-        blocks.append(Block(lines: lines, role: role, reason: reason))
+        let role: BlockRole = (type == "title" || type == "ctrTitle") ? .heading : .body
+        let declared: String? = (type == "sldNum" || type == "ftr" || type == "dt")
+            ? "PowerPoint \(type == "sldNum" ? "slide number" : type == "dt" ? "date" : "footer") placeholder" : nil
+        blocks.append(Block(lines: lines, role: role, declaredFurniture: declared))
     }
 
     struct Piece { var text: String; var size: Double; var bold: Bool }
