@@ -57,12 +57,16 @@ struct Export: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
+    /// Options that contradict each other are a usage error before anything is opened (exit 2).
+    func validate() throws {
+        if format == .csv && out == nil {
+            throw ValidationError(tr("--format csv escribe varios archivos: indique la carpeta con --out", "--format csv writes several files: give the folder with --out"))
+        }
+    }
+
     func run() throws {
         try guarded {
             let lang = language.language
-            if format == .csv && out == nil {
-                throw CLIError(code: 2, message: tr("--format csv escribe varios archivos: indique la carpeta con --out", "--format csv writes several files: give the folder with --out"))
-            }
             let docs = try store.openForReading().documents()
             switch format {
             case .json:
@@ -72,8 +76,9 @@ struct Export: ParsableCommand {
                 let data = try JSONExporter.lines(docs, language: lang)
                 if let out { try write(data, to: out) } else { try writeToStandardOutput(data) }
             case .csv:
-                // Checked above, before opening the store: exit code 2, the README's usage error.
-                for path in try CSVExporter.write(docs, to: out!, language: lang, dialect: csvDialect) { printError(tr("Escrito \(path)", "Wrote \(path)")) }
+                // `validate()` refused csv without --out.
+                guard let out else { return }
+                for path in try CSVExporter.write(docs, to: out, language: lang, dialect: csvDialect) { printError(tr("Escrito \(path)", "Wrote \(path)")) }
             }
         }
     }

@@ -83,7 +83,8 @@ import CotejoStore
         let exe = try #require(Repo.cotejoExecutable)
         let db = try Repo.temporaryDirectory().appendingPathComponent("u.sqlite").path
         for arguments in [["ingest", "--jobs", "0", Self.fixture], ["ingest", "--shard", "0/3", Self.fixture],
-                          ["check", "--shard", "2", Self.fixture], ["findings", "--severity", "bogus"], ["no-such-command"]] {
+                          ["check", "--shard", "2", Self.fixture], ["findings", "--severity", "bogus"], ["no-such-command"],
+                          ["export", "--format", "csv"]] {
             #expect(try Repo.run(exe.path, arguments + ["--db", db]).status == 2, "\(arguments)")
         }
         #expect(!FileManager.default.fileExists(atPath: db))
