@@ -32,7 +32,8 @@ extension Sequence {
             }
             if joins {
                 rows[rows.count - 1].append(item)
-                band = band!.union(b)
+                // Only the band anchor needs the union; the others compare against items.
+                if case .band = anchor { band = band!.union(b) }
             } else {
                 rows.append([item])
                 band = b

@@ -17,13 +17,14 @@ public enum ColumnPeriod {
         func withYear(_ s: String) -> String { year.map { "\($0)-\(s)" } ?? s }
 
         if let p = SpanishPeriod.scan(in: header).first(where: \.isValid) {
+            // With a year, the contract's own form; without one, the period alone ("Q2", "M05").
+            if let year { return p.contractForm(year: year) }
             switch p.kind {
-            case .trimestre: return withYear("Q\(p.ordinal)")
-            case .semestre: return withYear("H\(p.ordinal)")
-            case .cuatrimestre: return withYear("C\(p.ordinal)")
-            case .month: return year.map { String(format: "%04d-%02d", $0, p.ordinal) } ?? String(format: "M%02d", p.ordinal)
-            case .year: return year.map(String.init)
-            case .bimestre: return nil
+            case .trimestre: return "Q\(p.ordinal)"
+            case .semestre: return "H\(p.ordinal)"
+            case .cuatrimestre: return "C\(p.ordinal)"
+            case .month: return String(format: "M%02d", p.ordinal)
+            case .year, .bimestre: return nil
             }
         }
         // Short forms and plurals over their numbers: "T1", "TRIM 2", "TRIMESTRES 3", "SEMESTRE 2".
