@@ -24,7 +24,7 @@ public struct NumberWordMismatchRule: Rule {
                 if judged(p, in: block.text) { hits.append((p, block.source(for: p.range, quote: p.text))) }
             }
         }
-        for cell in input.content.textCells {
+        for cell in input.content.wordCells {
             for p in NumberWords.pairs(in: cell.text) where !seen.contains(p.text.folded) {
                 seen.insert(p.text.folded)
                 if judged(p, in: cell.text) { hits.append((p, cell.source.quoting(p.text))) }

@@ -63,7 +63,7 @@ public struct PeriodLabelMismatchRule: Rule {
         }
         // Impossible labels standing only in table cells (a header "IV CUATRIMESTRE").
         let seen = Set(invalid.map { $0.label.text.folded })
-        for cell in input.content.textCells {
+        for cell in input.content.wordCells {
             for p in SpanishPeriod.scan(in: cell.text) {
                 if p.isValid { valid.append(p); continue }
                 guard !seen.contains(p.text.folded) else { continue }

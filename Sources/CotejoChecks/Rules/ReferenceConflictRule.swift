@@ -20,7 +20,7 @@ public struct ReferenceConflictRule: Rule {
             for c in LegalCitation.scan(block.text) { cites.append((c, block.source(for: c.range, quote: c.text))) }
         }
         let inLines = Set(cites.map { "\($0.0.name)|\($0.0.year)" })
-        for cell in input.content.textCells {
+        for cell in input.content.wordCells {
             for c in LegalCitation.scan(cell.text) where !inLines.contains("\(c.name)|\(c.year)") {
                 cites.append((c, cell.source.quoting(c.text)))
             }
