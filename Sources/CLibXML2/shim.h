@@ -10,4 +10,5 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 #endif

@@ -53,9 +53,11 @@ import CotejoReport
             let text = try store.blocks(documentID: d.id).map(\.text).joined(separator: " ")
             #expect(!text.contains("root:"), "\(name) expanded a file entity")
         }
-        // A sheet too large for the memory limit fails for that reason, not as malformed XML.
+        // A sheet too large for the limits fails for a limit (memory, or time in a debug build,
+        // since the sheet is read as a stream), never as malformed XML.
         if let big = docs["million_cells.xlsx"], big.status == .failed {
-            #expect(big.error?.contains("memory") == true, "got: \(big.error ?? "nil")")
+            let why = big.error ?? ""
+            #expect((why.contains("memory") || why.contains("límite")) && !why.contains("well-formed"), "got: \(why)")
         }
         // A stray cell in the sheet's last row and column leaves the table whole.
         let stray = try #require(docs["stray_cell.xlsx"])

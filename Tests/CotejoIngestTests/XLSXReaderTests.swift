@@ -225,4 +225,32 @@ private func read(_ data: Data) throws -> DocumentContent {
             guard case .tooLarge = error else { Issue.record("expected tooLarge, got \(error)"); return }
         }
     }
+
+    @Test("a sheet is read as a stream: inline rich text joins its runs without phonetic guides, empty and self-closed cells keep their columns, a chart sheet has no cells")
+    func streamedSheetReadsLikeTheTree() throws {
+        let sheetData = """
+        <row r="1"><c r="A1" t="inlineStr"><is><t>Actividad</t></is></c><c r="B1" t="inlineStr"><is><r><t>Meta </t></r><r><rPr><b/></rPr><t>anual</t></r><rPh><t>ヨミ</t></rPh></is></c><c r="C1" t="inlineStr"><is><t xml:space="preserve"> Avance </t></is></c></row>
+        <row r="2"><c r="A2" t="inlineStr"><is><t>Talleres</t></is></c><c r="B2"/><c r="C2"><v>7</v></c></row>
+        <row r="3"><c t="inlineStr"><is><t>Visitas</t></is></c><c><v>4</v></c><c><f>B3*2</f><v>8</v></c></row>
+        """
+        let content = try read(try workbook(sheetData: sheetData))
+        let table = try #require(content.tables.first)
+        #expect(table.grid == [["Actividad", "Meta anual", "Avance"], ["Talleres", "", "7"], ["Visitas", "4", "8"]])
+        #expect(table.cell(row: 2, column: 2)?.source.formula == "=B3*2")
+        #expect(table.cell(row: 2, column: 0)?.source.cell == "A3")
+        let chart = try read(try workbook(sheets: [("Gráfico", "<chartsheet \(ssNS)><sheetPr/></chartsheet>")]))
+        #expect(chart.tables.isEmpty && chart.pages.first?.hasText == false)
+    }
+
+    @Test("a worksheet that is not well-formed XML fails the workbook, naming the part")
+    func malformedWorksheetFails() throws {
+        let data = try workbook(sheets: [("Plan", "<worksheet \(ssNS)><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></row></sheetData></worksheet>")])
+        do {
+            _ = try read(data)
+            Issue.record("a malformed worksheet was read")
+        } catch let error as ReadError {
+            guard case .damaged(let why) = error else { Issue.record("expected damaged, got \(error)"); return }
+            #expect(why.contains("xl/worksheets/sheet1.xml is not well-formed XML"), "\(why)")
+        }
+    }
 }
