@@ -139,7 +139,7 @@ public final class WorkerProcess {
                 peakBytes = max(peakBytes, ChildProcessRunner.addressSpacePeak(child.process.processIdentifier) ?? 0)
                 if Double(peakBytes) >= runner.recycleShare * runner.megabytes * 1_048_576 { stop() }
                 do {
-                    var doc = try JSONCoding.decoder().decode(ProcessedDocument.self, from: frame)
+                    var doc = try WorkerAnswer.decode(frame)
                     doc.seconds = Date().timeIntervalSince(started)
                     return (doc, false)
                 } catch {
@@ -235,6 +235,73 @@ public struct WorkerRequest: Codable, Sendable {
     public init(path: String, sha256: String) { self.path = path; self.sha256 = sha256 }
 
     var line: Data { ((try? JSONEncoder().encode(self)) ?? Data()) + Data([10]) }
+}
+
+/// The bytes of a worker's answer: parts, each a header line "TABLE COUNT" and COUNT bytes. The
+/// first part (TABLE -1) is the processed document as JSON, its tables' cells left out; the others
+/// each carry up to a few thousand cells of table TABLE, in order, as `CellWire` bytes.
+/// `JSONEncoder` builds a tree of a whole value before it writes a byte and `JSONDecoder` scans a
+/// whole text before it decodes: for a sheet of 400,000 cells those were most of both processes'
+/// memory and as much time as reading the sheet.
+public enum WorkerAnswer {
+    static let cellsPerPart = 4096
+
+    public static func encode(_ document: ProcessedDocument) throws -> Data {
+        var doc = document
+        var cells: [[Cell]] = []
+        if var content = doc.content {
+            cells = content.tables.map(\.cells)
+            for i in content.tables.indices { content.tables[i].cells = [] }
+            doc.content = content
+        }
+        let encoder = JSONCoding.encoder()
+        var out = Data()
+        func part(_ table: Int, _ json: Data) {
+            out += Data("\(table) \(json.count)\n".utf8)
+            out += json
+        }
+        part(-1, try encoder.encode(doc))
+        for (t, table) in cells.enumerated() {
+            for start in stride(from: 0, to: table.count, by: cellsPerPart) {
+                let end = Swift.min(start + cellsPerPart, table.count)
+                part(t, CellWire.encode(table[start..<end]))
+            }
+        }
+        return out
+    }
+
+    public static func decode(_ data: Data) throws -> ProcessedDocument {
+        let decoder = JSONCoding.decoder()
+        var doc: ProcessedDocument?
+        var at = data.startIndex
+        while at < data.endIndex {
+            guard let newline = data[at...].firstIndex(of: 10) else { throw damaged("a part has no header") }
+            let header = String(decoding: data[at..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 2, let table = Int(header[0]), let count = Int(header[1]), count >= 0,
+                  data.distance(from: newline, to: data.endIndex) > count else { throw damaged("a part's header is wrong") }
+            let body = data[data.index(after: newline)..<data.index(newline, offsetBy: count + 1)]
+            at = body.endIndex
+            if table < 0 {
+                doc = try decoder.decode(ProcessedDocument.self, from: body)
+                continue
+            }
+            guard doc?.content != nil, table < doc!.content!.tables.count else { throw damaged("cells for table \(table), which the document lacks") }
+            let cells = try CellWire.decode(body)
+            // Room for the whole table at its first part: a grown array is copied at each doubling.
+            if doc!.content!.tables[table].cells.isEmpty {
+                let t = doc!.content!.tables[table]
+                let (slots, overflow) = t.rowCount.multipliedReportingOverflow(by: t.columnCount)
+                doc!.content!.tables[table].cells.reserveCapacity(overflow ? 0 : Swift.max(0, Swift.min(slots, 4_000_000)))
+            }
+            doc!.content!.tables[table].cells += cells
+        }
+        guard let doc else { throw damaged("no document") }
+        return doc
+    }
+
+    private static func damaged(_ why: String) -> DecodingError {
+        .dataCorrupted(.init(codingPath: [], debugDescription: "worker answer: \(why)"))
+    }
 }
 
 /// A serving worker's answer on stdout: the byte count in decimal and a newline, then that many

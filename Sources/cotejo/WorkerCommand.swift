@@ -52,7 +52,7 @@ struct Worker: ParsableCommand {
                                                error: config.language.pick("no se pudo abrir el archivo: \(error.localizedDescription)",
                                                                            "the file could not be opened: \(error.localizedDescription)"),
                                                failureKind: .transient)
-                FileHandle.standardOutput.write(WorkerFrame.encode(try JSONCoding.encoder().encode(failed)))
+                FileHandle.standardOutput.write(WorkerFrame.encode(try WorkerAnswer.encode(failed)))
             }
         }
     }
@@ -78,7 +78,7 @@ struct Worker: ParsableCommand {
         // Word boxes served the table and record stages, which ran here; the store keeps lines and
         // blocks only, so the words need not cross the process boundary.
         doc.content?.dropWords()
-        let body = try JSONCoding.encoder().encode(doc)
+        let body = try WorkerAnswer.encode(doc)
         FileHandle.standardOutput.write(framed ? WorkerFrame.encode(body) : body)
     }
 }
