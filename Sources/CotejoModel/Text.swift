@@ -75,3 +75,18 @@ extension String {
         return v < 0x80 ? v == 0x20 || (v >= 0x09 && v <= 0x0D) : scalar.properties.isWhitespace
     }
 }
+
+extension Character {
+    /// `isLetter`, with ASCII decided without Unicode's property tables: prose is tokenized a
+    /// character at a time, and the table look-ups were a twentieth of a PDF's processing.
+    @inlinable public var isWordLetter: Bool {
+        if let a = asciiValue { return (a >= 0x41 && a <= 0x5A) || (a >= 0x61 && a <= 0x7A) }
+        return isLetter
+    }
+
+    /// A letter or a digit (`isLetter || isNumber`), ASCII decided the same fast way.
+    @inlinable public var isWordCharacter: Bool {
+        if let a = asciiValue { return (a >= 0x41 && a <= 0x5A) || (a >= 0x61 && a <= 0x7A) || (a >= 0x30 && a <= 0x39) }
+        return isLetter || isNumber
+    }
+}

@@ -158,7 +158,7 @@ public struct PeriodLabelMismatchRule: Rule {
             for (i, r) in body.enumerated() {
                 guard let key = keys[i] else { continue }
                 for c in 1..<table.columnCount {
-                    let words = grid[r][c].folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                    let words = grid[r][c].folded.split(whereSeparator: { !$0.isWordCharacter })
                     for (k, w) in words.enumerated() where (w == "ano" || w == "vigencia") && k + 1 < words.count {
                         guard let y = CalendarYear.of(words[k + 1]), y != key,
                               let cell = index.cell(r, c) else { continue }

@@ -118,7 +118,7 @@ extension SummaryMismatchRule {
     /// for "DAP") or the whole name.
     static func sheet(_ name: String, names key: String) -> Bool {
         if name == key { return true }
-        let words = name.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let words = name.split { !$0.isWordCharacter }.map(String.init)
         return key.count >= 3 && !key.contains(" ") && words.contains(key)
     }
 

@@ -269,7 +269,9 @@ public struct DocumentFactsExtractor: Sendable {
 
     /// Years stated in a text, leaving out those that date a legal instrument ("Ley 1757 de 2015").
     static func years(in text: String) -> [(year: Int, offset: Int)] {
-        let tokens = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        // A year has four digits: most cells of a sheet ("12", "45.5") have fewer and are passed over.
+        guard text.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 4 else { return [] }
+        let tokens = text.split(whereSeparator: { !$0.isWordCharacter }).map(String.init)
         var found: [(Int, Int)] = []
         for (i, token) in tokens.enumerated() {
             guard let y = CalendarYear.of(token) else { continue }

@@ -17,8 +17,12 @@ struct ProseTokens {
         for line in lines {
             let text = line.text.collapsedWhitespace
             // A line in capitals is a heading ("AFILIACIONES"): it is a sentence of its own.
-            let letters = text.filter(\.isLetter)
-            let heading = letters.count >= 3 && letters.filter(\.isUppercase).count * 10 >= letters.count * 8
+            var letters = 0, capitals = 0
+            for c in text where c.isWordLetter {
+                letters += 1
+                if c.isUppercase { capitals += 1 }
+            }
+            let heading = letters >= 3 && capitals * 10 >= letters * 8
             if heading { current += 1 }
             defer { if heading { current += 1 } }
             let found = SpanishNumber.scan(in: text)
@@ -28,7 +32,7 @@ struct ProseTokens {
                 while !rest.isEmpty {
                     // A full stop, "?" or "!" followed by a space (or the end of the text) closes a
                     // sentence; a dot inside a figure never reaches here, figures are cut out first.
-                    guard let end = rest.firstIndex(where: { ".?!".contains($0) }) else { break }
+                    guard let end = rest.firstIndex(where: { $0 == "." || $0 == "?" || $0 == "!" }) else { break }
                     add(rest[..<end])
                     let next = rest.index(after: end)
                     if next == rest.endIndex || rest[next].isWhitespace { current += 1 }
@@ -37,7 +41,7 @@ struct ProseTokens {
                 add(rest)
             }
             func add(_ s: Substring) {
-                for w in s.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                for w in s.split(whereSeparator: { !$0.isWordCharacter }) {
                     words.append(String(w).folded); written.append(String(w)); sources.append(line.source); sentence.append(current)
                 }
             }

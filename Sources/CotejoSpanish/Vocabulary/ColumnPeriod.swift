@@ -8,7 +8,7 @@ import CotejoModel
 /// document means is not guessed here.
 public enum ColumnPeriod {
     public static func period(of header: String) -> String? {
-        let words = header.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = header.folded.split(whereSeparator: { !$0.isWordCharacter }).map(String.init)
         let years = words.compactMap { CalendarYear.of($0) }
         let distinctYears = Array(Set(years)).sorted()
         if distinctYears.count == 2 { return "\(distinctYears[0])/\(distinctYears[1])" }
