@@ -46,6 +46,34 @@ import CotejoStoreTesting
         #expect(try store.processedVersion(sha256: "abc") == "v1")
     }
 
+    @Test("blocks written many to a statement keep their order and their roles, all are searchable, and a document saved again replaces them")
+    func manyBlocks() throws {
+        let store = try Store()
+        let run = try store.beginRun(pipeline: "p", version: "v1")
+        func doc(_ word: String) -> ProcessedDocument {
+            // 250 blocks over two pages: more than one statement's worth, and a last, shorter one.
+            let pages = (1...2).map { n in
+                Page(number: n, blocks: (0..<125).map { i in
+                    let text = "bloque \(n)-\(i) \(word)"
+                    return Block(lines: [TextLine(text: text, source: Source(page: n, bbox: BBox(x0: 0, y0: Double(i), x1: 9, y1: Double(i) + 1), text: text))],
+                                 role: i == 0 ? .furniture : .body, reason: i == 0 ? "page number" : nil)
+                })
+            }
+            return ProcessedDocument(path: "x.pdf", sha256: "s-\(word)", format: .pdf, byteCount: 1, status: .ok,
+                                     content: DocumentContent(format: .pdf, pages: pages))
+        }
+        try store.save(doc("primero"), runID: run, pipelineVersion: "v1")
+        let id = try #require(store.documents().first?.id)
+        let blocks = try store.blocks(documentID: id)
+        #expect(blocks.map(\.text) == (1...2).flatMap { n in (0..<125).map { "bloque \(n)-\($0) primero" } })
+        #expect(blocks.filter { $0.role == .furniture }.count == 2)
+        #expect(try store.search("primero", limit: 1000).count == 248)
+        #expect(try store.search("124", limit: 10).map(\.page).sorted() == [1, 2])
+        try store.save(doc("segundo"), runID: run, pipelineVersion: "v1")
+        #expect(try store.search("primero", limit: 1000).isEmpty)
+        #expect(try store.search("segundo", limit: 1000).count == 248)
+    }
+
     @Test("documents(matching:) picks by path, file name or SHA-256 prefix in SQL, each with its own sources")
     func matching() throws {
         let store = try Store()
