@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -44,6 +45,7 @@ public:
 
     std::vector<CotejoSegment> segments;
     std::vector<CotejoBox> images;
+    std::vector<CotejoBox> painted;
     bool truncated = false;
 
     // Device space with y growing downwards, at 72 dpi: page points from the top-left corner.
@@ -56,13 +58,14 @@ public:
     // Shadings and tiling patterns would otherwise be drawn as thousands of small fills.
     bool useTilingPatternFill() override { return true; }
     bool useShadedFills(int) override { return true; }
-    bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int,
-                           double, double) override { return true; }
-    bool functionShadedFill(GfxState *, GfxFunctionShading *) override { return true; }
-    bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
-    bool radialShadedFill(GfxState *, GfxRadialShading *, double, double) override { return true; }
-    bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
-    bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
+    // They are not drawn, but where they paint is kept (their clip): see `painted`.
+    bool tilingPatternFill(GfxState *state, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int,
+                           double, double) override { return paintedClip(state); }
+    bool functionShadedFill(GfxState *state, GfxFunctionShading *) override { return paintedClip(state); }
+    bool axialShadedFill(GfxState *state, GfxAxialShading *, double, double) override { return paintedClip(state); }
+    bool radialShadedFill(GfxState *state, GfxRadialShading *, double, double) override { return paintedClip(state); }
+    bool gouraudTriangleShadedFill(GfxState *state, GfxGouraudTriangleShading *) override { return paintedClip(state); }
+    bool patchMeshShadedFill(GfxState *state, GfxPatchMeshShading *) override { return paintedClip(state); }
 
     void stroke(GfxState *state) override { collect(state, CotejoPaintStroke); }
     void fill(GfxState *state) override { collect(state, CotejoPaintFill); }
@@ -118,6 +121,7 @@ private:
         const double width = paint == CotejoPaintStroke ? state->getTransformedLineWidth() : 0;
         double cx0, cy0, cx1, cy1;
         state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        addPainted(state, path, width / 2, cx0, cy0, cx1, cy1);
         const int id = pathCount++;
 
         auto add = [&](double ux0, double uy0, double ux1, double uy1) {
@@ -165,6 +169,36 @@ private:
         x1 = x0 + t1 * dx; y1 = y0 + t1 * dy;
         x0 = nx0; y0 = ny0;
         return true;
+    }
+
+    bool paintedClip(GfxState *state) {
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        pushPainted(cx0, cy0, cx1, cy1);
+        return true;
+    }
+
+    /// The box of every point of the path (Bézier control points too, which bound the curve),
+    /// widened by half a stroke, cut to the clip.
+    void addPainted(GfxState *state, const GfxPath *path, double halfWidth, double cx0, double cy0, double cx1, double cy1) {
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            for (int j = 0; j < sub->getNumPoints(); ++j) {
+                double x, y;
+                state->transform(sub->getX(j), sub->getY(j), &x, &y);
+                x0 = std::min(x0, x); y0 = std::min(y0, y); x1 = std::max(x1, x); y1 = std::max(y1, y);
+            }
+        }
+        if (x0 > x1) return;
+        pushPainted(std::max(x0 - halfWidth, cx0), std::max(y0 - halfWidth, cy0),
+                    std::min(x1 + halfWidth, cx1), std::min(y1 + halfWidth, cy1));
+    }
+
+    void pushPainted(double x0, double y0, double x1, double y1) {
+        if (x0 > x1 || y0 > y1) return;
+        if (painted.size() >= maxSegments) { truncated = true; return; }
+        painted.push_back(CotejoBox{x0, y0, x1, y1});
     }
 
     void addImage(GfxState *state) {
@@ -225,13 +259,17 @@ int cotejo_paths_read_page(CotejoPathDocument *document, int index, size_t maxSe
     drawing->imageCount = collector.images.size();
     drawing->segments = static_cast<CotejoSegment *>(std::malloc(sizeof(CotejoSegment) * std::max<size_t>(1, drawing->segmentCount)));
     drawing->images = static_cast<CotejoBox *>(std::malloc(sizeof(CotejoBox) * std::max<size_t>(1, drawing->imageCount)));
-    if (!drawing->segments || !drawing->images) {
+    drawing->paintedCount = collector.painted.size();
+    drawing->painted = static_cast<CotejoBox *>(std::malloc(sizeof(CotejoBox) * std::max<size_t>(1, drawing->paintedCount)));
+    if (!drawing->segments || !drawing->images || !drawing->painted) {
         std::free(drawing->segments);
         std::free(drawing->images);
+        std::free(drawing->painted);
         return 1;
     }
     std::copy(collector.segments.begin(), collector.segments.end(), drawing->segments);
     std::copy(collector.images.begin(), collector.images.end(), drawing->images);
+    std::copy(collector.painted.begin(), collector.painted.end(), drawing->painted);
     if (truncated) *truncated = collector.truncated ? 1 : 0;
     return 0;
 }
@@ -240,8 +278,10 @@ void cotejo_paths_free_drawing(CotejoPageDrawing *drawing) {
     if (!drawing) return;
     std::free(drawing->segments);
     std::free(drawing->images);
+    std::free(drawing->painted);
     drawing->segments = nullptr;
     drawing->images = nullptr;
+    drawing->painted = nullptr;
 }
 
 const char *cotejo_paths_poppler_version(void) { return POPPLER_VERSION; }

@@ -90,6 +90,48 @@ enum DrawnPDF {
         #expect(content.pages[0].lines.flatMap(\.words).map(\.hidden) == alone.pages[0].lines.flatMap(\.words).map(\.hidden))
     }
 
+    /// White text where nothing is painted is hidden without a render; anything painted near it,
+    /// of any shape, leaves the question to the render: a disc drawn with curves only, a shading,
+    /// a black word under it. Marks are those the render alone gives.
+    @Test func barePaperIsSettledByTheDrawingAndAnythingPaintedIsLeftToTheRender() throws {
+        // A disc of four Bézier curves (pale grey: not dark enough to settle ink), a shading
+        // clipped to a box, and black text with white text over it.
+        let draw = """
+            1 g BT /F1 12 Tf 20 175 Td (blanco 11) Tj ET
+            0.9 g 260 170 m 260 181 251 190 240 190 c 229 190 220 181 220 170 c 220 159 229 150 240 150 c 251 150 260 159 260 170 c f
+            1 g BT /F1 12 Tf 228 166 Td (22) Tj ET
+            q 20 100 80 30 re W n /Sh1 sh Q
+            1 g BT /F1 12 Tf 30 110 Td (33) Tj ET
+            0 g BT /F1 12 Tf 200 110 Td (44) Tj ET
+            1 g BT /F1 12 Tf 200 110 Td (44) Tj ET
+            """
+        var pdf = MinimalPDF()
+        pdf.add("<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        pdf.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 5 0 R >> /Shading << /Sh1 6 0 R >> >> /Contents 4 0 R >>")
+        pdf.addStream(draw)
+        pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        pdf.add("<< /ShadingType 2 /ColorSpace /DeviceGray /Coords [20 0 100 0] /Function << /FunctionType 2 /Domain [0 1] /C0 [0.7] /C1 [0.2] /N 1 >> >>")
+        let data = pdf.data()
+
+        let document = try #require(PathDocument(data: data))
+        let drawing = try #require(document.drawing(page: 0))
+        let content = try PDFReader().read(url: URL(fileURLWithPath: "bare.pdf"), data: data)
+        let words = content.pages[0].lines.flatMap(\.words)
+        let paper = try #require(HiddenText.BarePaper(drawing, glyphs: [], paleCount: 1))
+        func box(_ text: String) throws -> BBox { try #require(words.first { $0.text == text }?.bbox, "\(text) in \(words.map(\.text))") }
+        #expect(paper.isBare(around: try box("11")))
+        #expect(!paper.isBare(around: try box("22")), "the disc drawn with curves")
+        #expect(!paper.isBare(around: try box("33")), "the shading")
+        #expect(words.first { $0.text == "11" }?.hidden == true)
+
+        var rendered = PDFReader()
+        rendered.rulingsFromPaths = false
+        let alone = try rendered.read(url: URL(fileURLWithPath: "bare.pdf"), data: data)
+        #expect(words.map(\.hidden) == alone.pages[0].lines.flatMap(\.words).map(\.hidden))
+        #expect(words.filter { $0.hidden == true }.map(\.text).sorted() == ["11", "blanco"])
+    }
+
     /// Image boxes come from the drawing's pass, exact (poppler-glib's mapping, a second pass,
     /// rounded their sizes to whole points).
     @Test func imageBoxesComeFromTheDrawingExactly() throws {

@@ -38,6 +38,11 @@ typedef struct {
     size_t segmentCount;
     CotejoBox *images;
     size_t imageCount;
+    /// Where anything was painted besides text: the box of every stroked or filled path (curves
+    /// included, any colour) and the clip of every shading and pattern fill, cut to the clip.
+    /// Lets a reader tell bare paper without rendering. At most `maxSegments` are kept.
+    CotejoBox *painted;
+    size_t paintedCount;
     /// The page as displayed (crop box, rotation applied), in points.
     double width, height;
 } CotejoPageDrawing;

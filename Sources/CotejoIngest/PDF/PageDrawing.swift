@@ -21,6 +21,9 @@ struct PageDrawing: Sendable {
 
     var segments: [Segment]
     var images: [BBox]
+    /// Where anything besides text was painted: every path's box (curved ones too, any colour)
+    /// and every shading's or pattern's clip. Nothing here and no image or glyph means bare paper.
+    var painted: [BBox] = []
     /// The page held more pieces than were kept (see `PathDocument.maxSegments`).
     var truncated: Bool
 }
@@ -61,7 +64,10 @@ final class PathDocument {
         let images = UnsafeBufferPointer(start: drawing.images, count: drawing.imageCount).map { b in
             BBox(x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1)
         }
-        return PageDrawing(segments: segments, images: images, truncated: truncated != 0)
+        let painted = UnsafeBufferPointer(start: drawing.painted, count: drawing.paintedCount).map { b in
+            BBox(x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1)
+        }
+        return PageDrawing(segments: segments, images: images, painted: painted, truncated: truncated != 0)
     }
 
     /// The poppler release the shim was compiled against.
