@@ -37,19 +37,46 @@ public enum BlockRole: String, Codable, Sendable {
     case body, heading, furniture
 }
 
+/// Why a block is page furniture. The raw values are what the store's `blocks.reason` holds and
+/// what `cotejo blocks` prints.
+public enum FurnitureReason: String, Codable, Hashable, Sendable, CaseIterable {
+    // Found on the page by the furniture stage.
+    case pageNumber = "page number"
+    case approvalBlock = "approval block"
+    case runningHeader = "running header"
+    case runningFooter = "running footer"
+    case repeatedOnEveryPage = "repeated on every page"
+    // Declared by the file.
+    case wordPageHeader = "Word page header"
+    case wordPageFooter = "Word page footer"
+    case htmlHeader = "HTML header element"
+    case htmlFooter = "HTML footer element"
+    case htmlNav = "HTML nav element"
+    case ariaBanner = "ARIA role banner"
+    case ariaContentInfo = "ARIA role contentinfo"
+    case ariaNavigation = "ARIA role navigation"
+    case slideNumberPlaceholder = "PowerPoint slide number placeholder"
+    case slideDatePlaceholder = "PowerPoint date placeholder"
+    case slideFooterPlaceholder = "PowerPoint footer placeholder"
+
+    /// Found by position or repetition alone, so a body line among them can undo it (see
+    /// `FurnitureDetector.keepMarginFurnitureContiguous`); what a pattern or the file says stays.
+    public var isPositional: Bool { self == .runningHeader || self == .runningFooter || self == .pageNumber }
+}
+
 /// A paragraph-like run of lines that belong together.
 public struct Block: Codable, Hashable, Sendable {
     public var lines: [TextLine]
     public var role: BlockRole
-    /// Why a block was marked furniture ("repeated on 9 of 9 pages", "page number"), for the store.
-    public var reason: String?
+    /// Why a block was marked furniture, for the store.
+    public var reason: FurnitureReason?
     /// What the file itself says the block is when that is page furniture: a Word header or footer
     /// part, an HTML header, footer or nav element, a slide-number placeholder. Readers report it and
     /// leave `role` alone; the furniture stage (`FurnitureDetector`) marks the block, with this as
     /// its reason, so that furniture is decided in one place.
-    public var declaredFurniture: String?
+    public var declaredFurniture: FurnitureReason?
 
-    public init(lines: [TextLine], role: BlockRole = .body, reason: String? = nil, declaredFurniture: String? = nil) {
+    public init(lines: [TextLine], role: BlockRole = .body, reason: FurnitureReason? = nil, declaredFurniture: FurnitureReason? = nil) {
         self.lines = lines; self.role = role; self.reason = reason; self.declaredFurniture = declaredFurniture
     }
 

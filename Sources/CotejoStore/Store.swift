@@ -210,7 +210,7 @@ public final class Store: Sendable {
                                        page.readingFrame.map(Self.json),
                                        page.ocrRegions.isEmpty ? nil : Self.json(page.ocrRegions.map { $0.rounded.array })])
             for (i, block) in page.blocks.enumerated() {
-                try blocks.append([docID, page.number, i, block.role.rawValue, block.reason, block.text, Self.json(block.source)], db: db)
+                try blocks.append([docID, page.number, i, block.role.rawValue, block.reason?.rawValue, block.text, Self.json(block.source)], db: db)
             }
         }
         try blocks.flush(db)

@@ -16,7 +16,7 @@ enum Make {
             y += 10
         }
         for f in furniture {
-            out.append(Block(lines: [line(f, page: number, y: 760)], role: .furniture, reason: "repeated"))
+            out.append(Block(lines: [line(f, page: number, y: 760)], role: .furniture, reason: .repeatedOnEveryPage))
         }
         return Page(number: number, width: 612, height: 792, blocks: out)
     }

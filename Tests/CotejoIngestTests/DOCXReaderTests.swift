@@ -36,11 +36,11 @@ private func read(_ data: Data, reader: DOCXReader = DOCXReader()) throws -> Doc
 
         // The reader says where the footer came from; the furniture stage marks it.
         let declared = try #require(content.pages.flatMap(\.blocks).first { $0.lines.contains { $0.text == "Elaboró:" } })
-        #expect(declared.declaredFurniture == "Word page footer" && declared.role != .furniture)
+        #expect(declared.declaredFurniture == .wordPageFooter && declared.role != .furniture)
         let marked = FurnitureDetector().apply(to: content)
         let elaboro = try #require(marked.pages.flatMap(\.blocks).first { $0.lines.contains { $0.text == "Elaboró:" } })
         #expect(elaboro.role == .furniture)
-        #expect(elaboro.reason == "Word page footer")
+        #expect(elaboro.reason == .wordPageFooter)
         #expect(!marked.bodyText.contains("Elaboró"))
     }
 
@@ -59,12 +59,12 @@ private func read(_ data: Data, reader: DOCXReader = DOCXReader()) throws -> Doc
     @Test func reportHeaderTableIsFurnitureWithFieldResults() throws {
         let content = FurnitureDetector().apply(to: try DOCXReader().read(url: officeFixture("000.docx"), data: try officeFixtureData("000.docx")))
         let furniture = content.pages.flatMap(\.blocks).filter { $0.role == .furniture }
-        let headerLines = furniture.filter { $0.reason == "Word page header" }.flatMap(\.lines).map(\.text)
+        let headerLines = furniture.filter { $0.reason == .wordPageHeader }.flatMap(\.lines).map(\.text)
         // PAGE / NUMPAGES fields read as their cached results, never as the field codes.
         #expect(headerLines.contains("PÁGINA 1 de 9"))
         #expect(headerLines.contains("CÓDIGO E-DES-FT-014"))
         #expect(!headerLines.joined().contains("NUMPAGES"))
-        #expect(furniture.contains { $0.reason == "Word page footer" && $0.text.contains("www.idipron.gov.co") })
+        #expect(furniture.contains { $0.reason == .wordPageFooter && $0.text.contains("www.idipron.gov.co") })
         #expect(!content.bodyText.contains("PÁGINA"))
         // Eight hard page breaks: nine pages, as in the PDF rendering; the three screenshots are
         // images on pages of their own headings.

@@ -89,12 +89,12 @@ import CotejoModel
 struct DeclaredFurnitureTests {
     @Test("a block a reader found in a declared part becomes furniture here, with the file's reason; other blocks stay as they are")
     func declared() {
-        let nav = Block(lines: [TextLine(text: "Inicio", source: Source(xpath: "/html/body/nav", text: "Inicio"))], declaredFurniture: "HTML nav element")
+        let nav = Block(lines: [TextLine(text: "Inicio", source: Source(xpath: "/html/body/nav", text: "Inicio"))], declaredFurniture: .htmlNav)
         let body = Block(lines: [TextLine(text: "Meta programada 12", source: Source(xpath: "/html/body/p", text: "Meta programada 12"))])
         let content = DocumentContent(format: .html, pages: [Page(number: 1, blocks: [nav, body])])
         let marked = FurnitureDetector().apply(to: content)
         #expect(marked.pages[0].blocks.map(\.role) == [.furniture, .body])
-        #expect(marked.pages[0].blocks[0].reason == "HTML nav element")
+        #expect(marked.pages[0].blocks[0].reason == .htmlNav)
         #expect(marked.pages[0].blocks[1].reason == nil)
     }
 }

@@ -112,14 +112,14 @@ private func readHTML(_ html: String, reader: HTMLReader = HTMLReader()) throws 
 
     @Test func slideDeckPageKeepsCardsFurnitureAndTablesApart() throws {
         let read = try HTMLReader().read(url: officeFixture("001.html"), data: try officeFixtureData("001.html"))
-        #expect(read.pages[0].blocks.first { $0.text == "GRACIAS" }?.declaredFurniture == "HTML footer element")
+        #expect(read.pages[0].blocks.first { $0.text == "GRACIAS" }?.declaredFurniture == .htmlFooter)
         #expect(!read.pages[0].blocks.contains { $0.role == .furniture })
         let content = FurnitureDetector().apply(to: read)
         let page = content.pages[0]
         let header = try #require(page.blocks.first { $0.text.contains("Transparencia y acceso") })
-        #expect(header.role == .furniture && header.reason == "HTML header element")
+        #expect(header.role == .furniture && header.reason == .htmlHeader)
         let footer = try #require(page.blocks.first { $0.text == "GRACIAS" })
-        #expect(footer.role == .furniture && footer.reason == "HTML footer element")
+        #expect(footer.role == .furniture && footer.reason == .htmlFooter)
         let h1 = try #require(page.blocks.first { $0.text.hasPrefix("Informe de cumplimiento tercer cuatrimestre") })
         #expect(h1.role == .heading)
         // Inline spans join their paragraph: the card reads as one sentence.
@@ -179,7 +179,7 @@ private func readHTML(_ html: String, reader: HTMLReader = HTMLReader()) throws 
         #expect(texts.contains("después"))
         let direct = try #require(content.pages[0].blocks.first { $0.text == "después" })
         #expect(direct.source.xpath == "/html/body/div[1]")
-        #expect(content.pages[0].blocks.first { $0.text == "Inicio" }?.declaredFurniture == "HTML nav element")
+        #expect(content.pages[0].blocks.first { $0.text == "Inicio" }?.declaredFurniture == .htmlNav)
         // A header inside an article heads the article, not the page.
         #expect(content.pages[0].blocks.first { $0.text == "Sección" }?.role == .heading)
     }

@@ -10,7 +10,7 @@ import CotejoStoreTesting
         let src = Source(page: 2, bbox: BBox(x0: 10, y0: 20, x1: 110, y1: 32), text: "29 20 145%")
         let content = DocumentContent(format: .pdf, pages: [
             Page(number: 1, width: 612, height: 792, blocks: [
-                Block(lines: [TextLine(text: "PÁGINA 1 de 2", source: Source(page: 1, bbox: BBox(x0: 1, y0: 1, x1: 2, y1: 2), text: "PÁGINA 1 de 2"))], role: .furniture, reason: "page number"),
+                Block(lines: [TextLine(text: "PÁGINA 1 de 2", source: Source(page: 1, bbox: BBox(x0: 1, y0: 1, x1: 2, y1: 2), text: "PÁGINA 1 de 2"))], role: .furniture, reason: .pageNumber),
                 Block(lines: [TextLine(text: "Mesas de participación efectiva", source: Source(page: 1, bbox: BBox(x0: 1, y0: 100, x1: 200, y1: 112), text: "Mesas de participación efectiva"))]),
             ]),
         ])
@@ -56,7 +56,7 @@ import CotejoStoreTesting
                 Page(number: n, blocks: (0..<125).map { i in
                     let text = "bloque \(n)-\(i) \(word)"
                     return Block(lines: [TextLine(text: text, source: Source(page: n, bbox: BBox(x0: 0, y0: Double(i), x1: 9, y1: Double(i) + 1), text: text))],
-                                 role: i == 0 ? .furniture : .body, reason: i == 0 ? "page number" : nil)
+                                 role: i == 0 ? .furniture : .body, reason: i == 0 ? .pageNumber : nil)
                 })
             }
             return ProcessedDocument(path: "x.pdf", sha256: "s-\(word)", format: .pdf, byteCount: 1, status: .ok,

@@ -26,7 +26,7 @@ enum Synthetic {
     static func page(_ number: Int = 1, lines: [TextLine], rulings: [Ruling] = [], furniture: [TextLine] = [],
                      width: Double = 600, height: Double = 800) -> Page {
         var blocks = lines.map { Block(lines: [$0]) }
-        blocks += furniture.map { Block(lines: [$0], role: .furniture, reason: "approval block") }
+        blocks += furniture.map { Block(lines: [$0], role: .furniture, reason: .approvalBlock) }
         return Page(number: number, width: width, height: height, blocks: blocks, rulings: rulings)
     }
 }

@@ -58,7 +58,7 @@ public struct FurnitureDetector: Sendable {
                 if block.role == .furniture { blocks.append(block); continue }
                 // Split a block where furniture lines start or end, so that body text stays whole.
                 var run: [TextLine] = []
-                var runReason: String?? = nil
+                var runReason: FurnitureReason?? = nil
                 func flush() {
                     guard !run.isEmpty, let reason = runReason else { return }
                     blocks.append(Block(lines: run, role: reason == nil ? block.role : .furniture, reason: reason))
@@ -86,8 +86,7 @@ public struct FurnitureDetector: Sendable {
     /// below a body row of the top band (or above one of the bottom band) is body text that happens
     /// to repeat — the second line of a table row with templated text — and stays body. Lines found
     /// by pattern ("PÁGINA 2 de 9", "Elaboró:") stay furniture wherever they are.
-    func keepMarginFurnitureContiguous(_ reasons: inout [[String?]], page: Page) {
-        let weak: Set<String> = ["running header", "running footer", "page number"]
+    func keepMarginFurnitureContiguous(_ reasons: inout [[FurnitureReason?]], page: Page) {
         var top: [(b: Int, l: Int, box: BBox)] = [], bottom: [(b: Int, l: Int, box: BBox)] = []
         for (b, block) in page.blocks.enumerated() where block.role != .furniture {
             for (l, line) in block.lines.enumerated() {
@@ -103,27 +102,27 @@ public struct FurnitureDetector: Sendable {
             for row in rows {
                 if !inBody, row.allSatisfy({ reasons[$0.b][$0.l] != nil }) { continue }
                 inBody = true
-                for line in row where weak.contains(reasons[line.b][line.l] ?? "") { reasons[line.b][line.l] = nil }
+                for line in row where reasons[line.b][line.l]?.isPositional == true { reasons[line.b][line.l] = nil }
             }
         }
     }
 
-    func furnitureReason(_ line: TextLine, page: Page, paged: Bool, repeatedKeys: Set<String>, pageNumberOffset: Int? = nil) -> String? {
+    func furnitureReason(_ line: TextLine, page: Page, paged: Bool, repeatedKeys: Set<String>, pageNumberOffset: Int? = nil) -> FurnitureReason? {
         let folded = line.text.folded
-        if Self.isPageNumber(folded) { return "page number" }
-        if Self.opensApprovalBlock(folded) { return "approval block" }
+        if Self.isPageNumber(folded) { return .pageNumber }
+        if Self.opensApprovalBlock(folded) { return .approvalBlock }
         if paged {
             guard let band = band(of: line, on: page) else { return nil }
             let key = band + Self.maskDigits(folded)
             if let y = line.bbox?.y0, [-1.0, 0, 1].contains(where: { repeatedKeys.contains(Self.positionedKey(key, y: y + $0 * Self.positionTolerance)) }) {
-                return "running \(band == "top" ? "header" : "footer")"
+                return band == "top" ? .runningHeader : .runningFooter
             }
             // A lone number in the margin is a page number when it keeps step with the pages.
             if let n = Self.loneNumber(folded), let offset = pageNumberOffset, n - page.number == offset {
-                return "page number"
+                return .pageNumber
             }
         } else if repeatedKeys.contains(folded) {
-            return "repeated on every page"
+            return .repeatedOnEveryPage
         }
         return nil
     }

@@ -122,7 +122,7 @@ private struct TextRun {
 }
 
 private struct Context {
-    var furniture: String?
+    var furniture: FurnitureReason?
     var inSection = false
     var bold = false
     var preserve = false
@@ -181,19 +181,19 @@ private struct HTMLWalker {
     }
 
     /// Why an element's content is page furniture, when it is.
-    private static func furnitureReason(_ name: String, _ el: XMLNode, ctx: Context) -> String? {
+    private static func furnitureReason(_ name: String, _ el: XMLNode, ctx: Context) -> FurnitureReason? {
         if let role = el.attr("role")?.lowercased() {
             switch role {
-            case "banner": return "ARIA role banner"
-            case "contentinfo": return "ARIA role contentinfo"
-            case "navigation": return "ARIA role navigation"
+            case "banner": return .ariaBanner
+            case "contentinfo": return .ariaContentInfo
+            case "navigation": return .ariaNavigation
             default: break
             }
         }
         switch name {
-        case "header" where !ctx.inSection: return "HTML header element"
-        case "footer" where !ctx.inSection: return "HTML footer element"
-        case "nav": return "HTML nav element"
+        case "header" where !ctx.inSection: return .htmlHeader
+        case "footer" where !ctx.inSection: return .htmlFooter
+        case "nav": return .htmlNav
         default: return nil
         }
     }

@@ -69,7 +69,7 @@ public struct DOCXReader: DocumentReader {
         for part in parts {
             guard let tree = try pkg.xml(part), let root = tree.root else { continue }
             let isHeader = part.hasPrefix("word/header")
-            let reason = isHeader ? "Word page header" : "Word page footer"
+            let reason: FurnitureReason = isHeader ? .wordPageHeader : .wordPageFooter
             var walker = BodyWalker(styles: styles, numbering: numbering, renderedBreaks: false)
             walker.furnitureReason = reason
             walker.walk(container: root)
@@ -234,7 +234,7 @@ private struct BodyWalker {
     /// True when the file records Word's own page breaks: only those then count, since Word also
     /// writes one after every hard break and counting both would double them.
     let renderedBreaks: Bool
-    var furnitureReason: String?
+    var furnitureReason: FurnitureReason?
 
     var page = 1
     var paragraphIndex = 0

@@ -194,8 +194,12 @@ private struct SlideWalker {
         guard !lines.isEmpty else { return }
         let type = ph?.attr("type")
         let role: BlockRole = (type == "title" || type == "ctrTitle") ? .heading : .body
-        let declared: String? = (type == "sldNum" || type == "ftr" || type == "dt")
-            ? "PowerPoint \(type == "sldNum" ? "slide number" : type == "dt" ? "date" : "footer") placeholder" : nil
+        let declared: FurnitureReason? = switch type {
+        case "sldNum": .slideNumberPlaceholder
+        case "dt": .slideDatePlaceholder
+        case "ftr": .slideFooterPlaceholder
+        default: nil
+        }
         blocks.append(Block(lines: lines, role: role, declaredFurniture: declared))
     }
 
