@@ -20,11 +20,9 @@ final class XMLStream {
         _ = XMLTree.ready
         guard !data.isEmpty else { throw ReadError.damaged("\(name) is empty") }
         guard data.count <= Int(Int32.max) else { throw ReadError.tooLarge("\(name) has \(data.count) bytes") }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         return try data.withUnsafeBytes { raw in
             let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-            guard let r = xmlReaderForMemory(base, Int32(raw.count), name, nil, options) else {
+            guard let r = xmlReaderForMemory(base, Int32(raw.count), name, nil, XMLTree.parseOptions) else {
                 throw ReadError.damaged("libxml2 could not start a reader for \(name)")
             }
             defer { xmlFreeTextReader(r) }
@@ -71,17 +69,7 @@ final class XMLStream {
     }
 
     /// Whether the current element's local name is `local`, compared without building a string.
-    func `is`(_ local: StaticString) -> Bool {
-        guard let n = xmlTextReaderConstLocalName(reader) else { return false }
-        return local.withUTF8Buffer { buf in
-            var i = 0
-            while i < buf.count {
-                if n[i] != buf[i] { return false }   // also stops at the name's terminating NUL
-                i += 1
-            }
-            return n[buf.count] == 0
-        }
-    }
+    func `is`(_ local: StaticString) -> Bool { XMLNode.name(xmlTextReaderConstLocalName(reader), is: local) }
 
     var isEmpty: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 

@@ -21,6 +21,10 @@ final class XMLTree {
     /// libxml2 must set up its global state once, before threads parse at the same time.
     static let ready: Void = { xmlInitParser() }()
 
+    /// No network, no entity expansion (not asked for), no messages on stderr; shared by `XMLStream`.
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                                    | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+
     static func parseXML(_ data: Data, name: String) throws(ReadError) -> XMLTree {
         _ = ready
         guard !data.isEmpty else { throw ReadError.damaged("\(name) is empty") }
@@ -33,11 +37,9 @@ final class XMLTree {
             guard let error, error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue), let userData else { return }
             userData.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private = UnsafeMutableRawPointer(bitPattern: 1)
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
             let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-            return xmlCtxtReadMemory(ctxt, base, Int32(raw.count), name, nil, options)
+            return xmlCtxtReadMemory(ctxt, base, Int32(raw.count), name, nil, parseOptions)
         }
         let wellFormed = ctxt.pointee.wellFormed != 0
         guard let doc, wellFormed else {
@@ -74,8 +76,11 @@ struct XMLNode {
     var name: String { ptr.pointee.name.map { String(cString: $0) } ?? "" }
 
     /// Compares the local name without building a Swift string (sheets hold hundreds of thousands of cells).
-    func `is`(_ local: StaticString) -> Bool {
-        guard let n = ptr.pointee.name else { return false }
+    func `is`(_ local: StaticString) -> Bool { Self.name(ptr.pointee.name, is: local) }
+
+    /// Whether a libxml2 name (NUL-terminated) is `local`, byte for byte, without building a string.
+    static func name(_ n: UnsafePointer<xmlChar>?, is local: StaticString) -> Bool {
+        guard let n else { return false }
         return local.withUTF8Buffer { buf in
             var i = 0
             while i < buf.count {
