@@ -237,9 +237,10 @@ public struct WorkerRequest: Codable, Sendable {
     var line: Data { ((try? JSONEncoder().encode(self)) ?? Data()) + Data([10]) }
 }
 
-/// The bytes of a worker's answer: parts, each a header line "TABLE COUNT" and COUNT bytes. The
-/// first part (TABLE -1) is the processed document as JSON, its tables' cells left out; the others
-/// each carry up to a few thousand cells of table TABLE, in order, as `CellWire` bytes.
+/// The bytes of a worker's answer: parts, each a header line "TABLE COUNT CELLS" and COUNT bytes.
+/// The first part (TABLE -1, CELLS 0) is the processed document as JSON, its tables' cells left
+/// out; the others each carry up to a few thousand cells of table TABLE, in order, as `CellWire`
+/// bytes, CELLS being the table's whole count (room for them is made once).
 /// `JSONEncoder` builds a tree of a whole value before it writes a byte and `JSONDecoder` scans a
 /// whole text before it decodes: for a sheet of 400,000 cells those were most of both processes'
 /// memory and as much time as reading the sheet.
@@ -256,15 +257,15 @@ public enum WorkerAnswer {
         }
         let encoder = JSONCoding.encoder()
         var out = Data()
-        func part(_ table: Int, _ json: Data) {
-            out += Data("\(table) \(json.count)\n".utf8)
-            out += json
+        func part(_ table: Int, _ bytes: Data, cells: Int = 0) {
+            out += Data("\(table) \(bytes.count) \(cells)\n".utf8)
+            out += bytes
         }
         part(-1, try encoder.encode(doc))
         for (t, table) in cells.enumerated() {
             for start in stride(from: 0, to: table.count, by: cellsPerPart) {
                 let end = Swift.min(start + cellsPerPart, table.count)
-                part(t, CellWire.encode(table[start..<end]))
+                part(t, CellWire.encode(table[start..<end]), cells: table.count)
             }
         }
         return out
@@ -277,7 +278,7 @@ public enum WorkerAnswer {
         while at < data.endIndex {
             guard let newline = data[at...].firstIndex(of: 10) else { throw damaged("a part has no header") }
             let header = String(decoding: data[at..<newline], as: UTF8.self).split(separator: " ")
-            guard header.count == 2, let table = Int(header[0]), let count = Int(header[1]), count >= 0,
+            guard header.count == 3, let table = Int(header[0]), let count = Int(header[1]), count >= 0, let total = Int(header[2]),
                   data.distance(from: newline, to: data.endIndex) > count else { throw damaged("a part's header is wrong") }
             let body = data[data.index(after: newline)..<data.index(newline, offsetBy: count + 1)]
             at = body.endIndex
@@ -288,10 +289,9 @@ public enum WorkerAnswer {
             guard doc?.content != nil, table < doc!.content!.tables.count else { throw damaged("cells for table \(table), which the document lacks") }
             let cells = try CellWire.decode(body)
             // Room for the whole table at its first part: a grown array is copied at each doubling.
+            // The count is believed only as far as the answer's bytes could hold that many cells.
             if doc!.content!.tables[table].cells.isEmpty {
-                let t = doc!.content!.tables[table]
-                let (slots, overflow) = t.rowCount.multipliedReportingOverflow(by: t.columnCount)
-                doc!.content!.tables[table].cells.reserveCapacity(overflow ? 0 : Swift.max(0, Swift.min(slots, 4_000_000)))
+                doc!.content!.tables[table].cells.reserveCapacity(Swift.max(0, Swift.min(total, data.count / 7)))
             }
             doc!.content!.tables[table].cells += cells
         }

@@ -47,7 +47,8 @@ import CotejoModel
     func damagedAnswers() throws {
         let bytes = try WorkerAnswer.encode(Self.document(cellCount: 50))
         #expect(throws: (any Error).self) { try WorkerAnswer.decode(bytes.prefix(bytes.count - 3)) }
-        #expect(throws: (any Error).self) { try WorkerAnswer.decode(Data("0 12\n".utf8) + bytes) }
+        #expect(throws: (any Error).self) { try WorkerAnswer.decode(Data("0 12 3\n".utf8) + bytes) }
+        #expect(throws: (any Error).self) { try WorkerAnswer.decode(Data("-1 2\n{}".utf8)) }
         #expect(throws: (any Error).self) { try WorkerAnswer.decode(Data("x\n".utf8)) }
         #expect(throws: (any Error).self) { try WorkerAnswer.decode(Data()) }
     }
