@@ -80,13 +80,15 @@ extension Character {
     /// `isLetter`, with ASCII decided without Unicode's property tables: prose is tokenized a
     /// character at a time, and the table look-ups were a twentieth of a PDF's processing.
     @inlinable public var isWordLetter: Bool {
-        if let a = asciiValue { return (a >= 0x41 && a <= 0x5A) || (a >= 0x61 && a <= 0x7A) }
-        return isLetter
+        guard let a = asciiValue else { return isLetter }
+        return Self.isASCIILetter(a)
     }
 
     /// A letter or a digit (`isLetter || isNumber`), ASCII decided the same fast way.
     @inlinable public var isWordCharacter: Bool {
-        if let a = asciiValue { return (a >= 0x41 && a <= 0x5A) || (a >= 0x61 && a <= 0x7A) || (a >= 0x30 && a <= 0x39) }
-        return isLetter || isNumber
+        guard let a = asciiValue else { return isLetter || isNumber }
+        return Self.isASCIILetter(a) || (a >= 0x30 && a <= 0x39)
     }
+
+    @usableFromInline static func isASCIILetter(_ a: UInt8) -> Bool { (a >= 0x41 && a <= 0x5A) || (a >= 0x61 && a <= 0x7A) }
 }

@@ -39,7 +39,7 @@ enum CellWire {
     }
 
     /// Which fields a source carries, in the order they follow.
-    private enum Field: Int, CaseIterable {
+    private enum Field: Int {
         case page, bbox, xpath, sheet, cell, line, paragraph, table, row, column, formula, file, ocr, confidence, hidden
         /// The source's text is the cell's (most cells): not sent twice.
         case textIsCellText
@@ -61,24 +61,15 @@ enum CellWire {
         }
 
         mutating func source(_ s: Source, cellText: String) {
-            var set: [Field] = []
-            if s.page != nil { set.append(.page) }
-            if s.bbox != nil { set.append(.bbox) }
-            if s.xpath != nil { set.append(.xpath) }
-            if s.sheet != nil { set.append(.sheet) }
-            if s.cell != nil { set.append(.cell) }
-            if s.line != nil { set.append(.line) }
-            if s.paragraph != nil { set.append(.paragraph) }
-            if s.table != nil { set.append(.table) }
-            if s.row != nil { set.append(.row) }
-            if s.column != nil { set.append(.column) }
-            if s.formula != nil { set.append(.formula) }
-            if s.file != nil { set.append(.file) }
-            if s.ocr != nil { set.append(.ocr) }
-            if s.confidence != nil { set.append(.confidence) }
-            if s.hidden != nil { set.append(.hidden) }
-            if s.text == cellText { set.append(.textIsCellText) }
-            int(set.reduce(0) { $0 | 1 << $1.rawValue })
+            var set = 0
+            func mark(_ f: Field, _ present: Bool) { if present { set |= 1 << f.rawValue } }
+            mark(.page, s.page != nil); mark(.bbox, s.bbox != nil); mark(.xpath, s.xpath != nil)
+            mark(.sheet, s.sheet != nil); mark(.cell, s.cell != nil); mark(.line, s.line != nil)
+            mark(.paragraph, s.paragraph != nil); mark(.table, s.table != nil); mark(.row, s.row != nil)
+            mark(.column, s.column != nil); mark(.formula, s.formula != nil); mark(.file, s.file != nil)
+            mark(.ocr, s.ocr != nil); mark(.confidence, s.confidence != nil); mark(.hidden, s.hidden != nil)
+            mark(.textIsCellText, s.text == cellText)
+            int(set)
             if let v = s.page { int(v) }
             if let b = s.bbox { double(b.x0); double(b.y0); double(b.x1); double(b.y1) }
             if let v = s.xpath { string(v) }

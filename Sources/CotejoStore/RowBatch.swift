@@ -9,7 +9,8 @@ import GRDB
 struct RowBatch {
     let table: String
     let columns: [String]
-    /// Bound values stay far below SQLite's limit on a statement's parameters (32,766).
+    /// Bound values per statement: far below SQLite's limit (32,766).
+    static let maxParameters = 999
     let rowsPerStatement: Int
     private var values: [DatabaseValue] = []
     private var rows = 0
@@ -17,9 +18,9 @@ struct RowBatch {
     /// The statement for a full batch, written once.
     private let fullSQL: String
 
-    init(_ table: String, columns: [String], maxParameters: Int = 999) {
+    init(_ table: String, columns: [String]) {
         self.table = table; self.columns = columns
-        rowsPerStatement = max(1, maxParameters / columns.count)
+        rowsPerStatement = max(1, Self.maxParameters / columns.count)
         fullSQL = Self.sql(table, columns, rows: rowsPerStatement)
     }
 

@@ -23,7 +23,7 @@ struct PageDrawing: Sendable {
     var images: [BBox]
     /// Where anything besides text was painted: every path's box (curved ones too, any colour)
     /// and every shading's or pattern's clip. Nothing here and no image or glyph means bare paper.
-    var painted: [BBox] = []
+    var painted: [BBox]
     /// The page held more pieces than were kept (see `PathDocument.maxSegments`).
     var truncated: Bool
 }
