@@ -1,10 +1,12 @@
-// Reads what a PDF page draws (paths and image boxes) through poppler's core C++ API, the same code
-// pdftotext runs on. poppler-glib has no call for drawn paths; rendering the page and scanning its
-// pixels for lines cost most of the reading time, so table rulings come from here instead.
+// Reads what a PDF page shows (its text, paths and image boxes) through poppler's core C++ API, the
+// same code pdftotext runs on, in one pass over the page's content. poppler-glib has no call for
+// drawn paths (rendering the page and scanning its pixels for lines cost most of the reading time),
+// and its text calls make a pass of their own; one pass here gives both.
 //
-// The OutputDev below draws nothing: it keeps the straight pieces of each stroked or filled path,
-// already in page points, and the box each image covers. Text, shadings and tiling patterns are
-// skipped without being rasterised.
+// The OutputDev below is poppler's text device, which lays out the characters as poppler-glib's
+// text calls see them, and besides keeps the straight pieces of each stroked or filled path,
+// already in page points, and the box each image covers. Nothing is rasterised: glyphs, shadings
+// and tiling patterns are never drawn.
 
 #include "PopplerPaths.h"
 
@@ -14,15 +16,20 @@
 #include <GfxState.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
+#include <Annot.h>
+#include <Gfx.h>
 #include <Page.h>
 #include <Stream.h>
+#include <TextOutputDev.h>
+#include <goo/gmem.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,10 +45,13 @@ namespace {
 /// Poppler's messages about damaged files: the readers report what matters in their own words.
 void ignorePopplerError(ErrorCategory, Goffset, const char *) {}
 
-/// Collects paths and image boxes; draws nothing.
-class PathCollector final : public OutputDev {
+/// Collects the text (as poppler's text device does), paths and image boxes; draws nothing.
+class PageCollector final : public TextOutputDev {
 public:
-    explicit PathCollector(size_t maxSegments) : maxSegments(maxSegments) {}
+    // As poppler-glib makes its text page: physical layout, no fixed pitch, reading order (not the
+    // content stream's), no output file.
+    PageCollector(size_t maxSegments, bool withText)
+        : TextOutputDev(nullptr, true, 0, false, false), maxSegments(maxSegments), withText(withText) {}
 
     std::vector<CotejoSegment> segments;
     std::vector<CotejoBox> images;
@@ -50,9 +60,11 @@ public:
 
     // Device space with y growing downwards, at 72 dpi: page points from the top-left corner.
     bool upsideDown() override { return true; }
-    // Text goes through drawString, which this device ignores: glyphs are never rasterised.
-    bool useDrawChar() override { return false; }
+    // Characters reach the text device one by one; without text they go through drawString, which
+    // nothing here draws. Either way no glyph is rasterised.
+    bool useDrawChar() override { return withText; }
     bool interpretType3Chars() override { return false; }
+    // The text device alone asks for text only; paths and images are wanted here too.
     bool needNonText() override { return true; }
 
     // Shadings and tiling patterns would otherwise be drawn as thousands of small fills.
@@ -67,9 +79,18 @@ public:
     bool gouraudTriangleShadedFill(GfxState *state, GfxGouraudTriangleShading *) override { return paintedClip(state); }
     bool patchMeshShadedFill(GfxState *state, GfxPatchMeshShading *) override { return paintedClip(state); }
 
-    void stroke(GfxState *state) override { collect(state, CotejoPaintStroke); }
-    void fill(GfxState *state) override { collect(state, CotejoPaintFill); }
-    void eoFill(GfxState *state) override { collect(state, CotejoPaintFill); }
+    void stroke(GfxState *state) override {
+        collect(state, CotejoPaintStroke);
+        TextOutputDev::stroke(state);
+    }
+    void fill(GfxState *state) override {
+        collect(state, CotejoPaintFill);
+        TextOutputDev::fill(state);
+    }
+    void eoFill(GfxState *state) override {
+        collect(state, CotejoPaintFill);
+        TextOutputDev::eoFill(state);
+    }
 
     // Images: their box only. The base class skips an inline image's data so parsing goes on.
     void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert,
@@ -98,6 +119,7 @@ public:
 
 private:
     size_t maxSegments;
+    bool withText;
     int pathCount = 0;
 
     static double luminance(const GfxRGB &rgb) {
@@ -213,6 +235,97 @@ private:
     }
 };
 
+/// A malloc'd copy of `items` (never a null pointer for an empty list), its count in `count`.
+template <typename T> T *copyOut(const std::vector<T> &items, size_t &count, bool &failed) {
+    count = items.size();
+    T *copy = static_cast<T *>(std::malloc(sizeof(T) * std::max<size_t>(1, items.size())));
+    if (!copy) {
+        failed = true;
+        count = 0;
+        return nullptr;
+    }
+    std::copy(items.begin(), items.end(), copy);
+    return copy;
+}
+
+/// A type face's name as poppler-glib gives it: without the subset tag (capitals and "+") that
+/// embedded subsets carry, "Default" when there is none.
+std::string faceName(const GooString *name) {
+    if (!name || name->getLength() == 0) return "Default";
+    const std::string full = name->toStr();
+    size_t i = 0;
+    while (i < full.size() && full[i] >= 'A' && full[i] <= 'Z') ++i;
+    const bool subset = i > 0 && i < full.size() && full[i] == '+';
+    return subset ? full.substr(i + 1) : full;
+}
+
+/// The page's characters in the order and with the boxes of poppler-glib's whole-page text calls
+/// (`poppler_page_get_text`, `_get_text_layout`, `_get_text_attributes` over the page's rectangle):
+/// the words of each selected line, a space after a word poppler reads as spaced from the next one
+/// (from the one's right edge to the other's left, the first's height), a line end between lines (an
+/// empty box at the line's last word's bottom-right corner). A space or line end has the attributes
+/// of the character before it.
+void spell(TextPage *text, double width, double height, std::vector<CotejoGlyph> &glyphs, std::vector<std::string> &fonts) {
+    PDFRectangle page(0, 0, width, height);
+    int lineCount = 0;
+    std::vector<TextWordSelection *> **lines = text->getSelectionWords(&page, selectionStyleGlyph, &lineCount);
+    if (!lines) return;
+    std::map<std::string, unsigned int> fontIndex;
+    auto addFont = [&](const GooString *name) {
+        const std::string face = faceName(name);
+        auto found = fontIndex.find(face);
+        if (found != fontIndex.end()) return found->second;
+        const auto index = static_cast<unsigned int>(fonts.size());
+        fonts.push_back(face);
+        fontIndex.emplace(face, index);
+        return index;
+    };
+    auto component = [](double c) { return static_cast<unsigned short>(static_cast<int>(c * 65535. + 0.5)); };
+    // A space or line end after the last character, with its attributes.
+    auto addBreak = [&](unsigned int scalar, double x0, double y0, double x1, double y1) {
+        if (glyphs.empty()) return;
+        CotejoGlyph mark = glyphs.back();
+        mark.scalar = scalar;
+        mark.box = CotejoBox{x0, y0, x1, y1};
+        glyphs.push_back(mark);
+    };
+    for (int i = 0; i < lineCount; ++i) {
+        std::vector<TextWordSelection *> *words = lines[i];
+        double right = 0, bottom = 0;
+        for (size_t j = 0; j < words->size(); ++j) {
+            TextWordSelection *selected = (*words)[j];
+            const TextWord *word = selected->getWord();
+            double r, g, b;
+            word->getColor(&r, &g, &b);
+            for (int k = selected->getBegin(); k < selected->getEnd(); ++k) {
+                CotejoGlyph glyph{};
+                const Unicode u = *word->getChar(k);
+                glyph.scalar = (u == 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) ? 0xFFFD : u;
+                glyph.font = addFont(word->getFontName(k));
+                word->getCharBBox(k, &glyph.box.x0, &glyph.box.y0, &glyph.box.x1, &glyph.box.y1);
+                glyph.fontSize = word->getFontSize();
+                glyph.red = component(r);
+                glyph.green = component(g);
+                glyph.blue = component(b);
+                glyphs.push_back(glyph);
+            }
+            double x0, y0, x1, y1;
+            word->getBBox(&x0, &y0, &x1, &y1);
+            right = x1;
+            bottom = y1;
+            if (word->hasSpaceAfter() && j + 1 < words->size()) {
+                double nx0, ny0, nx1, ny1;
+                (*words)[j + 1]->getWord()->getBBox(&nx0, &ny0, &nx1, &ny1);
+                addBreak(' ', x1, y0, nx0, y1);
+            }
+            delete selected;
+        }
+        if (i + 1 < lineCount) addBreak('\n', right, bottom, right, bottom);
+        delete words;
+    }
+    gfree(lines);
+}
+
 } // namespace
 
 struct CotejoPathDocument {
@@ -242,34 +355,52 @@ int cotejo_paths_page_count(const CotejoPathDocument *document) {
     return document ? document->doc->getNumPages() : 0;
 }
 
-int cotejo_paths_read_page(CotejoPathDocument *document, int index, size_t maxSegments, CotejoPageDrawing *drawing,
-                           int *truncated) {
+int cotejo_paths_read_page(CotejoPathDocument *document, int index, size_t maxSegments, int withText,
+                           CotejoPageDrawing *drawing, int *truncated) {
     if (!document || !drawing || index < 0 || index >= document->doc->getNumPages()) return 1;
+    *drawing = CotejoPageDrawing{};
     Page *page = document->doc->getPage(index + 1);
     if (!page || !page->isOk()) return 1;
-    PathCollector collector(maxSegments);
-    // As poppler-glib makes its text page: 72 dpi, no extra rotation, crop box, not printing.
-    page->displaySlice(&collector, 72, 72, 0, false, true, -1, -1, -1, -1, false);
-
     const int rotate = page->getRotate();
     const bool quarter = rotate == 90 || rotate == 270;
     drawing->width = quarter ? page->getCropHeight() : page->getCropWidth();
     drawing->height = quarter ? page->getCropWidth() : page->getCropHeight();
-    drawing->segmentCount = collector.segments.size();
-    drawing->imageCount = collector.images.size();
-    drawing->segments = static_cast<CotejoSegment *>(std::malloc(sizeof(CotejoSegment) * std::max<size_t>(1, drawing->segmentCount)));
-    drawing->images = static_cast<CotejoBox *>(std::malloc(sizeof(CotejoBox) * std::max<size_t>(1, drawing->imageCount)));
-    drawing->paintedCount = collector.painted.size();
-    drawing->painted = static_cast<CotejoBox *>(std::malloc(sizeof(CotejoBox) * std::max<size_t>(1, drawing->paintedCount)));
-    if (!drawing->segments || !drawing->images || !drawing->painted) {
-        std::free(drawing->segments);
-        std::free(drawing->images);
-        std::free(drawing->painted);
+
+    // As poppler-glib makes its text page: 72 dpi, no extra rotation, crop box, not printing, the
+    // page's content only; the text is laid out (endPage) before the annotations are drawn, which
+    // add paths but no text, as poppler-glib's text has none of theirs.
+    PageCollector collector(maxSegments, withText != 0);
+    TextPage *text = nullptr;
+    {
+        std::unique_ptr<Gfx> gfx(page->createGfx(&collector, 72, 72, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr));
+        page->display(gfx.get());
+        collector.endPage();
+        text = collector.takeText();
+        if (Annots *annots = page->getAnnots()) {
+            for (Annot *annot : annots->getAnnots()) annot->draw(gfx.get(), false);
+        }
+    }
+    std::vector<CotejoGlyph> glyphs;
+    std::vector<std::string> fonts;
+    if (withText && text) spell(text, drawing->width, drawing->height, glyphs, fonts);
+    if (text) text->decRefCnt();
+
+    bool failed = false;
+    drawing->segments = copyOut(collector.segments, drawing->segmentCount, failed);
+    drawing->images = copyOut(collector.images, drawing->imageCount, failed);
+    drawing->painted = copyOut(collector.painted, drawing->paintedCount, failed);
+    drawing->glyphs = copyOut(glyphs, drawing->glyphCount, failed);
+    drawing->fontCount = fonts.size();
+    drawing->fonts = static_cast<char **>(std::calloc(std::max<size_t>(1, fonts.size()), sizeof(char *)));
+    if (!drawing->fonts) failed = true;
+    for (size_t i = 0; !failed && i < fonts.size(); ++i) {
+        drawing->fonts[i] = strdup(fonts[i].c_str());
+        if (!drawing->fonts[i]) failed = true;
+    }
+    if (failed) {
+        cotejo_paths_free_drawing(drawing);
         return 1;
     }
-    std::copy(collector.segments.begin(), collector.segments.end(), drawing->segments);
-    std::copy(collector.images.begin(), collector.images.end(), drawing->images);
-    std::copy(collector.painted.begin(), collector.painted.end(), drawing->painted);
     if (truncated) *truncated = collector.truncated ? 1 : 0;
     return 0;
 }
@@ -279,9 +410,10 @@ void cotejo_paths_free_drawing(CotejoPageDrawing *drawing) {
     std::free(drawing->segments);
     std::free(drawing->images);
     std::free(drawing->painted);
-    drawing->segments = nullptr;
-    drawing->images = nullptr;
-    drawing->painted = nullptr;
+    std::free(drawing->glyphs);
+    for (size_t i = 0; drawing->fonts && i < drawing->fontCount; ++i) std::free(drawing->fonts[i]);
+    std::free(drawing->fonts);
+    *drawing = CotejoPageDrawing{};
 }
 
 const char *cotejo_paths_poppler_version(void) { return POPPLER_VERSION; }

@@ -74,7 +74,9 @@ public struct PDFReader: DocumentReader {
     private func readPage(_ page: PopplerPageHandle, number: Int, ocr session: inout OCRSession,
                           drawing: PageDrawing?, notes: inout [String], problems: inout [ReadProblem]) -> Page {
         let (width, height) = page.size
-        var extraction = page.glyphs()
+        // The text comes with the drawing, in the same pass; poppler-glib's text calls are a pass
+        // of their own, kept for when the drawing cannot be read.
+        var extraction = drawing?.text ?? page.glyphs()
         if extraction.glyphs.contains(where: { $0.pale && !$0.isSpace }) {
             HiddenText.mark(&extraction.glyphs, on: page, drawing: drawing)
         }
