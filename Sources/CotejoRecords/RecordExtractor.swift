@@ -99,8 +99,9 @@ public struct RecordExtractor: Sendable {
         let formRows = labelledRows.activities(in: content)
         activities += formRows
         let convention = known ?? NumberConvention.of(content)
+        let survey = NumberConvention.Survey(content)
         for table in content.tables {
-            let stated = tableStatements.read(table, convention: NumberConvention.of(table, in: content, document: convention))
+            let stated = tableStatements.read(table, convention: survey.convention(of: table, document: convention))
             records.claims += stated.claims + formulaRatios.claims(in: table)
             records.columnSums += stated.sums
         }

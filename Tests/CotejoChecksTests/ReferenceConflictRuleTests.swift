@@ -37,4 +37,15 @@ struct ReferenceConflictRuleTests {
                                          ["Decreto Distrital 197 de 2014", "Decreto Nacional 197 de 2015"]])
         #expect(rule.check(Make.input(pages: [page]), settings: RuleSettings()).isEmpty)
     }
+
+    @Test("only text naming a type of instrument is tokenized, in any case and with its accents")
+    func mayCite() {
+        #expect(LegalCitation.mayCite("RESOLUCIÓN 0312 DE 2019"))
+        #expect(LegalCitation.mayCite("según la resolución 312"))
+        #expect(LegalCitation.mayCite("Decreto 1499"))
+        #expect(LegalCitation.mayCite("LEY 1474 DE 2011"))
+        #expect(!LegalCitation.mayCite("Meta programada 2023: 45 actividades"))
+        #expect(LegalCitation.scan("RESOLUCIÓN 0312 DE 2019").map(\.name) == ["Resolución 312"])
+        #expect(LegalCitation.scan("Meta 1499 de 2017").isEmpty)
+    }
 }

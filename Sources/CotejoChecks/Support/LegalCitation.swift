@@ -68,6 +68,7 @@ struct LegalCitation: Hashable {
 
     /// Every citation with a number and a year in `text`.
     static func scan(_ text: String) -> [LegalCitation] {
+        guard mayCite(text) else { return [] }
         let t = tokens(text)
         var out: [LegalCitation] = []
         var i = 0
@@ -102,6 +103,26 @@ struct LegalCitation: Hashable {
             i = y
         }
         return out
+    }
+
+    /// The types' names as far as they are written in ASCII letters ("resoluci" of "resolución").
+    private static let stems: [[UInt8]] = ["ley", "decreto", "resoluci", "acuerdo", "circular", "directiva", "conpes",
+                                           "ordenanza"].map { Array($0.utf8) }
+
+    /// Whether `text` names a type of instrument anywhere, in any case: most lines and cells name
+    /// none and are passed over without being tokenized (every body line and cell is scanned).
+    static func mayCite(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for start in 0...(bytes.count - 3) {
+                stems: for stem in stems where start + stem.count <= bytes.count {
+                    for (k, letter) in stem.enumerated() where bytes[start + k] | 0x20 != letter { continue stems }
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// True when a citation's number identifies one instrument whatever the year: laws and CONPES

@@ -225,6 +225,17 @@ public struct FurnitureDetector: Sendable {
 
     /// "pagina 2 de 12", "pag. 3", "page 4 of 9", "2 de 12", "3 / 9", "- 4 -".
     static func isPageNumber(_ folded: String) -> Bool {
+        // At most four words ("pagina 3 de 12"): most lines have more, and are refused before any
+        // splitting (this runs on every line of every page).
+        var wordCount = 0, inWord = false
+        for byte in folded.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") { inWord = false }
+            else if !inWord {
+                inWord = true
+                wordCount += 1
+                if wordCount > 4 { return false }
+            }
+        }
         var words = folded.replacingOccurrences(of: "-", with: " ").split(separator: " ").map(String.init)
         if let first = words.first, ["pagina", "pag", "pag.", "page", "hoja", "folio"].contains(first) { words.removeFirst() }
         else if words.count == 1 { return false } // a lone number is decided by its position

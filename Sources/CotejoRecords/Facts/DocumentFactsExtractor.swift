@@ -166,7 +166,7 @@ public struct DocumentFactsExtractor: Sendable {
     /// What follows `name` at the end of `line` when it is only connectors ("de", "del", "la"), so
     /// that the name may go on over the next line; nil when other words follow.
     static func tailAfter(_ name: String, in line: String) -> String? {
-        guard let r = line.range(of: name, options: .backwards) else { return nil }
+        guard let r = line.lastUTF8Range(of: name) else { return nil }
         let rest = line[r.upperBound...].split(separator: " ").map(String.init)
         return rest.allSatisfy { connectors.contains($0.folded) } ? rest.joined(separator: " ") : nil
     }
@@ -202,6 +202,10 @@ public struct DocumentFactsExtractor: Sendable {
     }()
 
     static func entityName(in text: String) -> (opener: String, name: String)? {
+        // Most lines name no entity: a line without any opener's first word among its folded
+        // letters is passed over before it is split and each word folded.
+        let foldedLine = text.folded
+        guard openersByFirstWord.keys.contains(where: { foldedLine.containsUTF8($0) }) else { return nil }
         let tokens = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let folded = tokens.map { $0.folded.trimmingCharacters(in: .punctuationCharacters) }
         for start in tokens.indices {

@@ -89,9 +89,8 @@ public struct LabelledFigureRows: Sendable {
             for n in SpanishNumber.scan(in: text) where !n.traits.contains(.legalReference) {
                 label += " " + text[cursor..<n.range.lowerBound]
                 cursor = n.range.upperBound
-                let words = label.split(whereSeparator: \.isWhitespace)
                 defer { label = "" }
-                guard words.count <= 6, label.contains(where: \.isLetter) || label.contains("%"),
+                guard !Self.hasWords(label, moreThan: 6), label.contains(where: \.isLetter) || label.contains("%"),
                       let kind = MeasureLabel.kind(of: label),
                       [.planned, .executed, .percent].contains(kind) else { continue }
                 // A figure written as a share of one ("0,53" under "% avance") is a percentage of 53.
@@ -102,9 +101,24 @@ public struct LabelledFigureRows: Sendable {
             }
             label += " " + text[cursor...]
             // A sentence between figures ends any label in progress.
-            if label.split(whereSeparator: \.isWhitespace).count > 6 { label = "" }
+            if Self.hasWords(label, moreThan: 6) { label = "" }
         }
         return out.isEmpty ? nil : out
+    }
+
+    /// Whether a label has more than `limit` words. Labels are cut from collapsed lines and joined
+    /// with spaces, so a single space parts their words; counting stops past the limit.
+    static func hasWords(_ label: String, moreThan limit: Int) -> Bool {
+        var count = 0, inWord = false
+        for byte in label.utf8 {
+            if byte == UInt8(ascii: " ") { inWord = false; continue }
+            if !inWord {
+                inWord = true
+                count += 1
+                if count > limit { return true }
+            }
+        }
+        return false
     }
 
     /// The indicator a row of figures belongs to: the rows of text just above it, up to a blank gap,

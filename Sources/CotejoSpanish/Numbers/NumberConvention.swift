@@ -11,49 +11,91 @@ public enum NumberConvention: String, Sendable {
     /// be read one way ("1.234.567", "45,5", "8.38 %" after a whole number of two or more digits).
     /// Both kinds present, or too few of either, leave it unknown.
     public static func of(_ content: DocumentContent) -> NumberConvention {
-        of(lines: content.pages.flatMap(\.bodyLines).map(\.text), cells: content.tables.flatMap(\.cells).map(\.text))
+        var tally = Tally()
+        for line in content.pages.flatMap(\.bodyLines) { tally.add(line.text) }
+        for table in content.tables { for cell in table.cells { tally.add(cell.text) } }
+        return tally.convention()
     }
 
     /// The convention of one table: its own cells when they settle it, else its cells with the
     /// lines of its pages, else the document's. A document may mix them (Spanish prose around a
     /// table pasted from an English spreadsheet: "26,429,692" and "20.76%" in the table, "8,38 %"
-    /// in the sentence under it).
+    /// in the sentence under it). For many tables of one document, `Survey` counts each page once.
     public static func of(_ table: Table, in content: DocumentContent, document: NumberConvention) -> NumberConvention {
-        // Its own cells count only by their grouping ("26,429,692"): a point in "89.03%" beside a
-        // "4.438" that is 4438 is a decimal written the English way in an otherwise Spanish table.
-        let own = of(lines: [], cells: table.cells.map(\.text), groupingOnly: true)
-        if own != .unknown { return own }
-        let pages = Set(table.pages)
-        let local = of(lines: content.pages.filter { pages.contains($0.number) }.flatMap(\.bodyLines).map(\.text),
-                       cells: table.cells.map(\.text))
-        return local == .unknown ? document : local
+        Survey(content).convention(of: table, document: document)
     }
 
-    static func of(lines: [String], cells: [String], groupingOnly: Bool = false) -> NumberConvention {
-        var comma = 0, point = 0
-        func count(_ reading: TokenReading) {
+    /// A document's figures counted once by page, for the conventions of its tables.
+    public struct Survey: Sendable {
+        private let pages: [(number: Int, tally: Tally)]
+
+        public init(_ content: DocumentContent) {
+            pages = content.pages.map { page in
+                var tally = Tally()
+                for line in page.bodyLines { tally.add(line.text) }
+                return (page.number, tally)
+            }
+        }
+
+        /// As `NumberConvention.of(_:in:document:)`.
+        public func convention(of table: Table, document: NumberConvention) -> NumberConvention {
+            var own = Tally()
+            for cell in table.cells { own.add(cell.text) }
+            // Its own cells count only by their grouping ("26,429,692"): a point in "89.03%" beside a
+            // "4.438" that is 4438 is a decimal written the English way in an otherwise Spanish table.
+            let settled = own.convention(groupingOnly: true)
+            if settled != .unknown { return settled }
+            let numbers = Set(table.pages)
+            var local = own
+            for page in pages where numbers.contains(page.number) { local += page.tally }
+            let convention = local.convention()
+            return convention == .unknown ? document : convention
+        }
+    }
+
+    /// The figures of some text that can only be read one way, by what they show.
+    struct Tally: Sendable {
+        var groupingComma = 0, groupingPoint = 0, decimalComma = 0, decimalPoint = 0
+
+        /// Three or more figures of one convention and none of the other settle it; with
+        /// `groupingOnly`, only groupings ("26,429,692") count.
+        func convention(groupingOnly: Bool = false) -> NumberConvention {
+            let comma = groupingComma + (groupingOnly ? 0 : decimalComma)
+            let point = groupingPoint + (groupingOnly ? 0 : decimalPoint)
+            if comma >= 3 && point == 0 { return .decimalComma }
+            if point >= 3 && comma == 0 { return .decimalPoint }
+            return .unknown
+        }
+
+        static func += (a: inout Tally, b: Tally) {
+            a.groupingComma += b.groupingComma; a.groupingPoint += b.groupingPoint
+            a.decimalComma += b.decimalComma; a.decimalPoint += b.decimalPoint
+        }
+
+        mutating func count(_ reading: TokenReading) {
             switch reading {
-            case .grouping(let decimal), .decimal(let decimal): if decimal == .decimalComma { comma += 1 } else { point += 1 }
+            case .grouping(.decimalComma): groupingComma += 1
+            case .grouping: groupingPoint += 1
+            case .decimal(.decimalComma): decimalComma += 1
+            case .decimal: decimalPoint += 1
             case .none: break
             }
         }
-        func tally(_ text: String) {
+
+        mutating func add(_ text: String) {
             // Most cells and lines are ASCII: their tokens are read as bytes, which costs a fraction of
-            // splitting them into Characters (this runs over every cell of every table, twice).
+            // splitting them into Characters (this runs over every cell of every table).
             if text.utf8.allSatisfy({ $0 < 0x80 }) {
                 let bytes = Array(text.utf8)
-                for token in bytes.split(whereSeparator: Self.separatesASCII) { count(reading(ascii: token, groupingOnly: groupingOnly)) }
+                for token in bytes.split(whereSeparator: NumberConvention.separatesASCII) {
+                    count(NumberConvention.reading(ascii: token))
+                }
                 return
             }
             for token in text.split(whereSeparator: { $0.isWhitespace || "()$%:;".contains($0) }) {
-                count(reading(token.trimmingTrailingPunctuation, groupingOnly: groupingOnly))
+                count(NumberConvention.reading(token.trimmingTrailingPunctuation))
             }
         }
-        for text in lines { tally(text) }
-        for text in cells { tally(text) }
-        if comma >= 3 && point == 0 { return .decimalComma }
-        if point >= 3 && comma == 0 { return .decimalPoint }
-        return .unknown
     }
 
     /// What one token says of the convention.
@@ -71,7 +113,7 @@ public enum NumberConvention: String, Sendable {
     }
 
     /// An ASCII token, read as bytes.
-    static func reading(ascii token: ArraySlice<UInt8>, groupingOnly: Bool) -> TokenReading {
+    static func reading(ascii token: ArraySlice<UInt8>) -> TokenReading {
         var t = token
         while let last = t.last, last == 0x2E || last == 0x2C { t = t.dropLast() }
         guard let first = t.first, first >= 0x30, first <= 0x39 else { return .none }
@@ -80,7 +122,6 @@ public enum NumberConvention: String, Sendable {
         let commas = t.split(separator: 0x2C, omittingEmptySubsequences: false)
         if groups.count >= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && digits($0) }) { return .grouping(.decimalComma) }
         if commas.count >= 3, commas.dropFirst().allSatisfy({ $0.count == 3 && digits($0) }) { return .grouping(.decimalPoint) }
-        if groupingOnly { return .none }
         if commas.count == 2, !t.contains(0x2E), commas[1].count <= 2, digits(commas[1]), digits(commas[0]) { return .decimal(.decimalComma) }
         if groups.count == 2, !t.contains(0x2C), groups[1].count <= 2, groups[0].count >= 2 || groups[1].count == 2,
            groups.allSatisfy(digits), !groups[1].isEmpty { return .decimal(.decimalPoint) }
@@ -89,13 +130,12 @@ public enum NumberConvention: String, Sendable {
 
     /// Any token, its trailing points and commas dropped, read as Characters (a digit may be more
     /// than 0–9). The same reading as the ASCII one.
-    static func reading(_ t: Substring, groupingOnly: Bool) -> TokenReading {
+    static func reading(_ t: Substring) -> TokenReading {
         guard let first = t.first, first.isNumber else { return .none }
         let groups = t.split(separator: ".", omittingEmptySubsequences: false)
         let commas = t.split(separator: ",", omittingEmptySubsequences: false)
         if groups.count >= 3, groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { return .grouping(.decimalComma) }
         if commas.count >= 3, commas.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) { return .grouping(.decimalPoint) }
-        if groupingOnly { return .none }
         if commas.count == 2, !t.contains("."), commas[1].count <= 2, commas[1].allSatisfy(\.isNumber), commas[0].allSatisfy(\.isNumber) { return .decimal(.decimalComma) }
         // "8.38", "12.5": a point decimal; "1.2" may be a heading number and says nothing.
         if groups.count == 2, !t.contains(","), groups[1].count <= 2, groups[0].count >= 2 || groups[1].count == 2,
