@@ -6,6 +6,10 @@ extension String {
     /// Runs over every word of every document, so Spanish and ASCII letters take a fast path;
     /// anything else goes through Foundation's diacritic folding.
     public var folded: String {
+        // A word already folded (lower-case ASCII, no white space) is its own folding.
+        if utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) && $0 != 0x20 && !($0 >= 0x09 && $0 <= 0x0D) }) {
+            return self
+        }
         // Built as UTF-8 bytes: appending scalars to a String one by one costs several times more,
         // and every line of every page is folded at least once.
         var out: [UInt8] = []

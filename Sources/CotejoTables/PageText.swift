@@ -42,7 +42,12 @@ struct PageText: Sendable {
     /// A run of underscores, dashes or equals signs ("________") typed to draw a line, as above a
     /// footer: not content, so it neither ends a table nor joins one.
     static func isTypedRule(_ text: String) -> Bool {
-        text.count >= 3 && text.allSatisfy { "_-=‐–—".contains($0) }
+        text.count >= 3 && text.allSatisfy { c in
+            switch c {
+            case "_", "-", "=", "‐", "–", "—": true
+            default: false
+            }
+        }
     }
 
     /// The same page without the words whose centres lie in any of `boxes` (tables already found).

@@ -30,9 +30,11 @@ enum PDFLayout {
         var box: BBox
 
         var text: String {
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: glyphs.map(\.scalar))
-            return String(s)
+            // As UTF-8 bytes: appending scalars to a String one by one costs several times more.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(glyphs.count)
+            for g in glyphs { UTF8.encode(g.scalar) { bytes.append($0) } }
+            return String(decoding: bytes, as: UTF8.self)
         }
         var em: Double { PDFLayout.em(glyphs) }
         /// Written down or up the page: its glyphs follow each other vertically.

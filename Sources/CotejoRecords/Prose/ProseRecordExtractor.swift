@@ -45,7 +45,7 @@ public struct ProseRecordExtractor: Sendable {
             }
         }
         let folded = region.text.folded
-        if folded.contains("cumplimiento") || folded.contains("avance") || folded.contains("ejecucion") {
+        if folded.containsUTF8("cumplimiento") || folded.containsUTF8("avance") || folded.containsUTF8("ejecucion") {
             if let (k, n) = t.numbers.sorted(by: { $0.key < $1.key }).first(where: { $0.value.isPercent }) {
                 s.percent = (n, t.sources[k])
             }
@@ -53,7 +53,7 @@ public struct ProseRecordExtractor: Sendable {
         // The period: an explicit month range first ("septiembre – diciembre"), then "vigencia".
         if let range = MonthRange.scan(in: region.text).first, let months = range.months {
             s.months = months; s.label = range.text
-        } else if folded.contains("vigencia") || folded.contains("anual") {
+        } else if folded.containsUTF8("vigencia") || folded.containsUTF8("anual") {
             s.months = 1...12; s.label = "vigencia"
         }
         return s

@@ -20,7 +20,7 @@ struct ProseTokens {
             var letters = 0, capitals = 0
             for c in text where c.isWordLetter {
                 letters += 1
-                if c.isUppercase { capitals += 1 }
+                if c.asciiValue.map({ $0 >= 0x41 && $0 <= 0x5A }) ?? c.isUppercase { capitals += 1 }
             }
             let heading = letters >= 3 && capitals * 10 >= letters * 8
             if heading { current += 1 }
@@ -42,7 +42,8 @@ struct ProseTokens {
             }
             func add(_ s: Substring) {
                 for w in s.split(whereSeparator: { !$0.isWordCharacter }) {
-                    words.append(String(w).folded); written.append(String(w)); sources.append(line.source); sentence.append(current)
+                    let word = String(w)
+                    words.append(word.folded); written.append(word); sources.append(line.source); sentence.append(current)
                 }
             }
             for n in found {

@@ -92,7 +92,7 @@ public enum NumberConvention: String, Sendable {
                 }
                 return
             }
-            for token in text.split(whereSeparator: { $0.isWhitespace || "()$%:;".contains($0) }) {
+            for token in text.split(whereSeparator: { c in c.asciiValue.map(NumberConvention.separatesASCII) ?? c.isWhitespace }) {
                 count(NumberConvention.reading(token.trimmingTrailingPunctuation))
             }
         }
@@ -147,7 +147,7 @@ public enum NumberConvention: String, Sendable {
 private extension Substring {
     var trimmingTrailingPunctuation: Substring {
         var s = self
-        while let last = s.last, ".,".contains(last) { s = s.dropLast() }
+        while let last = s.last, last == "." || last == "," { s = s.dropLast() }
         return s
     }
 }

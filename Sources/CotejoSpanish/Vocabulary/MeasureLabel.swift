@@ -18,19 +18,19 @@ public enum MeasureLabel {
     public static func kind(of label: String) -> MeasureKind? {
         let h = label.folded
         let words = h.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "%" }).map(String.init)
-        guard !words.isEmpty || h.contains("%") else { return nil }
+        guard !words.isEmpty || h.containsUTF8("%") else { return nil }
         func has(_ w: String) -> Bool { words.contains(w) }
         func prefix(_ p: String) -> Bool { words.contains { $0.hasPrefix(p) } }
 
         let budget = prefix("presupuest") || prefix("recurso") || prefix("apropiacion") || has("inversion")
-            || h.contains("$") || has("pesos") || has("millones") || has("costo")
+            || h.containsUTF8("$") || has("pesos") || has("millones") || has("costo")
         let executedWord = prefix("ejecutad") || prefix("logro") || prefix("realizad") || prefix("alcanzad")
             || prefix("obtenid") || prefix("reportad") || prefix("comprometid") || prefix("obligad") || prefix("pagad")
         let plannedWord = has("meta") || has("metas") || prefix("programad") || prefix("planead") || prefix("planificad")
             || prefix("proyectad") || prefix("esperad") || prefix("asignad") || has("programacion") || prefix("presupuestad")
         if prefix("ponderac") || prefix("ponderad") || has("peso") { return .weight }
         if (has("linea") && has("base")) || has("lb") { return .baseline }
-        if h.contains("%") || prefix("porcentaje") || prefix("cumplimiento") || has("eficacia")
+        if h.containsUTF8("%") || prefix("porcentaje") || prefix("cumplimiento") || has("eficacia")
             || (has("avance") && !has("cuantitativo")) || has("cump") {
             // "% de ejecución presupuestal" is still a percentage.
             return .percent
