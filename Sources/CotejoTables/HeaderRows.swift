@@ -24,14 +24,20 @@ enum HeaderRows {
     static func isHeaderLike(row r: Int, in table: TableCandidate) -> Bool {
         let cells = table.cells(inRow: r).filter { !$0.isEmpty }
         guard !cells.isEmpty else { return false }
-        let body = table.cells.filter { $0.row > r && !$0.isEmpty }
-        guard !body.isEmpty else { return false }
-        let allBold = cells.allSatisfy(\.bold)
-        let bodyBold = body.filter(\.bold).count * 2 > body.count
-        if allBold && !bodyBold { return true }
+        // The rows below, counted without copying them (every row of every candidate asks).
+        var bodyCount = 0, bodyBold = 0
+        for c in table.cells where c.row > r && !c.isEmpty {
+            bodyCount += 1
+            if c.bold { bodyBold += 1 }
+        }
+        guard bodyCount > 0 else { return false }
+        if cells.allSatisfy(\.bold) && !(bodyBold * 2 > bodyCount) { return true }
         // Words only, above a body with figures: the labels of the columns. Years are labels too.
-        let labels = cells.allSatisfy { !NumberText.isFigure($0.text) || NumberText.isYear($0.text) }
-        let bodyFigures = body.filter { NumberText.isFigure($0.text) && !NumberText.isYear($0.text) }.count
-        return labels && bodyFigures * 5 >= body.count && r == 0
+        guard r == 0, cells.allSatisfy({ !NumberText.isFigure($0.text) || NumberText.isYear($0.text) }) else { return false }
+        var bodyFigures = 0
+        for c in table.cells where c.row > r && !c.isEmpty && NumberText.isFigure(c.text) && !NumberText.isYear(c.text) {
+            bodyFigures += 1
+        }
+        return bodyFigures * 5 >= bodyCount
     }
 }

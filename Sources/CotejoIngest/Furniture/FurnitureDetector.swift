@@ -152,7 +152,7 @@ public struct FurnitureDetector: Sendable {
         }
         let needed = max(2, Int((Double(pages.count) * minimumPageShare).rounded(.up)))
         var keys = Set<String>()
-        for (key, places) in placesByKey {
+        for (key, places) in placesByKey where places.count >= needed {
             // Each height that enough pages share becomes a key of its own.
             for reference in places {
                 let there = places.filter { abs($0.y - reference.y) <= Self.positionTolerance }
@@ -220,7 +220,11 @@ public struct FurnitureDetector: Sendable {
     }
 
     static func maskDigits(_ s: String) -> String {
-        String(s.map { $0.isNumber ? "#" : $0 })
+        // ASCII lines (most) as bytes: their only numbers are 0-9.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: s.utf8.map { $0 >= 0x30 && $0 <= 0x39 ? UInt8(ascii: "#") : $0 }, as: UTF8.self)
+        }
+        return String(s.map { $0.isNumber ? "#" : $0 })
     }
 
     /// "pagina 2 de 12", "pag. 3", "page 4 of 9", "2 de 12", "3 / 9", "- 4 -".
@@ -236,7 +240,7 @@ public struct FurnitureDetector: Sendable {
                 if wordCount > 4 { return false }
             }
         }
-        var words = folded.replacingOccurrences(of: "-", with: " ").split(separator: " ").map(String.init)
+        var words = folded.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
         if let first = words.first, ["pagina", "pag", "pag.", "page", "hoja", "folio"].contains(first) { words.removeFirst() }
         else if words.count == 1 { return false } // a lone number is decided by its position
         guard !words.isEmpty, words.count <= 3, Int(words[0]) != nil else { return false }
