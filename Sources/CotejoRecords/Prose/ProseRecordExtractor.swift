@@ -102,7 +102,7 @@ public struct ProseRecordExtractor: Sendable {
     func commitments(in regions: [TextRegion], year: Int?) -> [Commitment] {
         var result: [Commitment] = []
         let splitReach = 80
-        let flow = TextRegion(page: regions.first?.page ?? 1, lines: regions.flatMap(\.lines))
+        let flow = TextRegion(joining: regions)
         do {
             let region = flow
             let t = region.tokens

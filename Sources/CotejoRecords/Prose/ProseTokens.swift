@@ -10,10 +10,14 @@ struct ProseTokens {
     var numbers: [Int: SpanishNumber]
     var sources: [Source]          // the line each word stands on
     var sentence: [Int]            // the sentence each word belongs to, counted from 0
+    /// The sentence the next line would open in: past the last one when the text ended with a
+    /// full stop or a heading.
+    var nextSentence = 0
 
     init(lines: [TextLine]) {
         words = []; written = []; numbers = [:]; sources = []; sentence = []
         var current = 0
+        defer { nextSentence = current }
         for line in lines {
             let text = line.text.collapsedWhitespace
             // A line in capitals is a heading ("AFILIACIONES"): it is a sentence of its own.
@@ -53,6 +57,19 @@ struct ProseTokens {
                 cursor = n.range.upperBound
             }
             addWords(text[cursor...])
+        }
+    }
+
+    /// The tokens of the parts' lines read one after another, as `init(lines:)` would give them
+    /// for all those lines, without reading them again.
+    init(joining parts: [ProseTokens]) {
+        words = []; written = []; numbers = [:]; sources = []; sentence = []
+        for part in parts {
+            let offset = words.count, sentences = nextSentence
+            words += part.words; written += part.written; sources += part.sources
+            sentence += part.sentence.map { $0 + sentences }
+            for (k, n) in part.numbers { numbers[k + offset] = n }
+            nextSentence += part.nextSentence
         }
     }
 

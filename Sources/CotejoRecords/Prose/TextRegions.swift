@@ -15,6 +15,13 @@ public struct TextRegion: Sendable {
         tokens = ProseTokens(lines: lines)
     }
 
+    /// The regions' lines as one region, their tokens joined rather than read again.
+    init(joining regions: [TextRegion]) {
+        page = regions.first?.page ?? 1
+        lines = regions.flatMap(\.lines)
+        tokens = ProseTokens(joining: regions.map(\.tokens))
+    }
+
     public var text: String { lines.map { $0.text.collapsedWhitespace }.joined(separator: " ") }
 }
 
