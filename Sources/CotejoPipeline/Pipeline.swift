@@ -121,8 +121,9 @@ public struct Pipeline: Sendable {
             content = furniture.apply(to: content)
             content = tables.apply(to: content)
             // Read once: how the document writes its numbers serves the records and the checks.
-            let convention = NumberConvention.of(content)
-            let recs = records.extract(from: content, convention: convention)
+            let survey = NumberConvention.Survey(content)
+            let convention = survey.document
+            let recs = records.extract(from: content, convention: convention, survey: survey)
             let findings = checks.process(CheckInput(content: content, records: recs, numberConvention: convention))
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: content.status,
                                      notes: notes, content: content, records: recs, findings: findings,

@@ -25,7 +25,10 @@ public struct RecordExtractor: Sendable {
 
     /// `convention`: how the document writes its numbers, when the caller has it already (the
     /// check stage needs it too, and reading it goes over every line and cell).
-    public func extract(from content: DocumentContent, convention known: NumberConvention? = nil) -> DocumentRecords {
+    /// `survey`: the document's figures counted for its number convention, when the caller has
+    /// counted them already (the pipeline does, for the checks too).
+    public func extract(from content: DocumentContent, convention known: NumberConvention? = nil,
+                        survey counted: NumberConvention.Survey? = nil) -> DocumentRecords {
         var records = DocumentRecords(facts: facts.extract(from: content))
         let stream = DocumentStream(content)
         // Slide rows on pages with boxes, found per page, emitted where their description stands.
@@ -98,10 +101,10 @@ public struct RecordExtractor: Sendable {
         }
         let formRows = labelledRows.activities(in: content)
         activities += formRows
-        let convention = known ?? NumberConvention.of(content)
-        let survey = NumberConvention.Survey(content)
-        for table in content.tables {
-            let stated = tableStatements.read(table, convention: survey.convention(of: table, document: convention))
+        let survey = counted ?? NumberConvention.Survey(content)
+        let convention = known ?? survey.document
+        for (position, table) in content.tables.enumerated() {
+            let stated = tableStatements.read(table, convention: survey.convention(ofTableAt: position, table, document: convention))
             records.claims += stated.claims + formulaRatios.claims(in: table)
             records.columnSums += stated.sums
         }

@@ -38,10 +38,41 @@ enum SourceJSON {
     }
 
     /// A double as JSONEncoder writes it: whole numbers without a fraction, others in Swift's
-    /// shortest form that reads back to the same double.
+    /// shortest form that reads back to the same double; what is not finite as the string
+    /// `JSONCoding` names it with.
     static func number(_ d: Double) -> String {
+        if !d.isFinite { return d.isNaN ? "\"NaN\"" : d > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
+        if d == 0 && d.sign == .minus { return "-0" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         return "\(d)"
+    }
+
+    /// An activity's periods, written for every activity of every table: by hand, the bytes
+    /// JSONEncoder writes with sorted keys (a test holds them equal).
+    static func measures(_ values: [Measure]) -> String {
+        var out = "["
+        for (i, m) in values.enumerated() {
+            if i > 0 { out += "," }
+            out += "{"
+            if let v = m.executed { out += "\"executed\":" + number(v) + "," }
+            out += "\"fieldSources\":{"
+            for (k, key) in m.fieldSources.keys.sorted(by: sortedKeysOrder).enumerated() {
+                if k > 0 { out += "," }
+                string(key, into: &out)
+                out += ":" + encode(m.fieldSources[key]!)
+            }
+            out += "},\"period\":"
+            string(m.period, into: &out)
+            if let v = m.planned { out += ",\"planned\":" + number(v) }
+            if let v = m.reportedPercent { out += ",\"reportedPercent\":" + number(v) }
+            out += ",\"source\":["
+            for (k, source) in m.source.enumerated() {
+                if k > 0 { out += "," }
+                out += encode(source)
+            }
+            out += "]}"
+        }
+        return out + "]"
     }
 
     /// An array of strings.

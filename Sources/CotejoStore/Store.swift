@@ -76,6 +76,7 @@ public final class Store: Sendable {
     /// the same bytes as `encoder` (a test holds them equal).
     static func json(_ value: [String]) -> String { SourceJSON.array(value) }
     static func json(_ value: [String: String]) -> String { SourceJSON.object(value) }
+    static func json(_ value: [Measure]) -> String { SourceJSON.measures(value) }
 
     // MARK: Runs
 

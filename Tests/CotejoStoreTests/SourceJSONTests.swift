@@ -58,4 +58,24 @@ import CotejoModel
             #expect(SourceJSON.object(object) == String(decoding: try encoder.encode(object), as: UTF8.self), "\(object)")
         }
     }
+
+    @Test func measuresAreWrittenAsJSONEncoderWritesThem() throws {
+        let encoder = JSONCoding.encoder(sortedKeys: true)
+        var rng = SystemRandomNumberGenerator()
+        let figures: [Double?] = [nil, 0, -0.0, 12, 1_234_567, 0.1 + 0.2, 86.66666666666667, -3.5, 1e20, .nan, .infinity, -.infinity]
+        let sources = [Source(text: "45"), Source(sheet: "Seguimiento", cell: "H12", text: "1.234,5"),
+                       Source(page: 3, bbox: BBox(x0: 10.5, y0: 20, x1: 30, y1: 40.25), text: "a/b \"c\"")]
+        let periods = ["2024", "T1 2025", "enero", "línea \"base\"", ""]
+        for _ in 0..<500 {
+            let measures = (0..<Int.random(in: 0...4, using: &rng)).map { _ in
+                var fields: [String: Source] = [:]
+                for key in ["planned", "executed", "reported_percent"] where Bool.random(using: &rng) { fields[key] = sources.randomElement(using: &rng)! }
+                return Measure(period: periods.randomElement(using: &rng)!, planned: figures.randomElement(using: &rng)!,
+                               executed: figures.randomElement(using: &rng)!, reportedPercent: figures.randomElement(using: &rng)!,
+                               source: (0..<Int.random(in: 0...2, using: &rng)).map { _ in sources.randomElement(using: &rng)! },
+                               fieldSources: fields)
+            }
+            #expect(SourceJSON.measures(measures) == String(decoding: try encoder.encode(measures), as: UTF8.self), "\(measures)")
+        }
+    }
 }

@@ -11,23 +11,27 @@ public enum NumberConvention: String, Sendable {
     /// be read one way ("1.234.567", "45,5", "8.38 %" after a whole number of two or more digits).
     /// Both kinds present, or too few of either, leave it unknown.
     public static func of(_ content: DocumentContent) -> NumberConvention {
-        var tally = Tally()
-        for line in content.pages.flatMap(\.bodyLines) { tally.add(line.text) }
-        for table in content.tables { for cell in table.cells { tally.add(cell.text) } }
-        return tally.convention()
+        Survey(content).document
     }
 
     /// The convention of one table: its own cells when they settle it, else its cells with the
     /// lines of its pages, else the document's. A document may mix them (Spanish prose around a
     /// table pasted from an English spreadsheet: "26,429,692" and "20.76%" in the table, "8,38 %"
-    /// in the sentence under it). For many tables of one document, `Survey` counts each page once.
+    /// in the sentence under it). For the tables of one document, `Survey` counts each page and
+    /// each table once.
     public static func of(_ table: Table, in content: DocumentContent, document: NumberConvention) -> NumberConvention {
-        Survey(content).convention(of: table, document: document)
+        var own = Tally()
+        for cell in table.cells { own.add(cell.text) }
+        return Survey(content).convention(own: own, pages: table.pages, document: document)
     }
 
-    /// A document's figures counted once by page, for the conventions of its tables.
+    /// A document's figures counted once, by page and by table: its convention and its tables'.
     public struct Survey: Sendable {
         private let pages: [(number: Int, tally: Tally)]
+        /// One per table of the content, in its order.
+        private let tables: [Tally]
+        /// The document's convention: all its body lines and table cells.
+        public let document: NumberConvention
 
         public init(_ content: DocumentContent) {
             pages = content.pages.map { page in
@@ -35,17 +39,29 @@ public enum NumberConvention: String, Sendable {
                 for line in page.bodyLines { tally.add(line.text) }
                 return (page.number, tally)
             }
+            tables = content.tables.map { table in
+                var tally = Tally()
+                for cell in table.cells { tally.add(cell.text) }
+                return tally
+            }
+            var all = Tally()
+            for page in pages { all += page.tally }
+            for table in tables { all += table }
+            document = all.convention()
         }
 
-        /// As `NumberConvention.of(_:in:document:)`.
-        public func convention(of table: Table, document: NumberConvention) -> NumberConvention {
-            var own = Tally()
-            for cell in table.cells { own.add(cell.text) }
+        /// As `NumberConvention.of(_:in:document:)` for the table at `position` in the content's
+        /// tables.
+        public func convention(ofTableAt position: Int, _ table: Table, document: NumberConvention) -> NumberConvention {
+            convention(own: tables[position], pages: table.pages, document: document)
+        }
+
+        func convention(own: Tally, pages tablePages: [Int], document: NumberConvention) -> NumberConvention {
             // Its own cells count only by their grouping ("26,429,692"): a point in "89.03%" beside a
             // "4.438" that is 4438 is a decimal written the English way in an otherwise Spanish table.
             let settled = own.convention(groupingOnly: true)
             if settled != .unknown { return settled }
-            let numbers = Set(table.pages)
+            let numbers = Set(tablePages)
             var local = own
             for page in pages where numbers.contains(page.number) { local += page.tally }
             let convention = local.convention()
