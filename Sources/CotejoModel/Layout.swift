@@ -1,3 +1,5 @@
+import Foundation
+
 /// A word as a reader found it: its text, box and type face.
 public struct Word: Codable, Hashable, Sendable {
     public var text: String
@@ -180,14 +182,19 @@ public struct Cell: Codable, Hashable, Sendable {
 public struct Table: Codable, Hashable, Sendable {
     public var index: Int
     public var pages: [Int]
-    public var rowCount: Int
-    public var columnCount: Int
+    public var rowCount: Int { didSet { derived = TableDerived() } }
+    public var columnCount: Int { didSet { derived = TableDerived() } }
     public var headerRowCount: Int
-    public var cells: [Cell]
+    public var cells: [Cell] { didSet { derived = TableDerived() } }
     /// Where the table stands in the flow of its first page: the index in that page's `blocks`
     /// before which it comes. Readers of flowing formats (HTML, DOCX, text) set it, so that a table
     /// falls under the section heading above it; nil when unknown (positions then come from boxes).
     public var anchor: Int?
+    /// Views computed from the cells once and shared by the table's copies; a new one whenever
+    /// the cells or the size change. Not part of the table's value.
+    private var derived = TableDerived()
+
+    private enum CodingKeys: String, CodingKey { case index, pages, rowCount, columnCount, headerRowCount, cells, anchor }
 
     public init(index: Int, pages: [Int], rowCount: Int, columnCount: Int, headerRowCount: Int, cells: [Cell], anchor: Int? = nil) {
         self.index = index; self.pages = pages; self.rowCount = rowCount; self.columnCount = columnCount
@@ -198,8 +205,11 @@ public struct Table: Codable, Hashable, Sendable {
     /// cells builds a `TableCellIndex` once.
     public func cell(row: Int, column: Int) -> Cell? { TableCellIndex(self).cell(row, column) }
 
-    /// Row texts as a grid, a merged cell's text repeated in every slot it covers.
-    public var grid: [[String]] {
+    /// Row texts as a grid, a merged cell's text repeated in every slot it covers. Computed once
+    /// per table: records and checks ask for it about ten times, and a sheet has 200,000 cells.
+    public var grid: [[String]] { derived.grid(makeGrid) }
+
+    private func makeGrid() -> [[String]] {
         var g = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
         for c in cells {
             for r in c.row..<min(rowCount, c.row + c.rowSpan) {
@@ -208,6 +218,26 @@ public struct Table: Codable, Hashable, Sendable {
         }
         return g
     }
+}
+
+/// A table's derived views (its grid), computed on first use and kept. A class, so that the
+/// copies of a table share what one of them computed; equal and hashed as nothing, so that it is
+/// never part of a table's value.
+final class TableDerived: Hashable, @unchecked Sendable {
+    private let lock = NSLock()
+    private var grid: [[String]]?
+
+    func grid(_ make: () -> [[String]]) -> [[String]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let grid { return grid }
+        let made = make()
+        grid = made
+        return made
+    }
+
+    static func == (a: TableDerived, b: TableDerived) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }
 
 /// Part of a document a reader could not read. Any one makes the document `partial`, so a reader
