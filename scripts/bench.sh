@@ -56,6 +56,34 @@ rm -f "$OUT"/tl.sqlite*
 t0=$(now); "$BIN" ingest -q --jobs 1 --pipeline "$OUT/text_layer.yaml" --db "$OUT/tl.sqlite" "$OUT/corpus" 2>/dev/null || true; t1=$(now)
 T=$(echo "$t1 - $t0" | bc)
 echo "text layer only (OCR of images off), 1 job: $(printf %.1f "$T") s  $(rate "$PAGES" "$T") pages/s  ($(echo "scale=2; $T / $PDFTOTEXT" | bc)x pdftotext's time)"
+# Real PDFs (the shared corpus's and the table benchmark's, when they are next to the project): the
+# mixed corpus the speed target is stated on. Text layer only, one job, in workers as a batch reads
+# them, against pdftotext -layout on the same files in the same run; CPU time (user + system, the
+# workers' included) as well as wall time, since a shared machine's wall time wanders.
+REAL_DIRS=${REAL_DIRS:-"../shared/corpus ../shared/bench/tables/pdfs"}
+mkdir -p "$OUT/real"
+n=0
+for d in $REAL_DIRS; do
+  [ -d "$d" ] || continue
+  while IFS= read -r f; do n=$((n + 1)); cp "$f" "$OUT/real/$(printf %03d $n)_$(basename "$f")"; done < <(find "$d" -name '*.pdf' | sort)
+done
+if [ "$n" -gt 0 ]; then
+  RPAGES=$(for f in "$OUT"/real/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | paste -sd+ | bc)
+  t0=$(now)
+  /usr/bin/time -f "%U %S" -o "$OUT/real.pt" bash -c 'for f in "$0"/*.pdf; do pdftotext -layout "$f" /dev/null 2>/dev/null; done' "$OUT/real"
+  t1=$(now)
+  rm -f "$OUT"/real.sqlite*
+  /usr/bin/time -f "%U %S" -o "$OUT/real.ct" "$BIN" ingest -q --jobs 1 --pipeline "$OUT/text_layer.yaml" --db "$OUT/real.sqlite" "$OUT/real" >/dev/null 2>&1 || true
+  t2=$(now)
+  python3 - "$n" "$RPAGES" "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$OUT/real.pt" "$OUT/real.ct" <<'PY'
+import sys
+n, pages, wall_p, wall_c = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+cpu = [sum(map(float, open(f).read().split()[-2:])) for f in sys.argv[5:7]]
+print(f"real PDFs, {n} files, {pages} pages, text layer, 1 job: pdftotext -layout {wall_p:.1f} s wall, {cpu[0]:.1f} s CPU; "
+      f"cotejo {wall_c:.1f} s wall, {cpu[1]:.1f} s CPU: {wall_c / wall_p:.2f}x pdftotext's wall time, {cpu[1] / cpu[0]:.2f}x its CPU time")
+PY
+fi
+
 # Short documents show what a child process per document would cost: the batch's workers are
 # long-lived, so isolation should cost little over reading in-process.
 mkdir -p "$OUT/short"; cp "$OUT"/small/doc00[0-9][0-9].pdf "$OUT"/small/doc0100.pdf "$OUT/short/" 2>/dev/null
