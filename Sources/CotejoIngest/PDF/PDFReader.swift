@@ -5,9 +5,9 @@ import CPoppler
 /// Reads a PDF into pages of positioned words, lines and blocks, plus image boxes and (optionally)
 /// drawn rulings for the table stage. Each page's text, paths and images come from one pass through
 /// poppler's core API (`PathDocument`); poppler-glib opens the document for its metadata, renders
-/// pages for OCR and doubtful white text, and reads the text where that pass cannot. Pages with no text layer (scans) are
-/// rendered and read by OCR (`OCRSettings`); pages whose text runs down, up or upside down are read
-/// in the frame where it runs across (`TextDirection`, `ReadingFrame`).
+/// pages for OCR and doubtful white text, and reads the text where that pass cannot. Pages with no
+/// text layer (scans) are rendered and read by OCR (`OCRSettings`); pages whose text runs down, up or
+/// upside down are read in the frame where it runs across (`TextDirection`, `ReadingFrame`).
 ///
 /// Every box is in PDF points with the origin at the page's top-left corner, the convention of
 /// `BBox`; poppler's text layout already uses it, so no flipping is needed for text.
