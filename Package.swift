@@ -56,6 +56,8 @@ let package = Package(
         // Stage 5: SQLite store with provenance.
         .target(name: "CotejoStore", dependencies: [
             "CotejoModel", .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C interface, for the inserts bound without GRDB's argument values.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // For test targets only: what tests look at in a store beyond its public API.
         .target(name: "CotejoStoreTesting", dependencies: ["CotejoStore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -3,9 +3,7 @@ import GRDB
 /// Rows for one table, written many to a statement: each statement costs a run of SQLite's
 /// machine and, on `blocks`, a savepoint of the full-text index its trigger writes to (5 % of a
 /// PDF's processing when each block had its own). Rows keep their order, so their ids come out
-/// as one row at a time would give them. Not for narrow rows by the hundred thousand (cells,
-/// sources): GRDB binds up to 20 values without copying their strings and copies beyond that,
-/// and a 10,000-row sheet was 7 % slower with its cells written this way.
+/// as one row at a time would give them.
 struct RowBatch {
     let table: String
     let columns: [String]
@@ -42,7 +40,9 @@ struct RowBatch {
         guard rows > 0 else { return }
         // Full statements are all alike and prepared once; only a last, shorter one differs.
         let sql = rows == rowsPerStatement ? fullSQL : Self.sql(table, columns, rows: rows)
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+        var insert = try DirectInsert(db, sql: sql)
+        for v in values { insert.value(v) }
+        try insert.run(db)
         values.removeAll(keepingCapacity: true)
         rows = 0
     }

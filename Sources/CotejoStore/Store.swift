@@ -175,6 +175,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "DELETE FROM documents WHERE path = ? AND sha256 IS NULL", arguments: [doc.path])
             }
             let facts = doc.records.facts
+            var sources = try SourceRows(db)
             try db.execute(sql: """
                 INSERT INTO documents (sha256, path, format, byte_count, pages, status, error, notes, pipeline_version,
                   run_id, entity, title, kind, year, processed_at, seconds, failure_kind, attempts)
@@ -185,16 +186,16 @@ public final class Store: Sendable {
                                  doc.failureKind?.rawValue, attempts])
             let docID = db.lastInsertedRowID
             for (field, source) in facts.sources.sorted(by: { $0.key < $1.key }) {
-                try insert(source, owner: "document", ownerID: docID, field: field, ordinal: 0, docID: docID, db: db)
+                try sources.write(source, owner: "document", ownerID: docID, field: field, ordinal: 0, docID: docID, db: db)
             }
             if let content = doc.content { try insertContent(content, docID: docID, db: db) }
-            try insertRecords(doc.records, docID: docID, runID: runID, db: db)
+            try insertRecords(doc.records, docID: docID, runID: runID, sources: &sources, db: db)
             for (i, f) in doc.findings.enumerated() {
                 try db.cachedStatement(sql: """
                     INSERT INTO findings (document_id, run_id, ordinal, rule, severity, message, message_en, "values")
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [docID, runID, i, f.rule, f.severity.rawValue, f.message, f.messageEN, Self.json(f.values)])
-                try insertSources(f.source, owner: "finding", ownerID: db.lastInsertedRowID, docID: docID, db: db)
+                try sources.write(f.source, owner: "finding", ownerID: db.lastInsertedRowID, docID: docID, db: db)
             }
             return docID
         }
@@ -215,71 +216,67 @@ public final class Store: Sendable {
             }
         }
         try blocks.flush(db)
+        var json = JSONBytes()
         for table in content.tables {
             try db.execute(sql: "INSERT INTO doc_tables (document_id, ordinal, pages, row_count, column_count, header_rows) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [docID, table.index, Self.json(table.pages), table.rowCount, table.columnCount, table.headerRowCount])
             let tableID = db.lastInsertedRowID
+            var insert = try DirectInsert(db, sql: """
+                INSERT INTO cells (table_id, row, "column", row_span, column_span, is_header, text, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for c in table.cells {
-                try db.cachedStatement(sql: """
-                    INSERT INTO cells (table_id, row, "column", row_span, column_span, is_header, text, source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [tableID, c.row, c.column, c.rowSpan, c.columnSpan, c.isHeader, c.text, Self.json(c.source)])
+                json.removeAll()
+                SourceJSON.encode(c.source, into: &json)
+                insert.int64(tableID); insert.int(c.row); insert.int(c.column); insert.int(c.rowSpan); insert.int(c.columnSpan)
+                insert.bool(c.isHeader); insert.text(c.text); insert.text(bytes: json.bytes)
+                try insert.run(db)
             }
         }
     }
 
-    private func insertRecords(_ records: DocumentRecords, docID: Int64, runID: Int64, db: Database) throws {
+    private func insertRecords(_ records: DocumentRecords, docID: Int64, runID: Int64, sources rows: inout SourceRows, db: Database) throws {
         let ids = (docID, runID)
-        try insert(records.activities, into: "activities", owner: "activity", ids, db: db,
-                   lists: [("notes", { Self.json($0.notes) }), ("measures", { Self.json($0.measures) }),
-                           ("other_columns", { Self.json($0.otherColumns) })],
+        try insert(records.activities, sources: &rows, into: "activities", owner: "activity", ids, db: db,
+                   lists: [("notes", { SourceJSON.array($0.notes, into: &$1) }), ("measures", { SourceJSON.measures($0.measures, into: &$1) }),
+                           ("other_columns", { SourceJSON.object($0.otherColumns, into: &$1) })],
                    sources: { ($0.source, $0.fieldSources) })
-        try insert(records.totals, into: "totals", owner: "total", ids, db: db, sources: { ($0.source, [:]) })
-        try insert(records.commitments, into: "commitments", owner: "commitment", ids, db: db, sources: { ($0.source, [:]) })
-        try insert(records.claims, into: "claims", owner: "claim", ids, db: db, lists: [("notes", { Self.json($0.notes) })],
+        try insert(records.totals, sources: &rows, into: "totals", owner: "total", ids, db: db, sources: { ($0.source, [:]) })
+        try insert(records.commitments, sources: &rows, into: "commitments", owner: "commitment", ids, db: db, sources: { ($0.source, [:]) })
+        try insert(records.claims, sources: &rows, into: "claims", owner: "claim", ids, db: db, lists: [("notes", { SourceJSON.array($0.notes, into: &$1) })],
                    sources: { ($0.source, $0.fieldSources) })
-        try insert(records.columnSums, into: "column_sums", owner: "column_sum", ids, db: db,
-                   lists: [("parts", { Self.json($0.parts) })], sources: { ($0.source, [:]) })
+        try insert(records.columnSums, sources: &rows, into: "column_sums", owner: "column_sum", ids, db: db,
+                   lists: [("parts", { $1.json(Self.json($0.parts)) })], sources: { ($0.source, [:]) })
     }
 
     /// One row per record: its plain fields as declared (`PlainRecord.fields`), its lists as JSON,
     /// then its sources.
-    private func insert<R: PlainRecord>(_ records: [R], into table: String, owner: String, _ ids: (doc: Int64, run: Int64),
-                                        db: Database, lists: [(column: String, value: (R) -> String)] = [],
+    private func insert<R: PlainRecord>(_ records: [R], sources rows: inout SourceRows, into table: String, owner: String, _ ids: (doc: Int64, run: Int64),
+                                        db: Database, lists: [(column: String, value: (R, inout JSONBytes) -> Void)] = [],
                                         sources: (R) -> ([Source], [String: Source])) throws {
         let columns = ["document_id", "run_id", "ordinal"] + R.fields.map(\.column) + lists.map(\.column)
-        let sql = "INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
-        let statement = try db.cachedStatement(sql: sql)
+        var insert = try DirectInsert(db, sql: "INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
+        var json = JSONBytes()
         for (i, r) in records.enumerated() {
-            let values: [DatabaseValue] = [ids.doc.databaseValue, ids.run.databaseValue, i.databaseValue]
-                + R.fields.map { $0.read(r).databaseValue } + lists.map { $0.value(r).databaseValue }
-            try statement.execute(arguments: StatementArguments(values))
+            insert.int64(ids.doc); insert.int64(ids.run); insert.int(i)
+            for field in R.fields {
+                switch field.read(r) {
+                case .null: insert.null()
+                case .integer(let v): insert.int(v)
+                case .real(let v): insert.double(v)
+                case .text(let v): insert.text(v)
+                case .boolean(let v): insert.bool(v)
+                }
+            }
+            for list in lists {
+                json.removeAll()
+                list.value(r, &json)
+                insert.text(bytes: json.bytes)
+            }
+            try insert.run(db)
             let (whole, fields) = sources(r)
-            try insertSources(whole, fields: fields, owner: owner, ownerID: db.lastInsertedRowID, docID: ids.doc, db: db)
+            try rows.write(whole, fields: fields, owner: owner, ownerID: db.lastInsertedRowID, docID: ids.doc, db: db)
         }
-    }
-
-    /// A record's sources: the places of the whole record, then one per field (`fields`).
-    private func insertSources(_ sources: [Source], fields: [String: Source] = [:], owner: String, ownerID: Int64,
-                               docID: Int64, db: Database) throws {
-        for (i, s) in sources.enumerated() {
-            try insert(s, owner: owner, ownerID: ownerID, field: nil, ordinal: i, docID: docID, db: db)
-        }
-        for (field, s) in fields.sorted(by: { $0.key < $1.key }) {
-            try insert(s, owner: owner, ownerID: ownerID, field: field, ordinal: 0, docID: docID, db: db)
-        }
-    }
-
-    func insert(_ s: Source, owner: String, ownerID: Int64, field: String?, ordinal: Int, docID: Int64, db: Database) throws {
-        let b = s.bbox?.rounded
-        // Prepared once per connection and bound per row: a document writes thousands of sources.
-        try db.cachedStatement(sql: """
-            INSERT INTO sources (document_id, owner, owner_id, field, ordinal, page, x0, y0, x1, y1, xpath, sheet, cell,
-              line, paragraph, tbl, row, col, text, formula, file, ocr, confidence, hidden)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [docID, owner, ownerID, field, ordinal, s.page, b?.x0, b?.y0, b?.x1, b?.y1, s.xpath, s.sheet,
-                             s.cell, s.line, s.paragraph, s.table, s.row, s.column, s.text, s.formula, s.file,
-                             s.ocr, s.confidence.map { ($0 * 1000).rounded() / 1000 }, s.hidden])
     }
 }
 

@@ -50,6 +50,7 @@ extension Store {
                 try db.execute(sql: "DELETE FROM sources WHERE owner = 'finding' AND owner_id = ?", arguments: [id])
             }
             try db.execute(sql: "DELETE FROM findings WHERE rule = ?", arguments: [rule])
+            var sources = try SourceRows(db)
             for (docID, f) in findings {
                 let ordinal = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(ordinal), -1) + 1 FROM findings WHERE document_id = ?",
                                                arguments: [docID]) ?? 0
@@ -57,10 +58,7 @@ extension Store {
                     INSERT INTO findings (document_id, run_id, ordinal, rule, severity, message, message_en, "values")
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [docID, runID, ordinal, f.rule, f.severity.rawValue, f.message, f.messageEN, Self.json(f.values)])
-                let fid = db.lastInsertedRowID
-                for (i, s) in f.source.enumerated() {
-                    try insert(s, owner: "finding", ownerID: fid, field: nil, ordinal: i, docID: docID, db: db)
-                }
+                try sources.write(f.source, owner: "finding", ownerID: db.lastInsertedRowID, docID: docID, db: db)
             }
         }
     }
