@@ -60,6 +60,22 @@ struct SpanishNumberParseTests {
         #expect(n.isPercent == c.percent)
     }
 
+    @Test("mayStatePercent passes every percentage parse reads, and passes over plain figures",
+          arguments: cells.map(\.text) + ["30\u{FF05}", "12,5 POR CIENTO", "7 Por Ciento"])
+    func percentPrefilter(_ text: String) {
+        let percent = SpanishNumber.parse(text)?.isPercent == true
+        if percent { #expect(SpanishNumber.mayStatePercent(text)) }
+        if !percent && !text.contains("%") { #expect(!SpanishNumber.mayStatePercent(text)) }
+    }
+
+    @Test func percentPrefilterReadsBytes() {
+        #expect(SpanishNumber.parse("30\u{FF05}")?.isPercent == true)
+        #expect(SpanishNumber.parse("12,5 POR CIENTO")?.isPercent == true)
+        #expect(!SpanishNumber.mayStatePercent("Cient"))
+        #expect(!SpanishNumber.mayStatePercent("c"))
+        #expect(SpanishNumber.mayStatePercent("cientO"))
+    }
+
     @Test(arguments: ["", "   ", "abc", "E-DES-FT-014", "3.1.2", "29 20", "12.34,5", "1.2.3", "FT014", "3er",
                       "- 3", "1.234.5", "%", "$", "()", "2,5,", "01-febrero-2021"])
     func rejectsNonFigures(_ text: String) {

@@ -24,14 +24,19 @@ public struct SummaryMismatchRule: Rule {
     public var minimumAgreeingRows = 3
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
-        let tables = input.content.tables.filter { $0.rowCount >= 3 && $0.headerRowCount >= 1 }.map(KeyedTable.init)
+        let keyed = input.content.tables.filter { $0.rowCount >= 3 && $0.headerRowCount >= 1 }
         var findings: [Finding] = []
-        for i in tables.indices {
-            for j in tables.indices where j > i {
-                findings += compare(tables[i], tables[j], settings: settings)
+        // A summary restates another table: with one table there is nothing to key (a sheet's keys
+        // cost a pass over every cell).
+        if keyed.count >= 2 {
+            let tables = keyed.map(KeyedTable.init)
+            for i in tables.indices {
+                for j in tables.indices where j > i {
+                    findings += compare(tables[i], tables[j], settings: settings)
+                }
             }
+            findings += groupFindings(tables, settings: settings)
         }
-        findings += groupFindings(tables, settings: settings)
         findings += breakdownFindings(input.content.tables.filter { $0.rowCount >= 4 }, settings: settings)
         return findings
     }

@@ -75,9 +75,14 @@ public struct TableActivityExtractor: Sendable {
         let body = Array(grid[headerRows...])
         guard !body.isEmpty else { return nil }
         func values(_ c: Int) -> [String] { body.map { $0[c] }.filter { !$0.isEmpty } }
+        // Asked several times per column as the roles settle: each column's cells are read once.
+        var shares = [Double?](repeating: nil, count: table.columnCount)
         func numericShare(_ c: Int) -> Double {
+            if c < shares.count, let known = shares[c] { return known }
             let v = values(c)
-            return v.isEmpty ? 0 : Double(v.filter { SpanishNumber.parse($0) != nil }.count) / Double(v.count)
+            let share = v.isEmpty ? 0 : Double(v.filter { SpanishNumber.parse($0) != nil }.count) / Double(v.count)
+            if c < shares.count { shares[c] = share }
+            return share
         }
         // A percent header over a column of plain figures (a merged header reaching too far) is no
         // percent column when its neighbour holds the "%" values.

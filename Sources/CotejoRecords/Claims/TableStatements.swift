@@ -420,6 +420,8 @@ public struct TableStatements: Sendable {
     /// "181.493 (2018)", "2.664.538 vigencia 2019". The figure is the cell's value; the year is a
     /// caption (which year a figure carries is `period.label_mismatch`'s to hold).
     static func figureWithItsYear(_ text: String) -> SpanishNumber? {
+        // A year alone has four digits: the text cells of a sheet, most with none, are passed over.
+        guard text.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 4 else { return nil }
         let numbers = SpanishNumber.scan(in: text)
         let figures = numbers.filter { !$0.isLikelyYear }
         guard figures.count == 1, numbers.count == 2 else { return nil }

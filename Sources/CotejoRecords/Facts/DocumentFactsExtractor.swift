@@ -273,8 +273,9 @@ public struct DocumentFactsExtractor: Sendable {
 
     /// Years stated in a text, leaving out those that date a legal instrument ("Ley 1757 de 2015").
     static func years(in text: String) -> [(year: Int, offset: Int)] {
-        // A year has four digits: most cells of a sheet ("12", "45.5") have fewer and are passed over.
-        guard text.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 4 else { return [] }
+        // A year is a word of four digits: most cells of a sheet ("12", "45.5", "1234567,89") have
+        // no run of exactly four and are passed over without being split into words.
+        guard hasFourDigitRun(text) else { return [] }
         let tokens = text.split(whereSeparator: { !$0.isWordCharacter }).map(String.init)
         var found: [(Int, Int)] = []
         for (i, token) in tokens.enumerated() {
@@ -284,5 +285,13 @@ public struct DocumentFactsExtractor: Sendable {
             found.append((y, i))
         }
         return found
+    }
+
+    private static func hasFourDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for u in text.utf8 {
+            if u >= 0x30 && u <= 0x39 { run += 1 } else if run == 4 { return true } else { run = 0 }
+        }
+        return run == 4
     }
 }

@@ -56,7 +56,8 @@ public struct ProseShares: Sendable {
                 guard let lc = grid[r].firstIndex(where: { $0.contains(where: \.isLetter) && SpanishNumber.parse($0) == nil }) else { continue }
                 let label = grid[r][lc].collapsedWhitespace
                 let percents = (0..<table.columnCount).compactMap { c -> (SpanishNumber, Int)? in
-                    guard let n = SpanishNumber.parse(grid[r][c].collapsedWhitespace), n.isPercent else { return nil }
+                    guard SpanishNumber.mayStatePercent(grid[r][c]),
+                          let n = SpanishNumber.parse(grid[r][c].collapsedWhitespace), n.isPercent else { return nil }
                     return (n, c)
                 }
                 guard percents.count == 1, let (p, c) = percents.first, let cell = index.cell(r, c) else { continue }
