@@ -209,6 +209,24 @@ public struct Table: Codable, Hashable, Sendable {
     /// per table: records and checks ask for it about ten times, and a sheet has 200,000 cells.
     public var grid: [[String]] { derived.grid(makeGrid) }
 
+    /// Per slot (row-major), the position in `cells` of the cell covering it, or -1: what
+    /// `TableCellIndex` looks cells up by, computed once per table as the grid is.
+    var cellSlots: [Int32] { derived.slots(makeSlots) }
+
+    private func makeSlots() -> [Int32] {
+        let rows = max(0, rowCount), columns = max(0, columnCount)
+        var slots = [Int32](repeating: -1, count: rows * columns)
+        // Fields read in place: a copy of each cell (its text and source) cost more than the loop.
+        for i in cells.indices where cells[i].rowSpan * cells[i].columnSpan <= 10_000 {
+            let row = cells[i].row, column = cells[i].column
+            guard row < rows, column < columns else { continue }
+            for r in max(0, row)..<min(rows, row + cells[i].rowSpan) {
+                for c in max(0, column)..<min(columns, column + cells[i].columnSpan) { slots[r * columns + c] = Int32(i) }
+            }
+        }
+        return slots
+    }
+
     private func makeGrid() -> [[String]] {
         var g = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
         for c in cells {
@@ -233,6 +251,17 @@ final class TableDerived: Hashable, @unchecked Sendable {
         if let grid { return grid }
         let made = make()
         grid = made
+        return made
+    }
+
+    private var slots: [Int32]?
+
+    func slots(_ make: () -> [Int32]) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let slots { return slots }
+        let made = make()
+        slots = made
         return made
     }
 

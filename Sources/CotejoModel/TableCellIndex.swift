@@ -10,13 +10,7 @@ public struct TableCellIndex: Sendable {
 
     public init(_ table: Table) {
         self.table = table
-        let rows = max(0, table.rowCount), columns = max(0, table.columnCount)
-        slots = [Int32](repeating: -1, count: rows * columns)
-        for (i, cell) in table.cells.enumerated() where cell.rowSpan * cell.columnSpan <= 10_000 {
-            for r in max(0, cell.row)..<min(rows, cell.row + cell.rowSpan) {
-                for c in max(0, cell.column)..<min(columns, cell.column + cell.columnSpan) { slots[r * columns + c] = Int32(i) }
-            }
-        }
+        slots = table.cellSlots
     }
 
     public func cell(_ r: Int, _ c: Int) -> Cell? {

@@ -120,6 +120,18 @@ extension String {
     }
 }
 
+extension String {
+    /// `contains(where: \.isWordLetter)`, with texts of ASCII alone (figures, codes, dates)
+    /// decided on their bytes: rules ask it of every cell of a sheet, most of them figures.
+    public var hasWordLetter: Bool {
+        for u in utf8 {
+            if u >= 0x80 { return contains(where: \.isWordLetter) }
+            if Character.isASCIILetter(u) { return true }
+        }
+        return false
+    }
+}
+
 extension Character {
     /// `isLetter`, with ASCII decided without Unicode's property tables: prose is tokenized a
     /// character at a time, and the table look-ups were a twentieth of a PDF's processing.

@@ -23,6 +23,12 @@ import CotejoModel
         #expect(!"al".containsUTF8("alcaldia"))
     }
 
+    @Test("hasWordLetter answers as contains(where: isWordLetter)",
+          arguments: ["", "12.345,6", "2024-01-31", "$ 1.500", "A1", "x", "Ñ", "45 ½", "ñandú", "—", "3 × 4", "№ 5", "ª", "²"])
+    func hasWordLetter(_ text: String) {
+        #expect(text.hasWordLetter == text.contains(where: \.isWordLetter))
+    }
+
     @Test("folded lowers, drops accents and collapses white space, as before it was built as bytes")
     func folded() {
         #expect("  Ejecución   del AÑO\t2023 ".folded == "ejecucion del ano 2023")

@@ -24,6 +24,22 @@ import CotejoModel
         #expect(table.grid == [["Meta"], ["10"], [""]])
     }
 
+    @Test("the cell index follows the cells and the size, however often it was read before")
+    func cellIndexFollowsChanges() {
+        var table = Self.table
+        #expect(TableCellIndex(table).cell(0, 1)?.text == "Meta")
+        #expect(TableCellIndex(table).cell(1, 1)?.text == "8")
+        table.cells[0].columnSpan = 1
+        #expect(TableCellIndex(table).cell(0, 1) == nil)
+        #expect(TableCellIndex(table).isSingle(0, 0))
+        table.cells.append(Cell(row: 2, column: 1, text: "7", source: Source(text: "7")))
+        table.rowCount = 3
+        #expect(TableCellIndex(table).cell(2, 1)?.text == "7")
+        table.columnCount = 1
+        #expect(TableCellIndex(table).cell(1, 1) == nil)
+        #expect(TableCellIndex(table).cell(1, 0)?.text == "10")
+    }
+
     @Test("what is kept is no part of the table's value: equality, hashing and JSON")
     func keptGridIsNotPartOfTheValue() throws {
         let read = Self.table

@@ -99,7 +99,7 @@ extension DocumentContent {
     /// some readers put table text only in tables. Lazy, and cells without a letter are passed
     /// over: a 200,000-cell sheet is mostly figures, and a copy of its cells was the batch's peak.
     var wordCells: some Sequence<Cell> {
-        tables.lazy.flatMap(\.cells).filter { $0.text.contains(where: \.isWordLetter) }
+        tables.lazy.flatMap(\.cells).filter { $0.text.hasWordLetter }
     }
 }
 

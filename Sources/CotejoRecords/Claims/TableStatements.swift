@@ -64,7 +64,7 @@ public struct TableStatements: Sendable {
         var labelColumn: [Int: Int] = [:]
         for r in body {
             if let c = (0..<table.columnCount).first(where: { c in
-                grid[r][c].contains(where: \.isLetter) && number(r, c) == nil
+                grid[r][c].hasWordLetter && number(r, c) == nil
             }) { labelColumn[r] = c }
         }
         // Rows named by their year ("2017 | 175.407 | 165.317 | 94 %"): the year column labels them.

@@ -53,7 +53,7 @@ public struct ProseShares: Sendable {
         for table in tables {
             let grid = table.grid, index = TableCellIndex(table)
             for r in table.headerRowCount..<table.rowCount {
-                guard let lc = grid[r].firstIndex(where: { $0.contains(where: \.isLetter) && SpanishNumber.parse($0) == nil }) else { continue }
+                guard let lc = grid[r].firstIndex(where: { $0.hasWordLetter && SpanishNumber.parse($0) == nil }) else { continue }
                 let label = grid[r][lc].collapsedWhitespace
                 let percents = (0..<table.columnCount).compactMap { c -> (SpanishNumber, Int)? in
                     guard SpanishNumber.mayStatePercent(grid[r][c]),

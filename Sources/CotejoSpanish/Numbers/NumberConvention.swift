@@ -41,7 +41,8 @@ public enum NumberConvention: String, Sendable {
             }
             tables = content.tables.map { table in
                 var tally = Tally()
-                for cell in table.cells { tally.add(cell.text) }
+                // Read in place: a copy of each cell (its source too) cost more than its text's tally.
+                for i in table.cells.indices { tally.add(table.cells[i].text) }
                 return tally
             }
             var all = Tally()
@@ -99,6 +100,8 @@ public enum NumberConvention: String, Sendable {
         }
 
         mutating func add(_ text: String) {
+            // Every reading needs a point or a comma inside a figure: texts with neither say nothing.
+            guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0x2C }) else { return }
             // Most cells and lines are ASCII: their tokens are read as bytes, which costs a fraction of
             // splitting them into Characters (this runs over every cell of every table).
             if text.utf8.allSatisfy({ $0 < 0x80 }) {
