@@ -128,6 +128,48 @@ import CotejoStoreTesting
         #expect(try store.search("PÁGINA", includeFurniture: true).count == 1)
     }
 
+    @Test("a store from before cells and sources lost AUTOINCREMENT keeps every row, index and view when opened")
+    func storeWrittenBeforeVersion12IsCarriedOver() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-v11-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        // The store as Cotejo wrote it before version 12, with a document, a table and a finding.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v11: figure order")
+            try queue.write { db in
+                #expect(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'sources'")?.contains("AUTOINCREMENT") == true)
+                try db.execute(sql: """
+                    INSERT INTO runs (id, pipeline, pipeline_version, started_at, status) VALUES (1, 'p', 'v1', '2026-01-01T00:00:00Z', 'finished');
+                    INSERT INTO documents (id, sha256, path, format, byte_count, pages, status, notes, pipeline_version, run_id, processed_at)
+                      VALUES (1, 'abc', 'x.pdf', 'pdf', 10, 1, 'ok', '[]', 'v1', 1, '2026-01-01T00:00:00Z');
+                    INSERT INTO doc_tables (id, document_id, ordinal, pages, row_count, column_count, header_rows) VALUES (1, 1, 1, '[1]', 1, 2, 0);
+                    INSERT INTO cells (table_id, row, "column", row_span, column_span, is_header, text, source)
+                      VALUES (1, 0, 0, 1, 1, 0, 'Meta', '{"text":"Meta"}'), (1, 0, 1, 1, 1, 0, '20', '{"text":"20"}');
+                    INSERT INTO findings (id, document_id, run_id, ordinal, rule, severity, message, message_en, "values")
+                      VALUES (1, 1, 1, 0, 'sum.mismatch', 'error', 'Se reporta', 'Reported', '{}');
+                    INSERT INTO sources (document_id, owner, owner_id, ordinal, page, text) VALUES (1, 'finding', 1, 0, 2, '20');
+                    """)
+            }
+        }
+        let store = try Store(path: path)
+        let (schema, indexes, located) = try store.read { db in
+            (try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('cells', 'sources')"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cells', 'sources') AND sql IS NOT NULL ORDER BY name"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM findings_with_sources WHERE page = 2 AND source_text = '20'") ?? 0)
+        }
+        #expect(schema.count == 2 && schema.allSatisfy { !$0.contains("AUTOINCREMENT") })
+        #expect(indexes == ["cells_on_table_id", "sources_on_document_id", "sources_owner"])
+        #expect(located == 1)
+        #expect(try store.count("cells") == 2 && store.count("sources") == 1)
+        #expect(try store.documents().first?.findings.first?.source.first?.page == 2)
+        // New rows go on after the old ones.
+        let run = try store.beginRun(pipeline: "p", version: "v2")
+        try store.save(sample(sha: "def", path: "y.pdf"), runID: run, pipelineVersion: "v2")
+        #expect(try store.count("sources") > 1 && store.count("cells") == 2)
+    }
+
     @Test func viewsAndForeignKeysExist() throws {
         let store = try Store()
         let (views, keys) = try store.read { db in

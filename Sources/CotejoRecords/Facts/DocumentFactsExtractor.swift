@@ -274,7 +274,7 @@ public struct DocumentFactsExtractor: Sendable {
     /// Years stated in a text, leaving out those that date a legal instrument ("Ley 1757 de 2015").
     static func years(in text: String) -> [(year: Int, offset: Int)] {
         // A year is a word of four digits: most cells of a sheet ("12", "45.5", "1234567,89") have
-        // no run of exactly four and are passed over without being split into words.
+        // no run of exactly four that is a year, and are passed over without being split into words.
         guard hasFourDigitRun(text) else { return [] }
         let tokens = text.split(whereSeparator: { !$0.isWordCharacter }).map(String.init)
         var found: [(Int, Int)] = []
@@ -287,11 +287,19 @@ public struct DocumentFactsExtractor: Sendable {
         return found
     }
 
+    /// A run of exactly four ASCII digits whose value is a calendar year.
     private static func hasFourDigitRun(_ text: String) -> Bool {
-        var run = 0
+        var run = 0, value = 0
         for u in text.utf8 {
-            if u >= 0x30 && u <= 0x39 { run += 1 } else if run == 4 { return true } else { run = 0 }
+            if u >= 0x30 && u <= 0x39 {
+                // Only a run's first four digits make a year's value (a longer run is none).
+                run += 1
+                if run <= 4 { value = value * 10 + Int(u - 0x30) }
+            } else {
+                if run == 4 && CalendarYear.contains(value) { return true }
+                run = 0; value = 0
+            }
         }
-        return run == 4
+        return run == 4 && CalendarYear.contains(value)
     }
 }

@@ -55,13 +55,13 @@ public struct SpanishNumber: Hashable, Sendable {
     public var isLikelyYear: Bool {
         decimals == 0 && !isPercent && value >= 0
             && traits.isDisjoint(with: [.grouped, .currency, .accountingNegative])
-            && Self.isLikelyYear(value, text: digitsText)
+            && value.rounded() == value && CalendarYear.range.contains(Int(exactly: value) ?? 0)
+            && text.utf8.lazy.filter { $0 >= 0x30 && $0 <= 0x39 }.count == 4
     }
 
     /// Heading-shaped ("3.1", "1.") and, when found by `scan`, standing at the start of a line.
     public var looksLikeSectionNumber: Bool { traits.contains(.sectionLike) }
 
-    private var digitsText: String { String(text.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }.map(Character.init)) }
 
     // MARK: Parsing
 
