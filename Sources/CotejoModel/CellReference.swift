@@ -1,7 +1,9 @@
 /// A spreadsheet cell's A1 name, read and written: "AB11" is row 11, column 28 (both 1-based).
 public enum CellReference {
     /// "B7" → (row 7, column 2); "$B$7" too. Nil for anything else, or past the sheet's bounds.
-    public static func parse<S: StringProtocol>(_ ref: S) -> (row: Int, column: Int)? {
+    /// Inlinable, so that a reader calling it once per cell gets it specialized for its string type
+    /// rather than walking the characters through the generic protocol.
+    @inlinable public static func parse<S: StringProtocol>(_ ref: S) -> (row: Int, column: Int)? {
         var col = 0, row = 0, sawDigit = false
         for ch in ref.utf8 {
             switch ch {

@@ -87,6 +87,24 @@ enum SourceJSON {
         out.byte(UInt8(ascii: "]"))
     }
 
+    /// Lists of numbers (a page's image boxes, by the thousand on pages drawn as many small
+    /// images), as JSONEncoder writes them.
+    static func numberLists(_ values: [[Double]]) -> String {
+        string { out in
+            out.byte(UInt8(ascii: "["))
+            for (i, list) in values.enumerated() {
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                out.byte(UInt8(ascii: "["))
+                for (k, v) in list.enumerated() {
+                    if k > 0 { out.byte(UInt8(ascii: ",")) }
+                    out.number(v)
+                }
+                out.byte(UInt8(ascii: "]"))
+            }
+            out.byte(UInt8(ascii: "]"))
+        }
+    }
+
     /// An array of strings.
     static func array(_ values: [String], into out: inout JSONBytes) {
         out.byte(UInt8(ascii: "["))
@@ -149,7 +167,11 @@ struct JSONBytes {
         if !d.isFinite { raw(d.isNaN ? "\"NaN\"" : d > 0 ? "\"Infinity\"" : "\"-Infinity\""); return }
         if d == 0 && d.sign == .minus { raw("-0"); return }
         if d == d.rounded(), abs(d) < 1e15 { int(Int(d)); return }
-        bytes.append(contentsOf: d.description.utf8)
+        // JSONEncoder writes Swift's description without a trailing ".0" (1e15 is
+        // "1000000000000000", as every whole number below 2^53; 1e16 is "1e+16").
+        var text = d.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// A string literal with JSON's escapes: the quote, the backslash and control characters.

@@ -208,9 +208,9 @@ public final class Store: Sendable {
         for page in content.pages {
             try db.cachedStatement(sql: "INSERT INTO pages (document_id, number, width, height, has_text, images, rulings, ocr, reading_frame, ocr_regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [docID, page.number, page.width, page.height, page.hasText,
-                                       Self.json(page.images.map { $0.rounded.array }), page.rulings.count, page.ocr,
+                                       SourceJSON.numberLists(page.images.map { $0.rounded.array }), page.rulings.count, page.ocr,
                                        page.readingFrame.map(Self.json),
-                                       page.ocrRegions.isEmpty ? nil : Self.json(page.ocrRegions.map { $0.rounded.array })])
+                                       page.ocrRegions.isEmpty ? nil : SourceJSON.numberLists(page.ocrRegions.map { $0.rounded.array })])
             for (i, block) in page.blocks.enumerated() {
                 try blocks.append([docID, page.number, i, block.role.rawValue, block.reason?.rawValue, block.text, Self.json(block.source)], db: db)
             }

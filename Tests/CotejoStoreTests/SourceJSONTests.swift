@@ -59,10 +59,24 @@ import CotejoModel
         }
     }
 
+    @Test func listsOfNumbersAreWrittenAsJSONEncoderWritesThem() throws {
+        let encoder = JSONCoding.encoder(sortedKeys: true)
+        let figures: [Double] = [0, -0.0, 12, 612.5, 0.1 + 0.2, 86.66666666666667, -3.5, 1e20, 1e15, 999_999_999_999_999, 1.23e-7]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let lists = (0..<Int.random(in: 0...5, using: &rng)).map { _ in
+                (0..<Int.random(in: 0...4, using: &rng)).map { _ in
+                    Bool.random(using: &rng) ? figures.randomElement(using: &rng)! : (Double.random(in: -1000...1000, using: &rng) * 100).rounded() / 100
+                }
+            }
+            #expect(SourceJSON.numberLists(lists) == String(decoding: try encoder.encode(lists), as: UTF8.self), "\(lists)")
+        }
+    }
+
     @Test func measuresAreWrittenAsJSONEncoderWritesThem() throws {
         let encoder = JSONCoding.encoder(sortedKeys: true)
         var rng = SystemRandomNumberGenerator()
-        let figures: [Double?] = [nil, 0, -0.0, 12, 1_234_567, 0.1 + 0.2, 86.66666666666667, -3.5, 1e20, .nan, .infinity, -.infinity]
+        let figures: [Double?] = [nil, 0, -0.0, 12, 1_234_567, 0.1 + 0.2, 86.66666666666667, -3.5, 1e15, 4e15 + 2, 1e16, 1e20, .nan, .infinity, -.infinity]
         let sources = [Source(text: "45"), Source(sheet: "Seguimiento", cell: "H12", text: "1.234,5"),
                        Source(page: 3, bbox: BBox(x0: 10.5, y0: 20, x1: 30, y1: 40.25), text: "a/b \"c\"")]
         let periods = ["2024", "T1 2025", "enero", "línea \"base\"", ""]

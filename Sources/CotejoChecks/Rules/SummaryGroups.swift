@@ -27,10 +27,10 @@ extension SummaryMismatchRule {
         var out: [Finding] = []
         let details = tables.map(DetailGroups.init)
         for s in tables {
-            let repeated = Self.repeatedKeys(s)
+            let keys = SummaryKeys(s)
             var comparisons: [GroupComparison] = []
             for (d, groups) in zip(tables, details) where d.table.index != s.table.index {
-                comparisons += groupComparisons(summary: s, repeated: repeated, detail: d, groups: groups)
+                comparisons += groupComparisons(summary: s, keys: keys, detail: d, groups: groups)
             }
             let agreeing = comparisons.filter(\.holds).count
             let differing = comparisons.filter { !$0.holds }
@@ -63,37 +63,46 @@ extension SummaryMismatchRule {
         }
     }
 
-    /// A summary names each group once: a key repeated down its column is a detail's grouping.
-    static func repeatedKeys(_ s: KeyedTable) -> Set<String> {
-        var repeated = Set<String>()
-        for c in 0..<s.table.columnCount {
-            var seen = Set<String>()
-            for r in s.body {
-                let k = s.grid[r][c].folded.collapsedWhitespace
-                if !k.isEmpty, !seen.insert(k).inserted { repeated.insert("\(c)#\(k)") }
+    /// A summary table's keys, read once for all the tables it is compared with: each body cell's
+    /// folded text, and whether it repeats down its column (a summary names each group once: a key
+    /// repeated down its column is a detail's grouping).
+    struct SummaryKeys {
+        /// By body row (from the first), then column.
+        var folded: [[String]] = []
+        var repeated: [[Bool]] = []
+
+        init(_ s: KeyedTable) {
+            let columns = s.table.columnCount
+            folded = s.body.map { r in (0..<columns).map { s.grid[r][$0].folded.collapsedWhitespace } }
+            repeated = folded.map { [Bool](repeating: false, count: $0.count) }
+            for c in 0..<columns {
+                var count: [String: Int] = [:]
+                for row in folded where !row[c].isEmpty { count[row[c], default: 0] += 1 }
+                for i in folded.indices where (count[folded[i][c]] ?? 0) >= 2 { repeated[i][c] = true }
             }
         }
-        return repeated
     }
 
     /// The summary's rows whose key names a group of the detail: a value of a column that repeats, or
     /// the detail's sheet.
-    func groupComparisons(summary s: KeyedTable, repeated: Set<String>, detail d: KeyedTable, groups: DetailGroups) -> [GroupComparison] {
+    func groupComparisons(summary s: KeyedTable, keys: SummaryKeys, detail d: KeyedTable, groups: DetailGroups) -> [GroupComparison] {
         guard !groups.byValue.isEmpty || groups.sheet != nil else { return [] }
         // Figure columns both tables name alike; the other columns may key rows.
         let shared = s.columns.keys.filter { h in
             d.columns[h] != nil && s.body.contains { s.number($0, s.columns[h]!) != nil }
         }
         guard !shared.isEmpty else { return [] }
+        let sharedColumns = Set(shared.map { s.columns[$0]! })
 
         var out: [GroupComparison] = []
         var gathered: [String: [(Int, SpanishNumber)]] = [:]
-        for r in s.body {
-            for c in 0..<s.table.columnCount where !shared.contains(where: { s.columns[$0] == c }) {
-                let key = s.grid[r][c].folded.collapsedWhitespace
-                guard key.count >= 3, SpanishNumber.parse(key) == nil, !repeated.contains("\(c)#\(key)") else { continue }
+        for (i, r) in s.body.enumerated() {
+            for c in 0..<s.table.columnCount where !sharedColumns.contains(c) {
+                let key = keys.folded[i][c]
+                guard key.count >= 3, !keys.repeated[i][c] else { continue }
                 let group = groups.byValue[key] ?? groups.sheet.flatMap { Self.sheet($0.name, names: key) ? $0 : nil }
-                guard let group else { continue }
+                // A figure keys nothing (asked last: reading one costs more than the look-up).
+                guard let group, SpanishNumber.parse(key) == nil else { continue }
                 for h in shared {
                     let sc = s.columns[h]!, dc = d.columns[h]!
                     guard let x = s.number(r, sc), let cell = s.index.cell(r, sc) else { continue }

@@ -87,8 +87,9 @@ final class XMLStream {
         guard xmlTextReaderHasAttributes(reader) == 1 else { return found }
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
             guard let n = xmlTextReaderConstLocalName(reader) else { continue }
-            let name = String(cString: n)
-            guard let i = locals.firstIndex(of: name) else { continue }
+            // Compared as C strings: a String per attribute of every cell cost more than reading it.
+            let name = UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self)
+            guard let i = locals.firstIndex(where: { $0.withCString { strcmp($0, name) == 0 } }) else { continue }
             let hasPrefix = xmlTextReaderConstPrefix(reader) != nil
             guard found[i] == nil || (prefixed[i] && !hasPrefix) else { continue }
             found[i] = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""

@@ -192,7 +192,10 @@ public struct TableActivityExtractor: Sendable {
         let index = index ?? TableCellIndex(table)
         // Merged cells that began in an earlier row stay out of the row's box.
         let cells = (0..<table.columnCount).compactMap { index.cell(r, $0) }.filter { $0.row == r }
-        func column(_ role: ColumnRole) -> Int? { layout.roles.filter { $0.value == role }.map(\.key).min() }
+        // Each role's first column, found in one pass: asked some twenty times per row.
+        var first: [ColumnRole: Int] = [:]
+        for (c, role) in layout.roles where first[role].map({ c < $0 }) ?? true { first[role] = c }
+        func column(_ role: ColumnRole) -> Int? { first[role] }
         func text(_ role: ColumnRole) -> String? {
             guard let c = column(role) else { return nil }
             let t = grid[r][c].collapsedWhitespace
