@@ -238,30 +238,24 @@ public struct Table: Codable, Hashable, Sendable {
     }
 }
 
-/// A table's derived views (its grid), computed on first use and kept. A class, so that the
-/// copies of a table share what one of them computed; equal and hashed as nothing, so that it is
-/// never part of a table's value.
+/// A table's derived views (its grid, its cell slots), computed on first use and kept. A class, so
+/// that the copies of a table share what one of them computed; equal and hashed as nothing, so that
+/// it is never part of a table's value.
 final class TableDerived: Hashable, @unchecked Sendable {
     private let lock = NSLock()
     private var grid: [[String]]?
-
-    func grid(_ make: () -> [[String]]) -> [[String]] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let grid { return grid }
-        let made = make()
-        grid = made
-        return made
-    }
-
     private var slots: [Int32]?
 
-    func slots(_ make: () -> [Int32]) -> [Int32] {
+    func grid(_ make: () -> [[String]]) -> [[String]] { kept(\.grid, make) }
+    func slots(_ make: () -> [Int32]) -> [Int32] { kept(\.slots, make) }
+
+    /// The view at `key`, made under the lock the first time it is asked for.
+    private func kept<V>(_ key: ReferenceWritableKeyPath<TableDerived, V?>, _ make: () -> V) -> V {
         lock.lock()
         defer { lock.unlock() }
-        if let slots { return slots }
+        if let known = self[keyPath: key] { return known }
         let made = make()
-        slots = made
+        self[keyPath: key] = made
         return made
     }
 

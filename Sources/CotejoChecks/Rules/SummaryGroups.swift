@@ -22,8 +22,6 @@ extension SummaryMismatchRule {
     }
 
     func groupFindings(_ tables: [KeyedTable], settings: RuleSettings) -> [Finding] {
-        // A summary and its detail are two tables: a lone sheet's rows are neither.
-        guard tables.count >= 2 else { return [] }
         var out: [Finding] = []
         let details = tables.map(DetailGroups.init)
         for s in tables {
