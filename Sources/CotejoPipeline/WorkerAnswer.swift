@@ -2,12 +2,12 @@ import Foundation
 import CotejoModel
 
 /// The bytes of a worker's answer: parts, each a header line "TABLE COUNT CELLS" and COUNT bytes.
-/// The first part (TABLE -1, CELLS 0) is the processed document as JSON, its tables' cells left
-/// out; the others each carry up to a few thousand cells of table TABLE, in order, as `CellWire`
-/// bytes, CELLS being the table's whole count (room for them is made once).
-/// `JSONEncoder` builds a tree of a whole value before it writes a byte and `JSONDecoder` scans a
-/// whole text before it decodes: for a sheet of 400,000 cells those were most of both processes'
-/// memory and as much time as reading the sheet.
+/// The first part (TABLE -1, CELLS 0) is the processed document in `WireCoding` bytes, its
+/// tables' cells left out; the others each carry up to a few thousand cells of table TABLE, in
+/// order, as `CellWire` bytes, CELLS being the table's whole count (room for them is made once).
+/// JSON was the first form: `JSONEncoder` builds a tree of a whole value before it writes a byte and
+/// `JSONDecoder` scans a whole text before it decodes: for a sheet of 400,000 cells those were most
+/// of both processes' memory and as much time as reading the sheet.
 public enum WorkerAnswer {
     static let cellsPerPart = 4096
 
@@ -19,13 +19,12 @@ public enum WorkerAnswer {
             for i in content.tables.indices { content.tables[i].cells = [] }
             doc.content = content
         }
-        let encoder = JSONCoding.encoder()
         var out = Data()
         func part(_ table: Int, _ bytes: Data, total: Int = 0) {
             out += Data("\(table) \(bytes.count) \(total)\n".utf8)
             out += bytes
         }
-        part(-1, try encoder.encode(doc))
+        part(-1, try WireCoding.encode(doc))
         for (t, table) in cells.enumerated() {
             for start in stride(from: 0, to: table.count, by: cellsPerPart) {
                 let end = Swift.min(start + cellsPerPart, table.count)
@@ -36,7 +35,6 @@ public enum WorkerAnswer {
     }
 
     public static func decode(_ data: Data) throws -> ProcessedDocument {
-        let decoder = JSONCoding.decoder()
         var doc: ProcessedDocument?
         var cells: [Int: [Cell]] = [:]
         var at = data.startIndex
@@ -48,7 +46,7 @@ public enum WorkerAnswer {
             let body = data[data.index(after: newline)..<data.index(newline, offsetBy: count + 1)]
             at = body.endIndex
             if table < 0 {
-                doc = try decoder.decode(ProcessedDocument.self, from: body)
+                doc = try WireCoding.decode(ProcessedDocument.self, from: body)
                 continue
             }
             guard table < doc?.content?.tables.count ?? 0 else { throw damaged("cells for table \(table), which the document lacks") }

@@ -3,7 +3,7 @@ import Testing
 import CotejoModel
 @testable import CotejoPipeline
 
-/// What a worker sends the batch must come back as it was sent: the document as JSON and its
+/// What a worker sends the batch must come back as it was sent: the document as `WireCoding` and its
 /// tables' cells as `CellWire` bytes, in parts.
 @Suite struct WorkerAnswerTests {
     /// Sources with each locator a reader sets, and one with all of them.

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import CotejoModel
+@testable import CotejoPipeline
+
+/// The bytes a worker's document crosses the process boundary in must bring back every value as it
+/// was: compared through sorted JSON, so that no field is forgotten by the comparison itself.
+@Suite struct WireCodingTests {
+    static func sortedJSON<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONCoding.encoder(sortedKeys: true).encode(value), as: UTF8.self)
+    }
+
+    @Test("each fixture's processed document, records and findings included, comes back equal", arguments: ["003.xlsx", "001.html", "000.docx", "004.pdf"])
+    func fixtures(name: String) throws {
+        let url = Repo.fixtures.appendingPathComponent(name)
+        let doc = Pipeline(config: PipelineConfig(inputs: [])).process(path: url.path, data: try Data(contentsOf: url), sha256: "x")
+        #expect(doc.status == .ok)
+        #expect(!doc.records.activities.isEmpty)
+        let back = try WireCoding.decode(ProcessedDocument.self, from: try WireCoding.encode(doc))
+        #expect(try Self.sortedJSON(back) == Self.sortedJSON(doc))
+        // And as a whole answer, cells apart.
+        let answer = try WorkerAnswer.decode(try WorkerAnswer.encode(doc))
+        #expect(try Self.sortedJSON(answer) == Self.sortedJSON(doc))
+    }
+
+    @Test("numbers keep their bits: not-a-number, infinities, negative zero, integer extremes")
+    func numbers() throws {
+        let doubles: [Double] = [.nan, .infinity, -.infinity, -0.0, 1e300, 5e-324, 0.1]
+        let back = try WireCoding.decode([Double].self, from: try WireCoding.encode(doubles))
+        #expect(back.map(\.bitPattern) == doubles.map(\.bitPattern))
+        let ints = [Int.min, -1, 0, 1, Int.max]
+        #expect(try WireCoding.decode([Int].self, from: try WireCoding.encode(ints)) == ints)
+        #expect(try WireCoding.decode([UInt64].self, from: try WireCoding.encode([UInt64.max])) == [UInt64.max])
+        #expect(throws: (any Error).self) { try WireCoding.decode([Int8].self, from: try WireCoding.encode([300])) }
+    }
+
+    /// Written with keys in one order, nested and super containers; read in another order.
+    struct Shuffled: Codable, Equatable {
+        var a: Int, b: String?, c: [Source], d: [String: Double], inner: Int, tail: Bool
+        var interleave = false
+
+        enum Keys: String, CodingKey { case a, b, c, d, nested, base }
+        enum Nested: String, CodingKey { case inner, tail }
+
+        init(a: Int, b: String?, c: [Source], d: [String: Double], inner: Int, tail: Bool) {
+            self.a = a; self.b = b; self.c = c; self.d = d; self.inner = inner; self.tail = tail
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var k = encoder.container(keyedBy: Keys.self)
+            try k.encode(a, forKey: .a)
+            try k.encodeIfPresent(b, forKey: .b)
+            var nested = k.nestedContainer(keyedBy: Nested.self, forKey: .nested)
+            try nested.encode(inner, forKey: .inner)
+            try k.encode(c, forKey: .c)
+            if interleave { try nested.encode(false, forKey: .tail) }   // after the parent wrote more
+            var base = k.superEncoder(forKey: .base).singleValueContainer()
+            try base.encode(tail)
+            try k.encode(d, forKey: .d)
+        }
+
+        init(from decoder: Decoder) throws {
+            let k = try decoder.container(keyedBy: Keys.self)
+            d = try k.decode([String: Double].self, forKey: .d)
+            tail = try k.superDecoder(forKey: .base).singleValueContainer().decode(Bool.self)
+            c = try k.decode([Source].self, forKey: .c)
+            inner = try k.nestedContainer(keyedBy: Nested.self, forKey: .nested).decode(Int.self, forKey: .inner)
+            b = try k.decodeIfPresent(String.self, forKey: .b)
+            a = try k.decode(Int.self, forKey: .a)
+            #expect(!k.contains(.b) || b != nil)
+        }
+    }
+
+    static let shuffled = Shuffled(a: -7, b: nil, c: WorkerAnswerTests.sources, d: ["x": 1.5, "ñ": -2], inner: 42, tail: true)
+
+    @Test("keys read in another order than written, absent optionals, nested and super containers")
+    func outOfOrder() throws {
+        #expect(try WireCoding.decode(Shuffled.self, from: try WireCoding.encode(Self.shuffled)) == Self.shuffled)
+        var withB = Self.shuffled
+        withB.b = "presente"
+        #expect(try WireCoding.decode(Shuffled.self, from: try WireCoding.encode(withB)) == withB)
+        #expect(throws: (any Error).self) { try WireCoding.decode(Source.self, from: try WireCoding.encode(Self.shuffled)) }
+    }
+
+    @Test("a nested container written to after its parent moved on is refused when writing, not sent garbled")
+    func interleaved() throws {
+        var value = Self.shuffled
+        value.interleave = true
+        #expect(throws: EncodingError.self) { try WireCoding.encode(value) }
+    }
+
+    @Test("every cut-short prefix is refused, and damaged bytes throw or decode, never crash")
+    func damaged() throws {
+        let bytes = try WireCoding.encode(Self.shuffled)
+        for n in 0..<bytes.count {
+            #expect(throws: (any Error).self) { try WireCoding.decode(Shuffled.self, from: bytes.prefix(n)) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var copy = [UInt8](bytes)
+            for _ in 0..<3 { copy[Int.random(in: 0..<copy.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
+            _ = try? WireCoding.decode(Shuffled.self, from: Data(copy))
+        }
+    }
+}
