@@ -10,7 +10,8 @@ import Yams
 
     /// Runs bash with `arguments` and `environment` added; stdout and stderr together.
     func bash(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        try Repo.run("/bin/bash", arguments, environment: environment, output: .both)
+        let ran = try Repo.run("/bin/bash", arguments, environment: environment, output: .both)
+        return (ran.status, ran.output)
     }
 
     @Test func theSlurmScriptsParseAndGiveEachTaskItsShard() throws {

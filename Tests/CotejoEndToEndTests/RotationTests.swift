@@ -39,7 +39,7 @@ import CotejoPipeline
 
         for degrees in [90, 180, 270] {
             let turned = dir.appendingPathComponent("\(degrees)-\(name)")
-            let (status, _) = try Repo.run(Self.qpdf!, ["--rotate=\(degrees)", original.path, turned.path])
+            let (status, _, _) = try Repo.run(Self.qpdf!, ["--rotate=\(degrees)", original.path, turned.path])
             #expect(status == 0)
             let doc = pipeline.process(path: turned.path, data: try Data(contentsOf: turned), sha256: "-")
             let got = Self.reading(doc)

@@ -86,7 +86,7 @@ extension Repo {
     /// status and the output asked for (the rest is dropped).
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                    output: Output = .standardOutput) throws -> (status: Int32, output: String) {
+                    output: Output = .standardOutput) throws -> (status: Int32, output: String, bytes: Data) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
@@ -97,7 +97,7 @@ extension Repo {
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self), data)
     }
 
     /// The export of a store with what differs between two runs of the same corpus left out
