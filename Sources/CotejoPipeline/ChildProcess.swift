@@ -238,7 +238,7 @@ public struct WorkerRequest: Codable, Sendable {
 }
 
 /// A serving worker's answer on stdout: the byte count in decimal and a newline, then that many
-/// bytes of JSON. The count lets the parent tell a whole answer from one cut short by a crash.
+/// bytes of `WorkerAnswer`. The count lets the parent tell a whole answer from one cut short by a crash.
 public enum WorkerFrame {
     public static func encode(_ body: Data) -> Data { Data("\(body.count)\n".utf8) + body }
 }

@@ -6,7 +6,7 @@ import CotejoStore
 import CotejoIngest
 import Logging
 
-/// `cotejo worker`: reads files and writes their processed documents as JSON on stdout. The batch
+/// `cotejo worker`: reads files and writes their processed documents on stdout (`WorkerAnswer`). The batch
 /// runs it as a child process so that a crash in a reader costs one document, not the batch.
 /// With `--serve` it reads one request per line on stdin (`WorkerRequest`) and answers each with a
 /// `WorkerFrame`, until its input ends; with a path it reads that one file.
