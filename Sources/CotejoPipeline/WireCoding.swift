@@ -583,16 +583,7 @@ struct WireKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         var next: Int
         /// Set when `allKeys`, which cannot throw, met a damaged entry: every later read throws.
         var damaged = false
-        /// A bit per key the container holds (see `signature`), set by the first miss's scan: most
-        /// keys asked are absent optionals, and a clear bit answers those without another scan.
-        var keys: UInt64?
         init(_ next: Int) { self.next = next }
-    }
-
-    /// A key's bit: from its length and its first and last bytes.
-    private static func signature(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        guard let first = bytes.first, let last = bytes.last else { return 1 }
-        return 1 << ((UInt64(bytes.count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
     }
 
     init(reader: WireReader, body: Range<Int>) {
@@ -621,17 +612,13 @@ struct WireKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 let e = try entry(at: cursor.next)
                 if matches(e.key, name) { cursor.next = e.end; return e.value }
             }
-            if let keys = cursor.keys, keys & Self.signature(UnsafeRawBufferPointer(name)) == 0 { return nil }
-            var p = body.lowerBound, keys: UInt64 = 0, found: (value: Int, end: Int)?
+            var p = body.lowerBound
             while p < body.upperBound {
                 let e = try entry(at: p)
-                keys |= Self.signature(UnsafeRawBufferPointer(rebasing: reader.bytes[e.key]))
-                if found == nil, matches(e.key, name) { found = (e.value, e.end) }
+                if matches(e.key, name) { cursor.next = e.end; return e.value }
                 p = e.end
             }
-            cursor.keys = keys
-            if let found { cursor.next = found.end }
-            return found?.value
+            return nil
         }
     }
 
