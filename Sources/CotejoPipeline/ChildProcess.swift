@@ -22,6 +22,11 @@ public struct ChildProcessRunner: Sendable {
     /// document it was reading: the next document then starts with most of the limit free, as it
     /// would in a process of its own.
     public var recycleShare: Double = 0.5
+    /// A content is stored before its document's records (`WorkerProcess.EarlySave`) only from this
+    /// many cells on: below it, writing the content takes milliseconds and there is nothing to
+    /// overlap, while an early save holds the store's writer (other threads' documents wait to be
+    /// written) until the records come.
+    public var earlySaveCells = 50_000
 
     public init(executable: URL, pipelinePath: String?, seconds: Double, megabytes: Double, language: Language = .es) {
         self.executable = executable; self.pipelinePath = pipelinePath; self.seconds = seconds; self.megabytes = megabytes
@@ -88,15 +93,32 @@ public final class WorkerProcess {
 
     deinit { stop() }
 
-    /// The outcome for one file: the child's document, or a failed document saying what went wrong.
-    /// `onPage` hears the child's "page k of n" lines, which are kept out of its error text.
+    /// Stores a document whose parts arrive one after another (`WorkerAnswer.Part`): called with the
+    /// content and a function that waits for the rest and returns the whole document, handing the
+    /// records, as soon as they come, to the function it is given. Returns whether it stored the
+    /// document; one it did not store (a failed one) is stored by the caller.
+    public typealias EarlySave = (DocumentContent, _ rest: (_ records: (DocumentRecords) throws -> Void) throws -> ProcessedDocument) throws -> Bool
+
+    /// What one file came to: the child's document, or a failed document saying what went wrong,
+    /// and whether `saveEarly` already stored it.
+    public struct Outcome {
+        public var document: ProcessedDocument
+        public var saved = false
+        /// The child died or ran out of memory after reading other documents: worth a fresh child.
+        var retryFresh = false
+    }
+
+    /// The outcome for one file. `onPage` hears the child's "page k of n" lines, which are kept out
+    /// of its error text. With `saveEarly`, a big content is stored while the child works out its
+    /// records and checks.
     public func process(path: String, sha256: String, byteCount: Int, format: DocumentFormat?,
-                        onPage: (@Sendable (Int, Int) -> Void)? = nil) -> ProcessedDocument {
+                        onPage: (@Sendable (Int, Int) -> Void)? = nil, saveEarly: EarlySave? = nil) throws -> Outcome {
         let started = Date()
         let warm = child.map { $0.documentsRead > 0 } ?? false
-        let first = attempt(path: path, sha256: sha256, byteCount: byteCount, format: format, onPage: onPage, started: started)
-        guard warm, first.retryFresh else { return first.document }
-        return attempt(path: path, sha256: sha256, byteCount: byteCount, format: format, onPage: onPage, started: started).document
+        let job = Job(path: path, sha256: sha256, byteCount: byteCount, format: format, started: started)
+        let first = try attempt(job, onPage: onPage, saveEarly: saveEarly)
+        guard warm, first.retryFresh else { return first }
+        return try attempt(job, onPage: onPage, saveEarly: saveEarly)
     }
 
     /// Ends the child: it sees the end of its input and exits; one that does not is killed.
@@ -110,60 +132,115 @@ public final class WorkerProcess {
         }
     }
 
-    private func attempt(path: String, sha256: String, byteCount: Int, format: DocumentFormat?,
-                         onPage: (@Sendable (Int, Int) -> Void)?, started: Date) -> (document: ProcessedDocument, retryFresh: Bool) {
-        func failed(_ reason: String, _ kind: FailureKind = .transient) -> ProcessedDocument {
-            runner.failed(reason, kind, path: path, sha256: sha256, byteCount: byteCount, format: format, since: started)
+    /// The file a child is asked to read, and what a failure of it is written with.
+    private struct Job {
+        var path: String, sha256: String, byteCount: Int, format: DocumentFormat?, started: Date
+
+        func failed(_ runner: ChildProcessRunner, _ reason: String, _ kind: FailureKind = .transient, retryFresh: Bool = false) -> Outcome {
+            Outcome(document: runner.failed(reason, kind, path: path, sha256: sha256, byteCount: byteCount, format: format, since: started),
+                    retryFresh: retryFresh)
         }
-        let request = WorkerRequest(path: path, sha256: sha256).line
+    }
+
+    private func attempt(_ job: Job, onPage: (@Sendable (Int, Int) -> Void)?, saveEarly: EarlySave?) throws -> Outcome {
+        let request = WorkerRequest(path: job.path, sha256: job.sha256).line
         // A child that ended between documents (killed from outside) is replaced before the request.
         if let running = child, !running.process.isRunning { child = nil }
         if child == nil {
             do { child = try Child(runner: runner); processesStarted += 1 } catch {
-                return (failed(runner.say("no se pudo iniciar el proceso lector: \(error.localizedDescription)",
-                                          "the worker process could not be started: \(error.localizedDescription)")), false)
+                return job.failed(runner, runner.say("no se pudo iniciar el proceso lector: \(error.localizedDescription)",
+                                                     "the worker process could not be started: \(error.localizedDescription)"))
             }
         }
-        guard let child else { return (failed("no worker"), false) }
+        guard let child else { return job.failed(runner, "no worker") }
         child.errors.begin(onPage: onPage)
         do { try child.input.write(contentsOf: request) } catch {
             self.child = nil
-            return (failed(runner.say("el proceso lector no recibió el documento: \(error)", "the worker process did not take the document: \(error)")), true)
+            return job.failed(runner, runner.say("el proceso lector no recibió el documento: \(error)", "the worker process did not take the document: \(error)"),
+                              retryFresh: true)
         }
-        // Waits in short slices, reading the child's address-space high-water mark as it runs.
+        var watch = Watch(deadline: DispatchTime.now() + runner.seconds)
+        return try answer(job, from: child, watch: &watch, saveEarly: saveEarly)
+    }
+
+    /// The child's address-space high-water mark while it reads, and when its time is up.
+    private struct Watch {
+        var deadline: DispatchTime
         var peakBytes = 0
-        let deadline = DispatchTime.now() + runner.seconds
+    }
+
+    /// Waits for the child's answers to `job` until its document comes, or the child dies or its
+    /// time runs out: a content first (kept, or stored at once through `saveEarly` when big), then
+    /// records (kept, or handed to `onRecords`), then the document.
+    private func answer(_ job: Job, from child: Child, watch: inout Watch, content: DocumentContent? = nil,
+                        saveEarly: EarlySave? = nil, onRecords: ((DocumentRecords) throws -> Void)? = nil) throws -> Outcome {
+        var content = content
+        var records: DocumentRecords?
         while true {
             if let frame = child.frames.take() {
-                child.documentsRead += 1
-                peakBytes = max(peakBytes, ChildProcessRunner.addressSpacePeak(child.process.processIdentifier) ?? 0)
-                if Double(peakBytes) >= runner.recycleShare * runner.megabytes * 1_048_576 { stop() }
-                do {
-                    var doc = try WorkerAnswer.decode(frame)
-                    doc.seconds = Date().timeIntervalSince(started)
-                    return (doc, false)
-                } catch {
+                let part: WorkerAnswer.Part
+                do { part = try WorkerAnswer.decodePart(frame) } catch {
                     stop()
-                    return (failed(runner.say("no se pudo leer la respuesta del proceso lector: \(error)", "the worker's answer could not be read: \(error)")), false)
+                    return job.failed(runner, runner.say("no se pudo leer la respuesta del proceso lector: \(error)", "the worker's answer could not be read: \(error)"))
+                }
+                switch part {
+                case .document(var doc):
+                    child.documentsRead += 1
+                    watch.peakBytes = max(watch.peakBytes, ChildProcessRunner.addressSpacePeak(child.process.processIdentifier) ?? 0)
+                    if Double(watch.peakBytes) >= runner.recycleShare * runner.megabytes * 1_048_576 { stop() }
+                    if doc.content == nil { doc.content = content }
+                    if let records { doc.records = records }
+                    doc.seconds = Date().timeIntervalSince(job.started)
+                    return Outcome(document: doc)
+                case .content(let read):
+                    guard content == nil else {
+                        stop()
+                        return job.failed(runner, runner.say("el proceso lector envió dos contenidos para un documento", "the worker sent two contents for one document"))
+                    }
+                    if let saveEarly, read.tables.reduce(0, { $0 + $1.cells.count }) >= runner.earlySaveCells {
+                        var outcome: Outcome?
+                        var rest = watch
+                        let saved = try saveEarly(read) { onRecords in
+                            try withoutActuallyEscaping(onRecords) { onRecords in
+                                let o = try self.answer(job, from: child, watch: &rest, content: read, onRecords: onRecords)
+                                outcome = o
+                                return o.document
+                            }
+                        }
+                        guard var outcome else { return job.failed(runner, "the store did not wait for the document") }
+                        outcome.saved = saved
+                        return outcome
+                    }
+                    content = read
+                    continue
+                case .records(let made):
+                    guard records == nil else {
+                        stop()
+                        return job.failed(runner, runner.say("el proceso lector envió dos veces los registros de un documento", "the worker sent one document's records twice"))
+                    }
+                    try onRecords?(made)
+                    records = made
+                    continue
                 }
             }
             if !child.process.isRunning {
                 // Its last words may still be in the pipes: wait for both readers to finish.
                 child.readers.wait()
                 if child.frames.peek { continue }
-                self.child = nil
-                let death = runner.death(of: child.process, stderr: child.errors.text, peakBytes: peakBytes)
-                return (failed(death.reason, death.kind), death.outOfMemory || child.process.terminationReason == .uncaughtSignal)
+                if self.child === child { self.child = nil }
+                let death = runner.death(of: child.process, stderr: child.errors.text, peakBytes: watch.peakBytes)
+                return job.failed(runner, death.reason, death.kind,
+                                  retryFresh: death.outOfMemory || child.process.terminationReason == .uncaughtSignal)
             }
-            guard DispatchTime.now() < deadline else {
-                self.child = nil
+            guard DispatchTime.now() < watch.deadline else {
+                if self.child === child { self.child = nil }
                 kill(child.process.processIdentifier, SIGKILL)
                 child.exited.wait()
-                return (failed(runner.say("la lectura pasó del límite del pipeline, \(Int(runner.seconds)) s, y se detuvo (súbalo en limits.seconds_per_document para leerlo)",
-                                          "reading took longer than the pipeline's limit of \(Int(runner.seconds)) s; the worker was stopped (raise limits.seconds_per_document to read it)")), false)
+                return job.failed(runner, runner.say("la lectura pasó del límite del pipeline, \(Int(runner.seconds)) s, y se detuvo (súbalo en limits.seconds_per_document para leerlo)",
+                                                     "reading took longer than the pipeline's limit of \(Int(runner.seconds)) s; the worker was stopped (raise limits.seconds_per_document to read it)"))
             }
-            _ = child.wake.wait(timeout: min(deadline, .now() + 0.05))
-            peakBytes = max(peakBytes, ChildProcessRunner.addressSpacePeak(child.process.processIdentifier) ?? 0)
+            _ = child.wake.wait(timeout: min(watch.deadline, .now() + 0.05))
+            watch.peakBytes = max(watch.peakBytes, ChildProcessRunner.addressSpacePeak(child.process.processIdentifier) ?? 0)
         }
     }
 

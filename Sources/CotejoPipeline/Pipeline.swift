@@ -88,8 +88,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every stage on one file's bytes. Never throws: a reader's error becomes a failed document.
-    /// `sniffed`: what the bytes are, when the caller has settled it already.
-    public func process(path: String, data: Data, sha256: String, sniffed: SniffResult? = nil) -> ProcessedDocument {
+    /// `sniffed`: what the bytes are, when the caller has settled it already. `onContent` hears the
+    /// content once the reading and table stages are done, and `onRecords` the records once the
+    /// record stage is (a worker sends each on, to be stored while the next stages run); later
+    /// stages only read them.
+    public func process(path: String, data: Data, sha256: String, sniffed: SniffResult? = nil,
+                        onContent: ((DocumentContent) -> Void)? = nil, onRecords: ((DocumentRecords) -> Void)? = nil) -> ProcessedDocument {
         let started = Date()
         let url = URL(fileURLWithPath: path)
         var notes: [String] = []
@@ -120,10 +124,12 @@ public struct Pipeline: Sendable {
             notes += content.notes + content.problems.map(\.detail)
             content = furniture.apply(to: content)
             content = tables.apply(to: content)
+            onContent?(content)
             // Read once: how the document writes its numbers serves the records and the checks.
             let survey = NumberConvention.Survey(content)
             let convention = survey.document
             let recs = records.extract(from: content, convention: convention, survey: survey)
+            onRecords?(recs)
             let findings = checks.process(CheckInput(content: content, records: recs, numberConvention: convention))
             return ProcessedDocument(path: path, sha256: sha256, format: format, byteCount: data.count, status: content.status,
                                      notes: notes, content: content, records: recs, findings: findings,
@@ -221,8 +227,9 @@ public struct Pipeline: Sendable {
     private func handle(path: String, runID: Int64, store: Store, worker: WorkerProcess?, force: Bool,
                         shard: Shard?, state: BatchState, logger: Logger?, progress: (@Sendable (ProgressEvent) -> Void)?) throws {
         func finished(_ event: ProgressEvent) { state.finish(event, progress: progress) }
-        func record(_ doc: ProcessedDocument) throws {
-            try store.save(doc, runID: runID, pipelineVersion: version)
+        /// Counts and tells a document, saving it first unless it is already stored.
+        func record(_ doc: ProcessedDocument, saved: Bool = false) throws {
+            if !saved { try store.save(doc, runID: runID, pipelineVersion: version) }
             if doc.status == .failed {
                 state.update { $0.failed += 1; $0.failures.append(FailedFile(path: doc.path, reason: doc.error ?? "unknown")) }
                 logger?.error("\(doc.path): \(doc.error ?? "failed")")
@@ -280,7 +287,11 @@ public struct Pipeline: Sendable {
             }
             if let worker {
                 let format: DocumentFormat? = if case .readable(let f) = sniffed { f } else { nil }
-                try record(worker.process(path: p, sha256: sha, byteCount: data.count, format: format, onPage: onPage))
+                let version = version
+                let outcome = try worker.process(path: p, sha256: sha, byteCount: data.count, format: format, onPage: onPage) { content, rest in
+                    try store.save(content: content, path: p, sha256: sha, runID: runID, pipelineVersion: version, rest: rest) != nil
+                }
+                try record(outcome.document, saved: outcome.saved)
             } else {
                 try record(ReadingProgress.listening(onPage) { process(path: p, data: data, sha256: sha, sniffed: sniffed) })
             }

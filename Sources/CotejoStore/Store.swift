@@ -161,43 +161,109 @@ public final class Store: Sendable {
     @discardableResult
     public func save(_ doc: ProcessedDocument, runID: Int64, pipelineVersion: String) throws -> Int64 {
         try writer.write { db in
-            // Transient failures of the same bytes count up; anything else starts again at 1.
-            var attempts = 1
-            if doc.failureKind == .transient, let sha = doc.sha256,
-               let previous = try Row.fetchOne(db, sql: "SELECT failure_kind, attempts FROM documents WHERE sha256 = ?", arguments: [sha]),
-               (previous["failure_kind"] as String?) == FailureKind.transient.rawValue {
-                attempts = (previous["attempts"] as Int? ?? 1) + 1
-            }
-            if let sha = doc.sha256 {
-                try db.execute(sql: "DELETE FROM documents WHERE sha256 = ? OR (path = ? AND (sha256 IS NULL OR sha256 != ?))",
-                               arguments: [sha, doc.path, sha])
-            } else {
-                try db.execute(sql: "DELETE FROM documents WHERE path = ? AND sha256 IS NULL", arguments: [doc.path])
-            }
-            let facts = doc.records.facts
-            var sources = try SourceRows(db)
-            try db.execute(sql: """
-                INSERT INTO documents (sha256, path, format, byte_count, pages, status, error, notes, pipeline_version,
-                  run_id, entity, title, kind, year, processed_at, seconds, failure_kind, attempts)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [doc.sha256, doc.path, doc.format?.rawValue, doc.byteCount, doc.pageCount,
-                                 doc.status.rawValue, doc.error, Self.json(doc.notes), pipelineVersion, runID,
-                                 facts.entity, facts.title, facts.kind?.rawValue, facts.year, Self.now(), doc.seconds,
-                                 doc.failureKind?.rawValue, attempts])
+            let attempts = try replaceEarlierVersions(of: doc, db: db)
+            let row = Self.documentRow(doc, runID: runID, pipelineVersion: pipelineVersion, attempts: attempts)
+            try db.execute(sql: "INSERT INTO documents (\(row.columns)) VALUES (\(row.marks))", arguments: row.values)
             let docID = db.lastInsertedRowID
-            for (field, source) in facts.sources.sorted(by: { $0.key < $1.key }) {
-                try sources.write(source, owner: "document", ownerID: docID, field: field, ordinal: 0, docID: docID, db: db)
-            }
             if let content = doc.content { try insertContent(content, docID: docID, db: db) }
-            try insertRecords(doc.records, docID: docID, runID: runID, sources: &sources, db: db)
-            for (i, f) in doc.findings.enumerated() {
-                try db.cachedStatement(sql: """
-                    INSERT INTO findings (document_id, run_id, ordinal, rule, severity, message, message_en, "values")
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [docID, runID, i, f.rule, f.severity.rawValue, f.message, f.messageEN, Self.json(f.values)])
-                try sources.write(f.source, owner: "finding", ownerID: db.lastInsertedRowID, docID: docID, db: db)
-            }
+            var sources = try SourceRows(db)
+            try insertOutcome(doc, docID: docID, runID: runID, sources: &sources, db: db)
             return docID
+        }
+    }
+
+    /// Writes a document whose parts come one after another, in one transaction as `save` does: the
+    /// content's rows first, while the rest is still being worked out (a worker's records and
+    /// checks); then its records, when `rest` hands them to the function it is given, which writes
+    /// them at once; then what `rest` returns: the whole document, whose content is the one given
+    /// and whose records are the ones written, if any were. A big sheet's million cells are then
+    /// written during its records, and its records during its checks, instead of all after them.
+    /// While `rest` runs the store's writer is held, so other documents wait to be written.
+    ///
+    /// When `rest` returns a failed document, nothing is written and the result is nil: the
+    /// caller saves the failure with `save`. An error `rest` throws rolls back and is rethrown.
+    public func save(content: DocumentContent, path: String, sha256: String, runID: Int64, pipelineVersion: String,
+                     rest: (_ writeRecords: (DocumentRecords) throws -> Void) throws -> ProcessedDocument) throws -> Int64? {
+        struct RestFailed: Error {}
+        do {
+            return try writer.write { db in
+                let provisional = ProcessedDocument(path: path, sha256: sha256, format: content.format, byteCount: 0, status: content.status)
+                _ = try replaceEarlierVersions(of: provisional, db: db)
+                var row = Self.documentRow(provisional, runID: runID, pipelineVersion: pipelineVersion, attempts: 1)
+                try db.execute(sql: "INSERT INTO documents (\(row.columns)) VALUES (\(row.marks))", arguments: row.values)
+                let docID = db.lastInsertedRowID
+                try insertContent(content, docID: docID, db: db)
+                var sources = try SourceRows(db)
+                var recordsWritten = false
+                let doc = try rest { records in
+                    precondition(!recordsWritten, "a document's records are written once")
+                    try insertRecords(records, docID: docID, runID: runID, sources: &sources, db: db)
+                    recordsWritten = true
+                }
+                guard doc.status != .failed else { throw RestFailed() }
+                row = Self.documentRow(doc, runID: runID, pipelineVersion: pipelineVersion, attempts: 1)
+                try db.execute(sql: "UPDATE documents SET \(row.assignments) WHERE id = ?", arguments: row.values + [docID])
+                try insertOutcome(doc, docID: docID, runID: runID, recordsWritten: recordsWritten, sources: &sources, db: db)
+                return docID
+            }
+        } catch is RestFailed {
+            return nil
+        }
+    }
+
+    /// Deletes what the store holds of the same bytes or, for a file that changed, of the same
+    /// path; returns the document's attempt count (transient failures of the same bytes count up,
+    /// anything else starts again at 1).
+    private func replaceEarlierVersions(of doc: ProcessedDocument, db: Database) throws -> Int {
+        var attempts = 1
+        if doc.failureKind == .transient, let sha = doc.sha256,
+           let previous = try Row.fetchOne(db, sql: "SELECT failure_kind, attempts FROM documents WHERE sha256 = ?", arguments: [sha]),
+           (previous["failure_kind"] as String?) == FailureKind.transient.rawValue {
+            attempts = (previous["attempts"] as Int? ?? 1) + 1
+        }
+        if let sha = doc.sha256 {
+            try db.execute(sql: "DELETE FROM documents WHERE sha256 = ? OR (path = ? AND (sha256 IS NULL OR sha256 != ?))",
+                           arguments: [sha, doc.path, sha])
+        } else {
+            try db.execute(sql: "DELETE FROM documents WHERE path = ? AND sha256 IS NULL", arguments: [doc.path])
+        }
+        return attempts
+    }
+
+    /// A document's own columns, once for the INSERT and the UPDATE that write them.
+    private struct DocumentRow {
+        var names: [String]
+        var values: StatementArguments
+        var columns: String { names.joined(separator: ", ") }
+        var marks: String { Array(repeating: "?", count: names.count).joined(separator: ", ") }
+        var assignments: String { names.map { "\($0) = ?" }.joined(separator: ", ") }
+    }
+
+    private static func documentRow(_ doc: ProcessedDocument, runID: Int64, pipelineVersion: String, attempts: Int) -> DocumentRow {
+        let facts = doc.records.facts
+        return DocumentRow(
+            names: ["sha256", "path", "format", "byte_count", "pages", "status", "error", "notes", "pipeline_version",
+                    "run_id", "entity", "title", "kind", "year", "processed_at", "seconds", "failure_kind", "attempts"],
+            values: [doc.sha256, doc.path, doc.format?.rawValue, doc.byteCount, doc.pageCount,
+                     doc.status.rawValue, doc.error, Self.json(doc.notes), pipelineVersion, runID,
+                     facts.entity, facts.title, facts.kind?.rawValue, facts.year, Self.now(), doc.seconds,
+                     doc.failureKind?.rawValue, attempts])
+    }
+
+    /// What the document's stages made of its content: its records (unless already written), the
+    /// facts' sources and the findings.
+    private func insertOutcome(_ doc: ProcessedDocument, docID: Int64, runID: Int64, recordsWritten: Bool = false,
+                               sources: inout SourceRows, db: Database) throws {
+        if !recordsWritten { try insertRecords(doc.records, docID: docID, runID: runID, sources: &sources, db: db) }
+        for (field, source) in doc.records.facts.sources.sorted(by: { $0.key < $1.key }) {
+            try sources.write(source, owner: "document", ownerID: docID, field: field, ordinal: 0, docID: docID, db: db)
+        }
+        for (i, f) in doc.findings.enumerated() {
+            try db.cachedStatement(sql: """
+                INSERT INTO findings (document_id, run_id, ordinal, rule, severity, message, message_en, "values")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [docID, runID, i, f.rule, f.severity.rawValue, f.message, f.messageEN, Self.json(f.values)])
+            try sources.write(f.source, owner: "finding", ownerID: db.lastInsertedRowID, docID: docID, db: db)
         }
     }
 

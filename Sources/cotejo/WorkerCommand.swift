@@ -71,13 +71,34 @@ struct Worker: ParsableCommand {
 
     func answer(path: String, sha256: String, config: PipelineConfig, framed: Bool) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        // A serving worker sends the content as soon as it is read, and the records as soon as they
+        // are made, for the batch to store while the next stages run here (`WorkerAnswer.Part`);
+        // the document follows without them.
+        var contentSent = false, recordsSent = false
+        func send(_ body: Data?) -> Bool {
+            guard let body else { return false }
+            FileHandle.standardOutput.write(WorkerFrame.encode(body))
+            return true
+        }
+        let sendContent: (DocumentContent) -> Void = { content in
+            var content = content
+            content.dropWords()
+            contentSent = send(try? WorkerAnswer.encode(content: content))
+        }
+        let sendRecords: (DocumentRecords) -> Void = { records in
+            recordsSent = send(try? WorkerAnswer.encode(records: records))
+        }
         // Each page read is told to the parent (which shows it at most once a second).
         var doc = ReadingProgress.listening({ page, count in
             FileHandle.standardError.write(PageReport.line(page: page, of: count))
-        }) { Pipeline(config: config).process(path: path, data: data, sha256: sha256) }
+        }) {
+            Pipeline(config: config).process(path: path, data: data, sha256: sha256,
+                                             onContent: framed ? sendContent : nil, onRecords: framed ? sendRecords : nil)
+        }
         // Word boxes served the table and record stages, which ran here; the store keeps lines and
         // blocks only, so the words need not cross the process boundary.
-        doc.content?.dropWords()
+        if contentSent { doc.content = nil } else { doc.content?.dropWords() }
+        if recordsSent { doc.records = DocumentRecords() }
         let body = try WorkerAnswer.encode(doc)
         FileHandle.standardOutput.write(framed ? WorkerFrame.encode(body) : body)
     }

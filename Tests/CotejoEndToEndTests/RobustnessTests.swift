@@ -99,12 +99,50 @@ import CotejoReport
         #expect(try Repo.comparableExport(a) == Repo.comparableExport(b))
     }
 
+    /// With every content stored before its records (no cell threshold), a batch of workers writes
+    /// the same store as one process does, and a worker's big content is stored early.
+    @Test func contentsStoredBeforeTheirRecordsGiveTheSameStore() throws {
+        guard case .childProcess(var runner) = try isolated() else { Issue.record("not isolated"); return }
+        runner.earlySaveCells = 1
+        let dir = try Repo.temporaryDirectory()
+        for name in ["003.xlsx", "004.docx", "003.pdf", "001.html"] {
+            try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let stores = try Repo.temporaryDirectory()
+        let early = try Store(path: stores.appendingPathComponent("early.sqlite").path)
+        let inProcess = try Store(path: stores.appendingPathComponent("in-process.sqlite").path)
+        _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: early, jobs: 2, isolation: .childProcess(runner))
+        _ = try Pipeline(config: PipelineConfig(inputs: [])).ingest(paths: [dir.path], store: inProcess)
+        #expect(try Repo.comparableExport(early) == Repo.comparableExport(inProcess))
+
+        let worker = runner.worker()
+        defer { worker.stop() }
+        let sheet = dir.appendingPathComponent("003.xlsx")
+        let size = try Data(contentsOf: sheet).count
+        var heardContent = false
+        let outcome = try worker.process(path: sheet.path, sha256: "sha-sheet", byteCount: size, format: .xlsx, saveEarly: { content, rest in
+            heardContent = !content.tables.isEmpty
+            return try early.save(content: content, path: sheet.path, sha256: "sha-sheet", runID: 1, pipelineVersion: "test", rest: rest) != nil
+        })
+        #expect(heardContent)
+        #expect(outcome.saved)
+        #expect(outcome.document.status == .ok)
+        #expect(outcome.document.content?.tables.isEmpty == false)
+        // Below the threshold the content waits for its document and the caller saves it.
+        runner.earlySaveCells = .max
+        let late = try runner.worker().process(path: sheet.path, sha256: "sha-sheet", byteCount: size, format: .xlsx, saveEarly: { _, _ in
+            Issue.record("a small content was saved early"); return false
+        })
+        #expect(!late.saved)
+        #expect(late.document.content?.tables.count == outcome.document.content?.tables.count)
+    }
+
     /// The documents a worker reads, with their bytes' hash and format, as the batch gives them.
     func read(_ names: [String], with worker: WorkerProcess) throws -> [ProcessedDocument] {
         try names.map { name in
             let url = Repo.fixtures.appendingPathComponent(name)
             let data = try Data(contentsOf: url)
-            return worker.process(path: url.path, sha256: "sha-\(name)", byteCount: data.count, format: nil)
+            return try worker.process(path: url.path, sha256: "sha-\(name)", byteCount: data.count, format: nil).document
         }
     }
 
@@ -138,7 +176,7 @@ import CotejoReport
         guard case .childProcess(let runner) = try isolated() else { Issue.record("not isolated"); return }
         let worker = runner.worker()
         defer { worker.stop() }
-        let gone = worker.process(path: "/nonexistent/plan.pdf", sha256: "x", byteCount: 0, format: .pdf)
+        let gone = try worker.process(path: "/nonexistent/plan.pdf", sha256: "x", byteCount: 0, format: .pdf).document
         #expect(gone.status == .failed)
         #expect(gone.error?.contains("no se pudo abrir") == true, "got: \(gone.error ?? "nil")")
         #expect(try read(["001.html"], with: worker).map(\.status) == [.ok])

@@ -43,6 +43,27 @@ import CotejoModel
         #expect(try WorkerAnswer.decode(WorkerAnswer.encode(failed)).error == "roto")
     }
 
+    @Test("a content sent ahead and records sent ahead come back as such, and never pass for a document")
+    func partsSentAhead() throws {
+        let doc = Self.document(cellCount: 9_000)
+        let content = try #require(doc.content)
+        guard case .content(let back) = try WorkerAnswer.decodePart(WorkerAnswer.encode(content: content)) else {
+            Issue.record("not a content"); return
+        }
+        #expect(back.tables == content.tables && back.pages == content.pages)
+        let records = DocumentRecords(facts: DocumentFacts(entity: "Alcaldía", year: 2024),
+                                      activities: [Activity(item: "1", description: "Talleres", planned: 4, executed: 3,
+                                                            source: [Self.sources[2]])])
+        guard case .records(let made) = try WorkerAnswer.decodePart(WorkerAnswer.encode(records: records)) else {
+            Issue.record("not records"); return
+        }
+        #expect(made.activities == records.activities && made.facts.entity == "Alcaldía")
+        #expect(throws: (any Error).self) { try WorkerAnswer.decode(WorkerAnswer.encode(content: content)) }
+        #expect(throws: (any Error).self) { try WorkerAnswer.decode(WorkerAnswer.encode(records: records)) }
+        // Two answers in one frame are damage, not a choice between them.
+        #expect(throws: (any Error).self) { try WorkerAnswer.decodePart(WorkerAnswer.encode(records: records) + WorkerAnswer.encode(doc)) }
+    }
+
     @Test("an answer cut short or with a wrong header is refused, not read as a smaller document")
     func damagedAnswers() throws {
         let bytes = try WorkerAnswer.encode(Self.document(cellCount: 50))

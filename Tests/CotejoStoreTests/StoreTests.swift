@@ -104,6 +104,55 @@ import CotejoStoreTesting
         #expect(orphans == 0)
     }
 
+    /// What a store holds of its documents, as text to compare: each document's columns, records
+    /// and findings, and the rows of every table a document writes.
+    func snapshot(_ store: Store) throws -> String {
+        let encoder = JSONCoding.encoder(sortedKeys: true)
+        let docs = try store.documents().map { d in
+            "\(d.path) \(d.sha256 ?? "-") \(d.format?.rawValue ?? "-") \(d.pages) \(d.status.rawValue) \(d.error ?? "-") \(d.notes) "
+                + String(decoding: try encoder.encode(d.records), as: UTF8.self)
+                + String(decoding: try encoder.encode(d.findings), as: UTF8.self)
+        }
+        let rows = try ["pages", "blocks", "doc_tables", "cells", "activities", "totals", "findings", "sources"].map {
+            "\($0) \(try store.count($0))"
+        }
+        return (docs + rows).joined(separator: "\n")
+    }
+
+    /// A document written in parts (a worker's big sheet: its content, then its records, then the
+    /// rest) leaves the same rows as a whole save; a rest that failed or threw leaves the store as
+    /// it was.
+    @Test func aDocumentSavedInPartsEqualsOneSavedWhole() throws {
+        let whole = try Store(), parts = try Store(), recordsLast = try Store()
+        let doc = sample()
+        let content = try #require(doc.content)
+        try whole.save(doc, runID: whole.beginRun(pipeline: "p", version: "v1"), pipelineVersion: "v1")
+        let run = try parts.beginRun(pipeline: "p", version: "v1")
+        let id = try parts.save(content: content, path: doc.path, sha256: "abc", runID: run, pipelineVersion: "v1") { writeRecords in
+            try writeRecords(doc.records)
+            return doc
+        }
+        #expect(id != nil)
+        #expect(try snapshot(parts) == snapshot(whole))
+        // Records that never came ahead are written with the rest.
+        _ = try recordsLast.save(content: content, path: doc.path, sha256: "abc", runID: recordsLast.beginRun(pipeline: "p", version: "v1"),
+                                 pipelineVersion: "v1") { _ in doc }
+        #expect(try snapshot(recordsLast) == snapshot(whole))
+
+        var failed = doc
+        failed.status = .failed
+        failed.error = "the worker died"
+        #expect(try parts.save(content: content, path: doc.path, sha256: "abc", runID: run, pipelineVersion: "v1") { writeRecords in
+            try writeRecords(doc.records)
+            return failed
+        } == nil)
+        struct Gone: Error {}
+        #expect(throws: Gone.self) {
+            try parts.save(content: content, path: doc.path, sha256: "abc", runID: run, pipelineVersion: "v1") { _ in throw Gone() }
+        }
+        #expect(try snapshot(parts) == snapshot(whole))
+    }
+
     @Test func failedDocumentsAreKept() throws {
         let store = try Store()
         let run = try store.beginRun(pipeline: "p", version: "v1")

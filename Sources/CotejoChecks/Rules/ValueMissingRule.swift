@@ -27,7 +27,9 @@ public struct ValueMissingRule: Rule {
 
     private func table(_ t: Table, settings: RuleSettings) -> Finding? {
         func isHeader(_ c: Cell) -> Bool { c.isHeader || c.row < t.headerRowCount }
-        let headerRows = Set(t.cells.filter(isHeader).flatMap { $0.row..<($0.row + $0.rowSpan) })
+        // Picked once: a sheet's body has a million cells, and each column asks for its headers.
+        let headerCells = t.cells.filter(isHeader)
+        let headerRows = Set(headerCells.flatMap { $0.row..<($0.row + $0.rowSpan) })
         guard !headerRows.isEmpty else { return nil }
         let grid = t.grid
         let bodyRows = (0..<t.rowCount).filter { r in
@@ -39,7 +41,7 @@ public struct ValueMissingRule: Rule {
         var filledPeriods: [String] = []
         var done: Set<Cell> = []
         for c in 0..<t.columnCount {
-            let headers = t.cells.filter { isHeader($0) && c >= $0.column && c < $0.column + $0.columnSpan }
+            let headers = headerCells.filter { c >= $0.column && c < $0.column + $0.columnSpan }
                 .sorted { $0.row > $1.row }
             guard let leaf = headers.first, !done.contains(leaf) else { continue }
             var name: String? = names(leaf.text) ? leaf.text : nil
