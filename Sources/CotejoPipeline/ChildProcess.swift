@@ -75,7 +75,8 @@ public struct ChildProcessRunner: Sendable {
 }
 
 /// One batch thread's child process, reading documents in turn: a request line in (`WorkerRequest`),
-/// a framed `ProcessedDocument` out (`WorkerFrame`), page reports on stderr (`PageReport`).
+/// framed answers out (`WorkerFrame`: the content, the records, then the rest of the document, as
+/// `WorkerAnswer.Part`s), page reports on stderr (`PageReport`).
 ///
 /// A child that dies, runs past a document's time limit or grows past `recycleShare` of the
 /// memory limit is dropped; the next document starts a new one. A document that a child which had

@@ -42,6 +42,9 @@ enum WireCoding {
 /// The one-byte kind that opens each value.
 enum WireTag: UInt8 {
     case null, no, yes, int, uint, double, float, string, keyed, unkeyed, source
+    /// A keyed entry for an optional that is nil (`encodeIfPresent`): read as a key that is not
+    /// there, as JSON leaves it out, but it keeps the entries in the order they are asked for.
+    case absent
 }
 
 /// The fields a `Source` carries on the wire, as bits of the set that precedes them, in the order
@@ -248,6 +251,27 @@ struct WireKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try entry(key) { sink.uint(UInt64(value)) } }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try entry(key) { sink.uint(value) } }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try entry(key) { try sink.encodeValue(value) } }
+
+    // An optional that is nil is written as an `absent` entry, not left out: the reader then finds
+    // each key right after the one before, where it looks first, instead of scanning the whole
+    // container for a key that is not there (most of a record's optional fields are nil). It reads
+    // as a missing key, as in JSON.
+    private mutating func absent(_ key: Key) throws { try entry(key) { sink.tag(.absent) } }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try absent(key) }
+    }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try absent(key) }
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try absent(key) }
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try absent(key) }
+    }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try absent(key) }
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         // Non-throwing by protocol: a misuse is caught at the nested container's first write.
@@ -471,7 +495,7 @@ struct WireReader {
     /// The position just past the value at `p`.
     func end(ofValueAt p: Int) throws -> Int {
         switch try tag(at: p) {
-        case .null, .no, .yes: return p + 1
+        case .null, .no, .yes, .absent: return p + 1
         case .int, .uint: var q = p + 1; _ = try varint(at: &q); return q
         case .double: guard bytes.count - p > 8 else { throw damaged("a number runs past the end") }; return p + 9
         case .float: guard bytes.count - p > 4 else { throw damaged("a number runs past the end") }; return p + 5
@@ -610,17 +634,20 @@ struct WireKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try name.withUTF8 { name in
             if cursor.next < body.upperBound {
                 let e = try entry(at: cursor.next)
-                if matches(e.key, name) { cursor.next = e.end; return e.value }
+                if matches(e.key, name) { cursor.next = e.end; return try unlessAbsent(e.value) }
             }
             var p = body.lowerBound
             while p < body.upperBound {
                 let e = try entry(at: p)
-                if matches(e.key, name) { cursor.next = e.end; return e.value }
+                if matches(e.key, name) { cursor.next = e.end; return try unlessAbsent(e.value) }
                 p = e.end
             }
             return nil
         }
     }
+
+    /// A value's position, or nil for an `absent` entry.
+    private func unlessAbsent(_ value: Int) throws -> Int? { try reader.tag(at: value) == .absent ? nil : value }
 
     private func require(_ key: Key) throws -> Int {
         guard let p = try find(key) else {
@@ -633,8 +660,8 @@ struct WireKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         var keys: [Key] = []
         var p = body.lowerBound
         while p < body.upperBound {
-            guard let e = try? entry(at: p) else { cursor.damaged = true; break }
-            if let key = Key(stringValue: reader.string(e.key)) { keys.append(key) }
+            guard let e = try? entry(at: p), let tag = try? reader.tag(at: e.value) else { cursor.damaged = true; break }
+            if tag != .absent, let key = Key(stringValue: reader.string(e.key)) { keys.append(key) }
             p = e.end
         }
         return keys

@@ -8,8 +8,9 @@ import Logging
 
 /// `cotejo worker`: reads files and writes their processed documents on stdout (`WorkerAnswer`). The batch
 /// runs it as a child process so that a crash in a reader costs one document, not the batch.
-/// With `--serve` it reads one request per line on stdin (`WorkerRequest`) and answers each with a
-/// `WorkerFrame`, until its input ends; with a path it reads that one file.
+/// With `--serve` it reads one request per line on stdin (`WorkerRequest`) and answers each with
+/// `WorkerFrame`s (the content and the records as soon as each is made, then the rest), until its
+/// input ends; with a path it reads that one file and answers with the whole document.
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Processes files in isolation (used by run and ingest; not for direct use).",

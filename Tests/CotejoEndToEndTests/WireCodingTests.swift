@@ -82,6 +82,35 @@ import CotejoModel
         #expect(throws: (any Error).self) { try WireCoding.decode(Source.self, from: try WireCoding.encode(Self.shuffled)) }
     }
 
+    /// Written by `encodeIfPresent(nil)`, and read back as JSON reads a key it left out.
+    struct Sparse: Codable, Equatable {
+        var first: Int?
+        var second: String?
+        var third: Double?
+        enum CodingKeys: String, CodingKey { case first, second, third }
+
+        static func keys(_ decoder: Decoder) throws -> (all: [String], second: Bool, decodeThrows: Bool) {
+            let k = try decoder.container(keyedBy: CodingKeys.self)
+            return (k.allKeys.map(\.stringValue), k.contains(.second), (try? k.decodeNil(forKey: .second)) == nil)
+        }
+    }
+
+    struct SparseProbe: Decodable {
+        var all: [String], second: Bool, decodeThrows: Bool
+        init(from decoder: Decoder) throws { (all, second, decodeThrows) = try Sparse.keys(decoder) }
+    }
+
+    @Test("an optional left nil reads as a key that is not there, whatever order its neighbours are read in")
+    func nilOptionalsReadAsMissingKeys() throws {
+        let value = Sparse(first: 3, second: nil, third: 0.5)
+        let bytes = try WireCoding.encode(value)
+        #expect(try WireCoding.decode(Sparse.self, from: bytes) == value)
+        let probe = try WireCoding.decode(SparseProbe.self, from: bytes)
+        #expect(probe.all == ["first", "third"])
+        #expect(!probe.second && probe.decodeThrows)
+        #expect(try WireCoding.decode(Sparse.self, from: WireCoding.encode(Sparse())) == Sparse())
+    }
+
     @Test("a nested container written to after its parent moved on is refused when writing, not sent garbled")
     func interleaved() throws {
         var value = Self.shuffled
