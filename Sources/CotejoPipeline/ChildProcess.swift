@@ -144,7 +144,7 @@ public final class WorkerProcess {
     }
 
     private func attempt(_ job: Job, onPage: (@Sendable (Int, Int) -> Void)?, saveEarly: EarlySave?) throws -> Outcome {
-        let request = WorkerRequest(path: job.path, sha256: job.sha256).line
+        let request = WorkerRequest(path: job.path, sha256: job.sha256, format: job.format).line
         // A child that ended between documents (killed from outside) is replaced before the request.
         if let running = child, !running.process.isRunning { child = nil }
         if child == nil {
@@ -309,8 +309,13 @@ public final class WorkerProcess {
 public struct WorkerRequest: Codable, Sendable {
     public var path: String
     public var sha256: String
+    /// What the batch found the bytes to be, so that the worker does not sniff them again; nil
+    /// when the batch did not settle it.
+    public var format: DocumentFormat?
 
-    public init(path: String, sha256: String) { self.path = path; self.sha256 = sha256 }
+    public init(path: String, sha256: String, format: DocumentFormat? = nil) {
+        self.path = path; self.sha256 = sha256; self.format = format
+    }
 
     var line: Data { ((try? JSONEncoder().encode(self)) ?? Data()) + Data([10]) }
 }

@@ -65,13 +65,43 @@ public struct PipelineConfig: Codable, Sendable {
                     secondsPerDocument: min(ocr.secondsPerDocument ?? limits.secondsPerDocument * 0.75, limits.secondsPerDocument))
     }
 
+    /// The `output:` section: the store, and where each output goes (`RunOutputs.all`), by its key.
     public struct Output: Codable, Sendable {
         public var database: String
-        public var export: String?
-        public var report: String?
+        /// Per output key ("export", "report"), where it is written; an output without one is not.
+        public var paths: [String: String]
 
-        public init(database: String, export: String? = nil, report: String? = nil) {
-            self.database = database; self.export = export; self.report = report
+        public init(database: String, paths: [String: String] = [:]) {
+            self.database = database; self.paths = paths
+        }
+
+        /// Every output where it goes by default: what a pipeline without `output:` writes.
+        public static let standard = Output(database: "output/cotejo.sqlite",
+                                            paths: Dictionary(uniqueKeysWithValues: RunOutputs.all.map { ($0.key, $0.defaultPath) }))
+
+        public func path(of output: any RunOutput.Type) -> String? { paths[output.key] }
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+            static let database = Key(stringValue: "database")
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: Key.self)
+            database = try c.decode(String.self, forKey: .database)
+            paths = [:]
+            for output in RunOutputs.all {
+                if let path = try c.decodeIfPresent(String.self, forKey: Key(stringValue: output.key)) { paths[output.key] = path }
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(database, forKey: .database)
+            for (key, path) in paths.sorted(by: { $0.key < $1.key }) { try c.encode(path, forKey: Key(stringValue: key)) }
         }
     }
 
@@ -114,7 +144,7 @@ public struct PipelineConfig: Codable, Sendable {
     enum CodingKeys: String, CodingKey { case name, inputs, output, language, limits, rules, ocr }
 
     public init(name: String = "default", inputs: [String] = ["fixtures"],
-                output: Output = Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report/"),
+                output: Output = .standard,
                 language: Language = .es, limits: Limits = Limits(), rules: [String: RuleSettings] = [:], ocr: OCR = OCR()) {
         self.name = name; self.inputs = inputs; self.output = output; self.language = language
         self.limits = limits; self.rules = rules; self.ocr = ocr
@@ -124,8 +154,7 @@ public struct PipelineConfig: Codable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? "default"
         inputs = try c.decodeIfPresent([String].self, forKey: .inputs) ?? []
-        output = try c.decodeIfPresent(Output.self, forKey: .output)
-            ?? Output(database: "output/cotejo.sqlite", export: "output/export.json", report: "output/report/")
+        output = try c.decodeIfPresent(Output.self, forKey: .output) ?? .standard
         language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .es
         limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? Limits()
         rules = try c.decodeIfPresent([String: RuleSettings].self, forKey: .rules) ?? [:]
@@ -183,7 +212,7 @@ extension PipelineConfig {
     /// The keys each section knows; anything else is a typo to report.
     static let knownKeys: [String: Set<String>] = [
         "": ["name", "inputs", "output", "language", "limits", "rules", "ocr"],
-        "output": ["database", "export", "report"],
+        "output": Set(["database"] + RunOutputs.all.map { $0.key }),
         "limits": ["max_file_mb", "seconds_per_document", "memory_mb_per_document", "attempts_per_document"],
         "ocr": ["mode", "languages", "dpi", "seconds_per_document"],
         "rule": ["enabled", "severity", "tolerance", "threshold"],
@@ -247,8 +276,7 @@ extension PipelineConfig {
         func resolve(_ p: String) -> String { Self.joined(folder, p) }
         inputs = inputs.map(resolve)
         output.database = resolve(output.database)
-        output.export = output.export.map(resolve)
-        output.report = output.report.map(resolve)
+        output.paths = output.paths.mapValues(resolve)
     }
 
     /// `path` read from `folder`: unchanged when absolute or when the folder is the working one;

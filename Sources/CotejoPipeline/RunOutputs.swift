@@ -1,7 +1,6 @@
 import Foundation
 import CotejoModel
 import CotejoStore
-import CotejoChecks
 import CotejoReport
 
 /// A file an output could not write, with the operating system's reason ("No space left on device").
@@ -14,9 +13,12 @@ public struct OutputError: Error, Sendable {
     }
 }
 
-/// The last stage of a run: what the pipeline's `output` names, written from the store — the JSON
-/// export and the HTML report. The command line only prints the lines it returns.
+/// The last stage of a run: the outputs the pipeline's `output:` names, written from the store
+/// (`RunOutput`: the JSON export, the HTML report). The command line only prints the lines it returns.
 public struct RunOutputs: Sendable {
+    /// Every output a run can write, in the order a run writes them.
+    public static let all: [any RunOutput.Type] = [JSONExportOutput.self, HTMLReportOutput.self]
+
     public var config: PipelineConfig
     /// The pipeline file as given, recorded in the export.
     public var pipelinePath: String
@@ -25,40 +27,45 @@ public struct RunOutputs: Sendable {
         self.config = config; self.pipelinePath = pipelinePath
     }
 
-    /// Writes every output the pipeline names; returns what was written, one line each, in the
-    /// run's language.
+    /// Writes every output the pipeline gives a path; returns what was written, one line each, in
+    /// the run's language.
     public func write(_ docs: [StoredDocument]) throws -> [String] {
-        var lines: [String] = []
-        let say = config.language
-        if let out = config.output.export {
-            try Self.write(JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: pipelinePath, language: say)), to: out)
-            lines.append(say.pick("Escrito \(out)", "Wrote \(out)"))
+        try Self.all.flatMap { output -> [String] in
+            guard let path = config.output.path(of: output) else { return [] }
+            return try output.write(docs, to: path, pipelinePath: pipelinePath, language: config.language)
         }
-        if let out = config.output.report {
-            lines += try Self.writeReport(docs, to: out, language: say)
-        }
-        return lines
     }
 
-    /// The HTML report into a folder; a path ending in ".html" (a report of old) becomes a folder
-    /// of that name. Returns what was written, one line each.
-    public static func writeReport(_ docs: [StoredDocument], to out: String, language: Language) throws -> [String] {
-        var lines: [String] = []
-        var folder = out
-        if folder.lowercased().hasSuffix(".html") {
-            folder = String(folder.dropLast(5)) + "/"
-            lines.append(language.pick("nota: el informe ahora es una carpeta; se escribe \(folder) en lugar de \(out)",
-                                       "note: the report is a folder now; writing \(folder) instead of \(out)"))
+    /// The forms `cotejo export` writes the store in.
+    public enum ExportFormat: String, Sendable, CaseIterable {
+        /// One file, valid against schema/cotejo.export-1.schema.json.
+        case json
+        /// JSON Lines: one document per line.
+        case jsonl
+        /// A folder of CSV files, one per kind of record, and one of sources.
+        case csv
+    }
+
+    /// The store's documents in `format`: JSON and JSON Lines into the file `out`, or returned for
+    /// standard output when `out` is nil; CSV into the folder `out` (required). Returns the bytes
+    /// for standard output, if any, and what was written, one line each.
+    public static func export(_ docs: [StoredDocument], format: ExportFormat, to out: String?, dialect: CSV.Dialect = .rfc4180,
+                              language: Language) throws -> (standardOutput: Data?, lines: [String]) {
+        let data: Data
+        switch format {
+        case .json:
+            data = try JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: nil, language: language))
+        case .jsonl:
+            data = try JSONExporter.lines(docs, language: language)
+        case .csv:
+            guard let out else { throw OutputError(path: "-", reason: language.pick("CSV se escribe en una carpeta", "CSV is written into a folder")) }
+            let paths = try CSVExporter.write(docs, to: out, language: language, dialect: dialect)
+            return (nil, paths.map { language.pick("Escrito \($0)", "Wrote \($0)") })
         }
-        let result = try HTMLReport(language: language, version: cotejoVersion, ruleNames: RuleRegistry.names).write(docs, to: folder)
-        let seconds = BatchMessages(language: language).seconds(result.seconds, decimals: 1)
-        lines.append(language.pick("Escrito \(result.index) (\(result.pages.count) páginas de documento, \(result.crops) recortes, \(seconds))",
-                                   "Wrote \(result.index) (\(result.pages.count) document pages, \(result.crops) crops, \(seconds))"))
-        for path in result.withoutCrops {
-            lines.append(language.pick("  sin recortes de \(path): el archivo ya no está o cambió desde que se leyó",
-                                       "  no crops for \(path): the file is missing or changed since it was read"))
-        }
-        return lines
+        // A JSON document on a terminal ends its line; JSON Lines already end theirs.
+        guard let out else { return (format == .json ? data + Data("\n".utf8) : data, []) }
+        try write(data, to: out)
+        return (nil, [])
     }
 
     /// Writes a whole file, atomically: on a full disk or an I/O error nothing half-written is left.

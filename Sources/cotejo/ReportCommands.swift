@@ -10,7 +10,7 @@ import CotejoPipeline
 /// ("output/report.html") gets the folder of that name without the extension ("output/report/"):
 /// the report is a folder of pages and crops now.
 func writeReport(_ docs: [StoredDocument], to out: String, language: Language) throws {
-    for line in try RunOutputs.writeReport(docs, to: out, language: language) { printError(line) }
+    for line in try HTMLReportOutput.write(docs, to: out, language: language) { printError(line) }
 }
 
 struct Report: ParsableCommand {
@@ -46,7 +46,7 @@ struct Export: ParsableCommand {
         RFC 4180 UTF-8 by default, or --csv-dialect excel for a spreadsheet in Spanish.
         """))
 
-    enum Format: String, ExpressibleByArgument { case json, jsonl, csv }
+    typealias Format = RunOutputs.ExportFormat
 
     @Option(name: .long, help: help("Formato: json, jsonl (un documento por línea) o csv.", "Export format: json, jsonl (one document per line) or csv."))
     var format: Format = .json
@@ -68,21 +68,15 @@ struct Export: ParsableCommand {
         try guarded {
             let lang = language.language
             let docs = try store.openForReading().documents()
-            switch format {
-            case .json:
-                let data = try JSONExporter.encode(JSONExporter.export(docs, version: cotejoVersion, pipeline: nil, language: lang))
-                if let out { try write(data, to: out) } else { try writeToStandardOutput(data + Data("\n".utf8)) }
-            case .jsonl:
-                let data = try JSONExporter.lines(docs, language: lang)
-                if let out { try write(data, to: out) } else { try writeToStandardOutput(data) }
-            case .csv:
-                // `validate()` refused csv without --out.
-                guard let out else { return }
-                for path in try CSVExporter.write(docs, to: out, language: lang, dialect: csvDialect) { printError(tr("Escrito \(path)", "Wrote \(path)")) }
-            }
+            // `validate()` refused csv without --out.
+            let written = try outputs { try RunOutputs.export(docs, format: format, to: out, dialect: csvDialect, language: lang) }
+            if let data = written.standardOutput { try writeToStandardOutput(data) }
+            for line in written.lines { printError(line) }
         }
     }
 }
+
+extension RunOutputs.ExportFormat: ExpressibleByArgument {}
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(

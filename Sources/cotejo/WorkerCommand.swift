@@ -47,7 +47,7 @@ struct Worker: ParsableCommand {
         while let line = readLine(strippingNewline: true) {
             guard let request = try? JSONDecoder().decode(WorkerRequest.self, from: Data(line.utf8)) else { continue }
             limitCPU()
-            do { try answer(path: request.path, sha256: request.sha256, config: config, framed: true) } catch {
+            do { try answer(path: request.path, sha256: request.sha256, format: request.format, config: config, framed: true) } catch {
                 // A file that cannot be opened fails alone; the worker serves the next one.
                 let failed = ProcessedDocument(path: request.path, sha256: request.sha256, format: nil, byteCount: 0, status: .failed,
                                                error: config.language.pick("no se pudo abrir el archivo: \(error.localizedDescription)",
@@ -70,7 +70,8 @@ struct Worker: ParsableCommand {
         setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
     }
 
-    func answer(path: String, sha256: String, config: PipelineConfig, framed: Bool) throws {
+    /// `format`: what the batch found the bytes to be (nil: sniffed here).
+    func answer(path: String, sha256: String, format: DocumentFormat? = nil, config: PipelineConfig, framed: Bool) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         // A serving worker sends the content as soon as it is read, and the records as soon as they
         // are made, for the batch to store while the next stages run here (`WorkerAnswer.Part`);
@@ -93,7 +94,7 @@ struct Worker: ParsableCommand {
         var doc = ReadingProgress.listening({ page, count in
             FileHandle.standardError.write(PageReport.line(page: page, of: count))
         }) {
-            Pipeline(config: config).process(path: path, data: data, sha256: sha256,
+            Pipeline(config: config).process(path: path, data: data, sha256: sha256, sniffed: format.map { .readable($0) },
                                              onContent: framed ? sendContent : nil, onRecords: framed ? sendRecords : nil)
         }
         // Word boxes served the table and record stages, which ran here; the store keeps lines and

@@ -172,6 +172,20 @@ import CotejoReport
         #expect(worker.processesStarted == 3)
     }
 
+    /// The batch sniffs each file once and tells the worker what it found: the worker reads the
+    /// bytes as that format rather than sniffing them again.
+    @Test func theWorkerReadsTheFormatTheBatchFound() throws {
+        guard case .childProcess(let runner) = try isolated() else { Issue.record("not isolated"); return }
+        let worker = runner.worker()
+        defer { worker.stop() }
+        let page = Repo.fixtures.appendingPathComponent("001.html")
+        let size = try Data(contentsOf: page).count
+        let asText = try worker.process(path: page.path, sha256: "sha-page", byteCount: size, format: .txt).document
+        #expect(asText.format == .txt && asText.status == .ok)
+        let sniffed = try worker.process(path: page.path, sha256: "sha-page", byteCount: size, format: nil).document
+        #expect(sniffed.format == .html)
+    }
+
     @Test func aFileGoneBeforeTheWorkerOpensItFailsAloneAndTheChildServesOn() throws {
         guard case .childProcess(let runner) = try isolated() else { Issue.record("not isolated"); return }
         let worker = runner.worker()

@@ -28,8 +28,6 @@ struct LegalCitation: Hashable {
     static let fillers: Set<String> = ["no", "nro", "numero", "num", "n", "o", "unico", "reglamentario",
                                        "estatutaria", "organica", "ordinaria", "externa", "interna", "conjunta",
                                        "ministerial", "documento"]
-    static let months: Set<String> = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                                      "septiembre", "setiembre", "octubre", "noviembre", "diciembre"]
 
     private struct Token {
         var key: String
@@ -91,7 +89,7 @@ struct LegalCitation: Hashable {
             guard y < t.count, ["de", "del"].contains(t[y].key) else { continue }
             y += 1
             if y < t.count, t[y].key == "ano" { y += 1 }
-            if y + 3 < t.count, t[y].isNumber, t[y].key.count <= 2, t[y + 1].key == "de", months.contains(t[y + 2].key),
+            if y + 3 < t.count, t[y].isNumber, t[y].key.count <= 2, t[y + 1].key == "de", SpanishMonth.fullNameNumber(t[y + 2].key) != nil,
                ["de", "del"].contains(t[y + 3].key) {
                 y += 4
             }

@@ -11,6 +11,12 @@ public enum SpanishMonth {
         return lookup(SpanishLexer.foldedKey(w)).map { $0.month }
     }
 
+    /// The month a word names in full ("Septiembre", "setiembre", "DICIEMBRE"); nil for an
+    /// abbreviation ("sept") or anything else, where a reader wants only the unmistakable form.
+    public static func fullNameNumber(_ word: some StringProtocol) -> Int? {
+        lookup(SpanishLexer.foldedKey(Substring(word))).flatMap { $0.abbreviated ? nil : $0.month }
+    }
+
     /// The full name of a month, lower-case: 9 → "septiembre".
     public static func name(_ month: Int) -> String? {
         (1...12).contains(month) ? fullNames[month - 1] : nil
