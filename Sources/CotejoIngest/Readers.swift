@@ -35,13 +35,31 @@ public struct FormatEntry: Sendable {
     /// A page of the format for people, singular and plural, Spanish then English ("hoja", "hojas",
     /// "sheet", "sheets").
     public var pageNames: (es: (String, String), en: (String, String))
+    /// What the later stages do differently for the format's documents.
+    public var traits: Traits
     public var reader: @Sendable (OCRSettings) -> any DocumentReader
+
+    /// What the later stages do differently for a format's documents.
+    public struct Traits: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Pages of words placed by their boxes, whose tables the table stage finds from the layout
+        /// (PDF, scans and images of text), rather than tables the file declares (HTML, Office, TSV).
+        public static let laidOut = Traits(rawValue: 1)
+        /// Pages the report shows crops of, figures highlighted (through poppler: PDF pages).
+        public static let croppedInReport = Traits(rawValue: 2)
+    }
+
+    /// Lines of text with no layout and no declared pages (TXT, TSV): furniture is found by
+    /// repeated lines, and one such format named for another is no surprise worth a note.
+    public var isPlainText: Bool { stage == .plainText }
 
     public init(_ format: DocumentFormat, stage: Stage, extensions: [String],
                 pageNames: (es: (String, String), en: (String, String)) = (("página", "páginas"), ("page", "pages")),
+                traits: Traits = [],
                 recognizes: @escaping @Sendable (SniffInput) -> Bool, reader: @escaping @Sendable (OCRSettings) -> any DocumentReader) {
         self.format = format; self.stage = stage; self.extensions = extensions; self.pageNames = pageNames
-        self.recognizes = recognizes; self.reader = reader
+        self.traits = traits; self.recognizes = recognizes; self.reader = reader
     }
 }
 
@@ -60,6 +78,16 @@ public enum Readers {
     ]
 
     public static func entry(for format: DocumentFormat) -> FormatEntry? { formats.first { $0.format == format } }
+
+    /// Whether `format` is known and has `trait`.
+    public static func format(_ format: DocumentFormat?, has trait: FormatEntry.Traits) -> Bool {
+        format.flatMap(entry(for:))?.traits.contains(trait) ?? false
+    }
+
+    /// What a page of `format` is called, singular and plural, Spanish then English.
+    public static func pageNames(of format: DocumentFormat?) -> (es: (String, String), en: (String, String)) {
+        format.flatMap(entry(for:))?.pageNames ?? (("página", "páginas"), ("page", "pages"))
+    }
 
     public static func reader(for format: DocumentFormat, ocr: OCRSettings = OCRSettings()) -> (any DocumentReader)? {
         entry(for: format)?.reader(ocr)

@@ -15,10 +15,6 @@ public struct DocumentFormat: RawRepresentable, Hashable, Codable, Sendable, Cus
     public static let tsv = DocumentFormat(rawValue: "tsv")
     /// A PNG, JPEG or TIFF image of text (a multi-page TIFF gives several pages), read by OCR.
     public static let image = DocumentFormat(rawValue: "image")
-
-    /// Pages of words placed by their boxes, whose tables are found from the layout (PDF, scans
-    /// and images of text), rather than tables the file declares (HTML, Office, TSV).
-    public var isLaidOut: Bool { self == .pdf || self == .image }
 }
 
 /// A document's outcome: `partial` when some pages or parts could not be read.

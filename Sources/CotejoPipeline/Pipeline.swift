@@ -98,7 +98,7 @@ public struct Pipeline: Sendable {
         let url = URL(fileURLWithPath: path)
         var notes: [String] = []
         let format: DocumentFormat
-        let reader: any DocumentReader
+        let entry: FormatEntry
         switch sniffed ?? FormatSniffer.sniff(data, fileExtension: url.pathExtension) {
         case .empty:
             return ProcessedDocument(path: path, sha256: sha256, format: FormatSniffer.claimedFormat(fileExtension: url.pathExtension),
@@ -107,23 +107,23 @@ public struct Pipeline: Sendable {
             return ProcessedDocument(path: path, sha256: sha256, format: nil, byteCount: data.count, status: .failed,
                                      error: say("no es un formato que Cotejo lea: \(what)", "not a format Cotejo reads: \(what)"))
         case .readable(let f):
-            guard let r = Readers.reader(for: f, ocr: config.ocrSettings) else {
+            guard let known = Readers.entry(for: f) else {
                 return ProcessedDocument(path: path, sha256: sha256, format: f, byteCount: data.count, status: .failed,
                                          error: say("no es un formato que Cotejo lea: \(f)", "not a format Cotejo reads: \(f)"))
             }
-            format = f; reader = r
+            format = f; entry = known
             if let claimed = FormatSniffer.claimedFormat(fileExtension: url.pathExtension), claimed != f,
-               !(claimed == .txt && f == .tsv) && !(claimed == .tsv && f == .txt) {
+               !(known.isPlainText && Readers.entry(for: claimed)?.isPlainText == true) {
                 notes.append(say("el nombre dice .\(url.pathExtension) pero el contenido es \(f.rawValue.uppercased()): se lee como \(f.rawValue.uppercased())",
                                  "the name says .\(url.pathExtension) but the bytes are \(f.rawValue.uppercased()): read as \(f.rawValue.uppercased())"))
             }
         }
         do {
-            var content = try reader.read(url: url, data: data)
+            var content = try entry.reader(config.ocrSettings).read(url: url, data: data)
             // What could not be read is told with the notes; it also makes the document partial.
             notes += content.notes + content.problems.map(\.detail)
             content = furniture.apply(to: content)
-            content = tables.apply(to: content)
+            content = tables.apply(to: content, laidOut: entry.traits.contains(.laidOut))
             onContent?(content)
             // Read once: how the document writes its numbers serves the records and the checks.
             let survey = NumberConvention.Survey(content)

@@ -48,13 +48,13 @@ struct DocumentPage {
         h += "<h1>\(escapeHTML(title))</h1>"
         h += "<p class=\"muted\"><span class=\"mono\">\(escapeHTML(d.path))</span> · \(escapeHTML(d.format?.rawValue.uppercased() ?? "?")) · "
         // What a page is called in the document's format ("hoja", "diapositiva"), as its reader says.
-        let names = d.format.flatMap(Readers.entry(for:))?.pageNames ?? (es: ("página", "páginas"), en: ("page", "pages"))
+        let names = Readers.pageNames(of: d.format)
         let unit = d.pages == 1 ? (names.es.0, names.en.0) : (names.es.1, names.en.1)
         h += "\(d.pages) \(w(unit.0, unit.1)) · "
         h += "\(w("estado", "status")): <b>\(escapeHTML(w.status(d.status)))</b> · sha256 <span class=\"mono\">\(escapeHTML(String((d.sha256 ?? "—").prefix(16))))…</span></p>"
         if let e = d.error { h += "<div class=\"notice\">\(escapeHTML(e))</div>" }
         for n in d.notes { h += "<div class=\"notice small\">\(escapeHTML(n))</div>" }
-        if d.format == .pdf, let problem = cropProblem { h += "<div class=\"notice\">\(escapeHTML(problem.message(w)))</div>" }
+        if Readers.format(d.format, has: .croppedInReport), let problem = cropProblem { h += "<div class=\"notice\">\(escapeHTML(problem.message(w)))</div>" }
 
         h += "<h2>\(w("Datos del documento", "Document facts"))</h2><table class=\"facts\">"
         let factRows: [(String, String, String)] = [
@@ -120,7 +120,7 @@ struct DocumentPage {
         h += "<div class=\"where\"><b>\(w("Dónde", "Where")):</b>"
         if x.source.isEmpty { h += " <span class=\"muted\">\(w("sin ubicación en el documento", "no location in the document"))</span>" }
         // PDF: one crop per page the figures stand on, boxes highlighted.
-        if document.format == .pdf {
+        if Readers.format(document.format, has: .croppedInReport) {
             var byPage: [Int: [BBox]] = [:]
             // Places in another document (a cross-document finding) are quoted, never cropped from this one.
             for s in x.source where s.file == nil { if let p = s.page, let b = s.bbox { byPage[p, default: []].append(b) } }

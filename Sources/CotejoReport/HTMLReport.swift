@@ -1,6 +1,7 @@
 import Foundation
 import CotejoModel
 import CotejoStore
+import CotejoIngest
 
 /// What writing the report did, for the command's summary line and for tests.
 public struct ReportResult: Sendable {
@@ -56,7 +57,7 @@ public struct HTMLReport {
         for d in docs {
             var cropper: PageCropper?
             var problem: CropUnavailable?
-            if d.format == .pdf && d.status != .failed {
+            if Readers.format(d.format, has: .croppedInReport) && d.status != .failed {
                 do { cropper = try PageCropper(path: resolve(d.path), sha256: d.sha256) } catch { problem = error }
             }
             if let problem { problems[d.path] = problem }

@@ -1,6 +1,7 @@
 import Foundation
 import CotejoModel
 import CotejoSpanish
+import CotejoIngest
 
 /// User-facing words of the report, in Spanish by default and English with `--lang en`.
 struct Words {
@@ -111,7 +112,8 @@ struct Words {
         if let sheet = s.sheet, let cell = s.cell { parts.append(self("hoja «\(sheet)», celda \(cell)", "sheet “\(sheet)”, cell \(cell)")) }
         if let xpath = s.xpath { parts.append("XPath \(xpath)") }
         if let page = s.page {
-            parts.append(format == .pptx ? self("diapositiva \(page)", "slide \(page)") : self("página \(page)", "page \(page)"))
+            let names = Readers.pageNames(of: format)
+            parts.append(self("\(names.es.0) \(page)", "\(names.en.0) \(page)"))
         }
         if let table = s.table, let row = s.row {
             var t = self("tabla \(table), fila \(row)", "table \(table), row \(row)")

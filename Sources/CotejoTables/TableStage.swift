@@ -14,9 +14,11 @@ public struct TableStage: Sendable {
 
     public init(findUnruled: Bool) { self.findUnruled = findUnruled }
 
-    public func apply(to content: DocumentContent) -> DocumentContent {
+    /// `laidOut`: the content's pages are words placed by their boxes (its format's
+    /// `FormatEntry.Traits.laidOut`), so its tables are found here from the layout.
+    public func apply(to content: DocumentContent, laidOut: Bool) -> DocumentContent {
         // Flowing formats: the reader's tables, with fragments cut by a page break joined.
-        guard content.tables.isEmpty, content.format.isLaidOut else { return FlowTableStitcher.stitch(content) }
+        guard content.tables.isEmpty, laidOut else { return FlowTableStitcher.stitch(content) }
         var content = content
         content.tables = tables(in: content.pages)
         return content

@@ -52,7 +52,7 @@ func printTable(_ t: Table) {
 var args = Array(CommandLine.arguments.dropFirst())
 
 if args.first == "doc", args.count >= 2 {
-    let content = TableStage().apply(to: read(args[1]))
+    let content = TableStage().apply(to: read(args[1]), laidOut: true)
     print("\(args[1]): \(content.tables.count) tables")
     content.tables.forEach(printTable)
     exit(0)

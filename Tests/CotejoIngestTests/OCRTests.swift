@@ -117,10 +117,10 @@ private func tokens(_ pages: [Page]) -> [String] {
 
     @Test func aScannedRuledTableComesOutAsTheSameGrid() throws {
         let original = try Fixtures.data(Self.ruledFixture)
-        let born = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: Self.ruledFixture), data: original))
+        let born = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: Self.ruledFixture), data: original), laidOut: true)
         let bornTable = try #require(born.tables.first { $0.pages.contains(Self.ruledPage) })
         let scan = ImageOnlyPDF.make(pages: [try ImageOnlyPDF.render(original, page: Self.ruledPage, dpi: 200)], dpi: 200)
-        let read = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: "scan.pdf"), data: scan))
+        let read = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: "scan.pdf"), data: scan), laidOut: true)
         #expect(read.pages[0].rulings.count >= 10)
         let table = try #require(read.tables.first)
         #expect(table.columnCount == bornTable.columnCount)

@@ -58,7 +58,7 @@ import CotejoTables
         }
         let drawn = DrawnPDF.make(draw, width: 600, height: 320)
         let scan = ImageOnlyPDF.make(pages: [try ImageOnlyPDF.render(drawn, page: 1, dpi: 150)], dpi: 150)
-        let read = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: "screen.pdf"), data: scan))
+        let read = TableStage().apply(to: try PDFReader().read(url: URL(fileURLWithPath: "screen.pdf"), data: scan), laidOut: true)
         let table = try #require(read.tables.first, "no table; rulings: \(read.pages[0].rulings)")
         #expect(table.columnCount == 4)
         #expect(table.rowCount == 5)

@@ -56,4 +56,14 @@ struct FormatRegistryTests {
         // Plain text is last: whatever no other format claims.
         #expect(entries.last?.format == .txt)
     }
+
+    @Test("what the later stages do differently is said by each format's entry, not by switches on formats")
+    func traits() {
+        let laidOut = Readers.formats.filter { $0.traits.contains(.laidOut) }.map(\.format)
+        #expect(Set(laidOut) == [.pdf, .image])
+        #expect(Readers.formats.filter { $0.traits.contains(.croppedInReport) }.map(\.format) == [.pdf])
+        #expect(Set(Readers.formats.filter(\.isPlainText).map(\.format)) == [.txt, .tsv])
+        #expect(Readers.format(.pdf, has: .croppedInReport) && !Readers.format(nil, has: .laidOut))
+        #expect(Readers.pageNames(of: .pptx).es.0 == "diapositiva" && Readers.pageNames(of: nil).en.1 == "pages")
+    }
 }

@@ -13,7 +13,7 @@ import CotejoModel
     func tables(_ name: String) throws -> [Table] {
         let url = Self.fixtures.appendingPathComponent(name)
         let content = try PDFReader().read(url: url, data: Data(contentsOf: url))
-        return TableStage().apply(to: FurnitureDetector().apply(to: content)).tables
+        return TableStage().apply(to: FurnitureDetector().apply(to: content), laidOut: true).tables
     }
 
     @Test func fixture003SpreadsheetOverTwoPages() throws {

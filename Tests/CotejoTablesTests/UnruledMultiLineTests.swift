@@ -36,7 +36,7 @@ import CotejoModel
     @Test func chromiumPrintedPlanDeAccion() throws {
         let url = Self.fixture
         let content = try PDFReader().read(url: url, data: Data(contentsOf: url))
-        let tables = TableStage().apply(to: FurnitureDetector().apply(to: content)).tables
+        let tables = TableStage().apply(to: FurnitureDetector().apply(to: content), laidOut: true).tables
         #expect(tables.count == 1)
         let t = try #require(tables.first)
         check(t)

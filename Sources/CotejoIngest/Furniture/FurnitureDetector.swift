@@ -39,7 +39,7 @@ public struct FurnitureDetector: Sendable {
         let numberOffset = paged ? pageNumberOffset(content.pages) : nil
         if paged {
             repeatedKeys = pagedRepeats(content.pages)
-        } else if content.format == .txt || content.format == .tsv {
+        } else if Readers.entry(for: content.format)?.isPlainText == true {
             repeatedKeys = unpagedRepeats(content.pages)
         } else {
             repeatedKeys = []

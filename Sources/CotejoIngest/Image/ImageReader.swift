@@ -48,7 +48,7 @@ public struct ImageReader: DocumentReader {
 
 extension ImageReader {
     /// Images of text (scans, photographed pages): PNG, JPEG and TIFF, read by OCR.
-    public static let entry = FormatEntry(.image, stage: .binary, extensions: ["png", "jpg", "jpeg", "tif", "tiff"],
+    public static let entry = FormatEntry(.image, stage: .binary, extensions: ["png", "jpg", "jpeg", "tif", "tiff"], traits: .laidOut,
                                           recognizes: { input in
                                               input.starts([0x89, 0x50, 0x4E, 0x47]) || input.starts([0xFF, 0xD8, 0xFF])
                                                   || input.starts([0x49, 0x49, 0x2A, 0x00]) || input.starts([0x4D, 0x4D, 0x00, 0x2A])

@@ -185,7 +185,7 @@ public struct PDFReader: DocumentReader {
 
 extension PDFReader {
     /// PDF: the header may follow a little junk; readers accept it within the first kilobyte.
-    public static let entry = FormatEntry(.pdf, stage: .binary, extensions: ["pdf"],
+    public static let entry = FormatEntry(.pdf, stage: .binary, extensions: ["pdf"], traits: [.laidOut, .croppedInReport],
                                           recognizes: { $0.data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil },
                                           reader: { PDFReader(ocr: $0) })
 }
