@@ -94,7 +94,7 @@ let package = Package(
                     path: "Tests/CotejoStoreTests"),
         .testTarget(name: "CotejoEndToEndTests", dependencies: [
             "CotejoPipeline", "CotejoStore", "CotejoStoreTesting", "CotejoReport", "CotejoModel", "CotejoIngest",
-            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
+            .product(name: "Yams", package: "Yams"),
         ], path: "Tests/CotejoEndToEndTests"),
         .testTarget(name: "CotejoReportTests", dependencies: [
             "CotejoReport", "CotejoStore", "CotejoModel", "CotejoPipeline", "CPoppler",

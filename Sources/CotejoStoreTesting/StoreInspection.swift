@@ -17,6 +17,19 @@ extension Store {
         try writer.read { db in Set(try db.columns(in: table).map(\.name)) }
     }
 
+    /// Every row of every table, ids and all, as text, tables by name (the full-text index's own
+    /// tables and SQLite's left out): what "a second merge changes nothing" compares.
+    public func everyRow() throws -> String {
+        try writer.read { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'blocks_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                """)
+            return try tables.map { table in
+                "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description).joined(separator: "\n"))
+            }.joined(separator: "\n")
+        }
+    }
+
     /// Reads the database directly.
     public func read<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
 

@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
             // --db wins over the pipeline's database.
             let st = try store.open(fallback: config.output.database)
             code = try batch.ingest(paths: config.inputs, config: config, store: st, storePath: store.path(fallback: config.output.database))
-            for line in try outputs { try RunOutputs(config: config, pipelinePath: pipeline).write(st.documents()) } { printError(line) }
+            for line in try outputs({ try RunOutputs(config: config, pipelinePath: pipeline).write(st.documents()) }) { printError(line) }
         }
         if code != 0 { throw ExitCode(code) }
     }

@@ -1,6 +1,5 @@
 import CotejoIngest
 import Foundation
-import GRDB
 import Testing
 import CotejoModel
 import CotejoStore
@@ -71,12 +70,7 @@ import CotejoPipeline
     /// Every row of every table of a store, ids and all, as text: what "changes nothing" compares.
     static func rows(_ path: String) throws -> String {
         let store = try Store(path: path, readOnly: true)
-        return try store.read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'blocks_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            return try tables.map { table in
-                "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description).joined(separator: "\n"))
-            }.joined(separator: "\n")
-        }
+        return try store.everyRow()
     }
 
     /// The fixtures in three shards, each ingested into its own store by `cotejo ingest --shard`,
