@@ -189,8 +189,12 @@ public final class WorkerProcess {
                     child.documentsRead += 1
                     watch.peakBytes = max(watch.peakBytes, ChildProcessRunner.addressSpacePeak(child.process.processIdentifier) ?? 0)
                     if Double(watch.peakBytes) >= runner.recycleShare * runner.megabytes * 1_048_576 { stop() }
-                    if doc.content == nil { doc.content = content }
-                    if let records { doc.records = records }
+                    // The parts sent ahead belong to a document that was read; a failure after
+                    // them (its answer could not be written) is stored without them.
+                    if doc.status != .failed {
+                        if doc.content == nil { doc.content = content }
+                        if let records { doc.records = records }
+                    }
                     doc.seconds = Date().timeIntervalSince(job.started)
                     return Outcome(document: doc)
                 case .content(let read):
@@ -208,7 +212,9 @@ public final class WorkerProcess {
                                 return o.document
                             }
                         }
-                        guard var outcome else { return job.failed(runner, "the store did not wait for the document") }
+                        guard var outcome else {
+                            return job.failed(runner, runner.say("el almacén no esperó el resto del documento", "the store did not wait for the rest of the document"))
+                        }
                         outcome.saved = saved
                         return outcome
                     }
