@@ -287,7 +287,6 @@ public struct Pipeline: Sendable {
             }
             if let worker {
                 let format: DocumentFormat? = if case .readable(let f) = sniffed { f } else { nil }
-                let version = version
                 let outcome = try worker.process(path: p, sha256: sha, byteCount: data.count, format: format, onPage: onPage) { content, rest in
                     try store.save(content: content, path: p, sha256: sha, runID: runID, pipelineVersion: version, rest: rest) != nil
                 }

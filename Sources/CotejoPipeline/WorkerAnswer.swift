@@ -3,9 +3,9 @@ import CotejoModel
 
 /// The bytes of a worker's answer: parts, each a header line "KIND COUNT CELLS" and COUNT bytes.
 /// The first part is the answer itself in `WireCoding` bytes, its tables' cells left out: KIND -1
-/// for a processed document, -2 for a document's content alone, -3 for its records (`Part`). The others each carry up
-/// to a few thousand cells of table KIND, in order, as `CellWire` bytes, CELLS being the table's
-/// whole count (room for them is made once).
+/// for a processed document, -2 for a document's content alone, -3 for its records (`Part`). The
+/// others each carry up to a few thousand cells of table KIND, in order, as `CellWire` bytes, CELLS
+/// being the table's whole count (room for them is made once).
 /// JSON was the first form: `JSONEncoder` builds a tree of a whole value before it writes a byte and
 /// `JSONDecoder` scans a whole text before it decodes: for a sheet of 400,000 cells those were most
 /// of both processes' memory and as much time as reading the sheet.
@@ -26,19 +26,21 @@ public enum WorkerAnswer {
     public static func encode(_ document: ProcessedDocument) throws -> Data {
         var doc = document
         var cells: [[Cell]] = []
-        if var content = doc.content {
-            cells = content.tables.map(\.cells)
-            for i in content.tables.indices { content.tables[i].cells = [] }
-            doc.content = content
-        }
+        if doc.content != nil { cells = takeCells(from: &doc.content!) }
         return withCells(documentKind, try WireCoding.encode(doc), cells)
     }
 
     public static func encode(content: DocumentContent) throws -> Data {
         var content = content
+        let cells = takeCells(from: &content)
+        return withCells(contentKind, try WireCoding.encode(content), cells)
+    }
+
+    /// The tables' cells, taken out of `content`: they cross as `CellWire` parts of their own.
+    private static func takeCells(from content: inout DocumentContent) -> [[Cell]] {
         let cells = content.tables.map(\.cells)
         for i in content.tables.indices { content.tables[i].cells = [] }
-        return withCells(contentKind, try WireCoding.encode(content), cells)
+        return cells
     }
 
     public static func encode(records: DocumentRecords) throws -> Data {
@@ -100,10 +102,8 @@ public enum WorkerAnswer {
             }
             cells[table]!.append(contentsOf: try CellWire.decode(body))
         }
-        if let records {
-            guard cells.isEmpty else { throw damaged("cells with records") }
-            return .records(records)
-        }
+        // Records have no tables, so no cells part can have come with them.
+        if let records { return .records(records) }
         if var content {
             for (table, list) in cells { content.tables[table].cells = list }
             return .content(content)
