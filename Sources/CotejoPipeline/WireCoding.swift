@@ -17,6 +17,8 @@ import CotejoModel
 /// - a `Source`: a 4-byte body length, then the bit set of the fields it has and those fields.
 ///   Sources are most of a document's values (eight per activity, one per cell); through
 ///   `Codable` each asked sixteen keys of a container holding three.
+/// - an `Activity`: a 4-byte body length, then its fields in a fixed order (`ActivityWire.swift`),
+///   for the same reason: a sheet sends one per row.
 ///
 /// Synthesized `Codable` reads keys in the order it wrote them, so the reader first tries the
 /// entry after the last one read, and only on a miss scans the container. Every length and count is
@@ -45,6 +47,8 @@ enum WireTag: UInt8 {
     /// A keyed entry for an optional that is nil (`encodeIfPresent`): read as a key that is not
     /// there, as JSON leaves it out, but it keeps the entries in the order they are asked for.
     case absent
+    /// An `Activity`: a 4-byte body length, then its fields (see `ActivityWire.swift`).
+    case activity
 }
 
 /// The fields a `Source` carries on the wire, as bits of the set that precedes them, in the order
@@ -138,7 +142,7 @@ final class WireSink {
 
     /// Sets the body length of the container whose header is at `at` to reach the end of the bytes.
     func patchLength(at: Int) {
-        let headerSize = bytes[at - 1] == WireTag.unkeyed.rawValue ? 8 : 4   // keyed and source: 4
+        let headerSize = bytes[at - 1] == WireTag.unkeyed.rawValue ? 8 : 4   // keyed, source and activity: 4
         put32(bytes.count - at - headerSize, at: at)
     }
 
@@ -176,6 +180,10 @@ final class WireSink {
         case is Source.Type:
             let header = open(.source)
             rawSource(value as! Source, cellText: nil)
+            patchLength(at: header)
+        case is Activity.Type:
+            let header = open(.activity)
+            rawActivity(value as! Activity)
             patchLength(at: header)
         default:
             let before = bytes.count
@@ -500,7 +508,7 @@ struct WireReader {
         case .double: guard bytes.count - p > 8 else { throw damaged("a number runs past the end") }; return p + 9
         case .float: guard bytes.count - p > 4 else { throw damaged("a number runs past the end") }; return p + 5
         case .string: var q = p + 1; return try stringRange(at: &q).upperBound
-        case .keyed, .unkeyed, .source: return try body(at: p, try tag(at: p)).upperBound
+        case .keyed, .unkeyed, .source, .activity: return try body(at: p, try tag(at: p)).upperBound
         }
     }
 
@@ -577,6 +585,7 @@ struct WireReader {
         if T.self == Double.self { return unsafeBitCast(try double(at: p), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try bool(at: p), to: T.self) }
         if T.self == Source.self { return try source(at: p) as! T }
+        if T.self == Activity.self { return try activity(at: p) as! T }
         return try T(from: WireDecoder(reader: self, at: p))
     }
 }

@@ -131,4 +131,49 @@ import CotejoModel
             _ = try? WireCoding.decode(Shuffled.self, from: Data(copy))
         }
     }
+
+    /// An activity with every field and list set, each to a value no other field has.
+    static let fullActivity: Activity = {
+        let at = Source(page: 2, bbox: BBox(x0: 1, y0: 2, x1: 3, y1: 4), text: "fila 7")
+        var a = Activity(item: "1.2", description: "Capacitar", unit: "Talento", phase: .H,
+                         start: DayDate(year: 2022, month: 2, day: 1), end: DayDate(year: 2022, month: 12, day: 31),
+                         responsible: "Jefe", target: "Meta", targetQuantity: 12, indicator: "Personas", periodicity: "Mensual",
+                         planned: 10, executed: 9, reportedPercent: 90, source: [at, Source(sheet: "H", cell: "B7", text: "B7")],
+                         fieldSources: ["planned": Source(sheet: "H", cell: "C7", text: "10")], notes: ["nota", ""],
+                         figureOrder: .executedFirst)
+        a.code = "BPIN 7"; a.unitOfMeasure = "Número"; a.baseline = 3; a.weight = 0.25; a.accumulated = -0.0
+        a.measures = [Measure(period: "2022-Q1", planned: 2, executed: nil, reportedPercent: .infinity,
+                              source: [at], fieldSources: ["executed": at]), Measure(period: "2022")]
+        a.otherColumns = ["Observación": "sin", "Otra": ""]
+        return a
+    }()
+
+    @Test("an activity written field by field comes back with every field, list and source")
+    func activity() throws {
+        let full = Self.fullActivity
+        // A new stored property of Activity must be added to its wire form (ActivityWire.swift): the
+        // plain ones through `Activity.fields`, the five lists by hand.
+        #expect(Mirror(reflecting: full).children.count == Activity.fields.count + 5)
+        #expect(Mirror(reflecting: full.measures[0]).children.count == 6)
+        let list = [full, Activity(description: "vacía")]
+        let back = try WireCoding.decode([Activity].self, from: try WireCoding.encode(list))
+        #expect(back == list)
+        #expect(back[0].accumulated?.sign == .minus)
+        let records = DocumentRecords(activities: list)
+        #expect(try WireCoding.decode(DocumentRecords.self, from: try WireCoding.encode(records)) == records)
+    }
+
+    @Test("a cut-short or damaged activity is refused or read, never read out of bounds")
+    func damagedActivity() throws {
+        let bytes = try WireCoding.encode([Self.fullActivity])
+        for n in 0..<bytes.count {
+            #expect(throws: (any Error).self) { try WireCoding.decode([Activity].self, from: bytes.prefix(n)) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var copy = [UInt8](bytes)
+            for _ in 0..<3 { copy[Int.random(in: 0..<copy.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
+            _ = try? WireCoding.decode([Activity].self, from: Data(copy))
+        }
+    }
 }
