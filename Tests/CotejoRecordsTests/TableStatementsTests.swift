@@ -293,6 +293,16 @@ extension TableStatementsTests {
         #expect(!sums.contains { $0.label.hasPrefix("AIC") })
     }
 
+    @Test("a split holding in two thirds of a long table's rows, the misses first, is found; one miss more and it is not",
+          arguments: [(66, true), (67, false)])
+    func splitAtTheThreshold(misses: Int, found: Bool) {
+        // The search stops early once no run can reach two thirds with the rows left; the threshold
+        // itself must still be reached when every miss comes before the first fit.
+        let rows = (0..<200).map { i in ["sede \(i)", "10"] + (i < misses ? ["3", "3"] : ["4", "6"]) }
+        let t = statementTable([["Sede", "Casos", "Urbanos", "Rurales"]] + rows)
+        #expect(!reader.read(t).sums.filter { $0.label.contains("Casos = Urbanos + Rurales") }.isEmpty == found)
+    }
+
     @Test("near misses: year columns never split a plan target; columns of zeros prove nothing")
     func splitNearMisses() {
         let years = statementTable([["Indicador", "Meta cuatrienio", "2024", "2025", "2026", "2027"],

@@ -321,6 +321,10 @@ public struct TableStatements: Sendable {
             let wholes = whole.filter { $0 > 0 }.count
             guard wholes >= 3 else { continue }
             func accepted(_ fitting: Int) -> Bool { fitting >= 3 && fitting * 3 >= wholes * 2 }
+            // The fewest fitting rows a run needs (see `accepted`). The searches below stop once no
+            // run can reach it with the rows left: on a sheet of unrelated columns that is after a
+            // third of its rows, and the candidates found are the same.
+            let needed = max(3, (wholes * 2 + 2) / 3)
             // Runs right of the whole: right[a...b], up to `maxSplit` columns standing next to each
             // other (which keeps the search linear in the table's rows on sheets of many columns).
             let right = partColumns.filter { $0 > w }
@@ -330,7 +334,10 @@ public struct TableStatements: Sendable {
                 return b
             }
             var fitting = [[Int]](repeating: [Int](repeating: 0, count: Self.maxSplit), count: right.count)
+            var wholesLeft = wholes
             for i in rows.indices where whole[i] > 0 {
+                if wholesLeft % 64 == 0, fitting.lazy.map({ $0.max() ?? 0 }).max() ?? 0 < needed - wholesLeft { break }
+                wholesLeft -= 1
                 for a in right.indices where last[a] > a {
                     var sum = 0.0, parts = 0
                     for b in a...last[a] {
@@ -352,8 +359,10 @@ public struct TableStatements: Sendable {
                 for a in left.indices where a + 1 <= left.count - 1 && left.count - a <= Self.maxSplit {
                     let run = left[a...]
                     guard contiguous(run) else { continue }
-                    var count = 0
+                    var count = 0, wholesLeft = wholes
                     for i in rows.indices where whole[i] > 0 {
+                        if count + wholesLeft < needed { break }
+                        wholesLeft -= 1
                         var sum = 0.0, parts = 0
                         for c in run where !values[c][i].isNaN { sum += values[c][i]; parts += 1 }
                         if parts > 0, fits(whole[i], sum, parts: parts) { count += 1 }
