@@ -55,4 +55,14 @@ public protocol Rule: Sendable {
 extension Rule {
     /// The severity in force: the pipeline's when it sets one, else the rule's default.
     public func severity(_ settings: RuleSettings) -> Severity { settings.severity ?? defaultSeverity }
+
+    /// A finding of this rule, as swift-format's rules `diagnose`: what it says (a message the rule
+    /// declares in its own file, as a `Bilingual` built by a `fileprivate static func`), the values it
+    /// rests on and where they stand. Its severity is the one in force, unless the rule gives its own
+    /// for this finding (a note that accuses nothing is `info` whatever the pipeline sets).
+    public func diagnose(_ message: Bilingual, values: [String: FindingValue], at source: [Source],
+                         _ settings: RuleSettings, severity fixed: Severity? = nil) -> Finding {
+        Finding(rule: id, severity: fixed ?? severity(settings), message: message.es, messageEN: message.en,
+                values: values, source: source)
+    }
 }

@@ -55,16 +55,22 @@ public struct CrossDocumentMismatch: Sendable {
                 guard let other = others.first(where: { $0.doc.ownPeriod == $0.total.period }) ?? others.first else { continue }
                 let t = quoting.total, o = other.total
                 let name = other.doc.path.split(separator: "/").last.map(String.init) ?? other.doc.path
-                let message = "Este documento dice \(Figures.es(t.executed!)) «\(t.label)» en el periodo \(t.period!); «\(name)» dice \(Figures.es(o.executed!))"
-                let messageEN = "This document says \(Figures.en(t.executed!)) “\(t.label)” in period \(t.period!); “\(name)” says \(Figures.en(o.executed!))"
+                let message = Bilingual.otherDocumentSays(t, other: name, o.executed!)
                 let theirs = o.source.map { s -> Source in var s = s; s.file = other.doc.path; return s }
                 out.append((quoting.doc.id, Finding(
-                    rule: Self.ruleID, severity: severity, message: message, messageEN: messageEN,
+                    rule: Self.ruleID, severity: severity, message: message.es, messageEN: message.en,
                     values: ["label": .text(t.label), "period": .text(t.period!), "stated": .number(t.executed!),
                              "other_document": .text(other.doc.path), "other_stated": .number(o.executed!)],
                     source: t.source + theirs)))
             }
         }
         return out
+    }
+}
+
+extension Bilingual {
+    fileprivate static func otherDocumentSays(_ t: StatedTotal, other name: String, _ theirs: Double) -> Bilingual {
+        Bilingual(es: "Este documento dice \(Figures.es(t.executed!)) «\(t.label)» en el periodo \(t.period!); «\(name)» dice \(Figures.es(theirs))",
+                  en: "This document says \(Figures.en(t.executed!)) “\(t.label)” in period \(t.period!); “\(name)” says \(Figures.en(theirs))")
     }
 }

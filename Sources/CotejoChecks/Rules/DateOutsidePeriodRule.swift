@@ -69,22 +69,9 @@ public struct DateOutsidePeriodRule: Rule {
             let group = groups[key]!
             let (a, field, d) = group[0]
             let written = a.fieldSource(field)?.text.collapsedWhitespace ?? d.description
-            let whatES = field == "start" ? "empieza" : "termina", whatEN = field == "start" ? "starts" : "ends"
-            let message: String, messageEN: String
-            if group.count == 1 {
-                message = "\(a.labelES.prefix(1).uppercased() + a.labelES.dropFirst()) \(whatES) el \(written), fuera de la vigencia \(period) del plan"
-                messageEN = "\(a.labelEN.prefix(1).uppercased() + a.labelEN.dropFirst()) \(whatEN) \(written), outside the plan's period \(period)"
-            } else {
-                let sheet = a.fieldSource(field)?.sheet
-                let itemsES = sheet.map { " de la hoja «\($0)»" } ?? " de la página \(a.fieldSource(field)?.page ?? 0)"
-                let itemsEN = sheet.map { " of sheet “\($0)”" } ?? " of page \(a.fieldSource(field)?.page ?? 0)"
-                let dates = group.map(\.2)
-                let (lo, hi) = (dates.min()!, dates.max()!)
-                let span = lo == hi ? "el \(lo)" : "entre el \(lo) y el \(hi)"
-                let spanEN = lo == hi ? "on \(lo)" : "between \(lo) and \(hi)"
-                message = "\(group.count) actividades\(itemsES) \(field == "start" ? "empiezan" : "terminan") \(span), fuera de la vigencia \(period) del plan"
-                messageEN = "\(group.count) activities\(itemsEN) \(field == "start" ? "start" : "end") \(spanEN), outside the plan's period \(period)"
-            }
+            let message: Bilingual = group.count == 1
+                ? .outsidePeriod(a, starts: field == "start", written, period: period)
+                : .outsidePeriod(group.count, starts: field == "start", where: a.fieldSource(field), dates: group.map(\.2), period: period)
             var values: [String: FindingValue] = [
                 "field": .text(field), "date": .text(written), "iso_date": .text(d.description),
                 "year": .number(Double(year)), "period": .text(period), "rows": .number(Double(group.count)),
@@ -92,8 +79,7 @@ public struct DateOutsidePeriodRule: Rule {
             if let item = a.item { values["item"] = .text(item) }
             var sources = group.flatMap { $0.0.sources(for: [field]) }
             if let ys = facts.sources["year"] { sources.append(ys) }
-            findings.append(Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                                    values: values, source: sources.uniqued()))
+            findings.append(diagnose(message, values: values, at: sources.uniqued(), settings))
         }
         return findings
     }
@@ -112,5 +98,22 @@ public struct DateOutsidePeriodRule: Rule {
                let b = year(tokens[k + 2]), a < b { out += [a, b] }
         }
         return out
+    }
+}
+
+extension Bilingual {
+    fileprivate static func outsidePeriod(_ a: Activity, starts: Bool, _ written: String, period: String) -> Bilingual {
+        Bilingual(es: "\(a.labelES.prefix(1).uppercased() + a.labelES.dropFirst()) \(starts ? "empieza" : "termina") el \(written), fuera de la vigencia \(period) del plan",
+                  en: "\(a.labelEN.prefix(1).uppercased() + a.labelEN.dropFirst()) \(starts ? "starts" : "ends") \(written), outside the plan's period \(period)")
+    }
+
+    fileprivate static func outsidePeriod(_ count: Int, starts: Bool, where source: Source?, dates: [DayDate], period: String) -> Bilingual {
+        let itemsES = source?.sheet.map { " de la hoja «\($0)»" } ?? " de la página \(source?.page ?? 0)"
+        let itemsEN = source?.sheet.map { " of sheet “\($0)”" } ?? " of page \(source?.page ?? 0)"
+        let (lo, hi) = (dates.min()!, dates.max()!)
+        let span = lo == hi ? "el \(lo)" : "entre el \(lo) y el \(hi)"
+        let spanEN = lo == hi ? "on \(lo)" : "between \(lo) and \(hi)"
+        return Bilingual(es: "\(count) actividades\(itemsES) \(starts ? "empiezan" : "terminan") \(span), fuera de la vigencia \(period) del plan",
+                         en: "\(count) activities\(itemsEN) \(starts ? "start" : "end") \(spanEN), outside the plan's period \(period)")
     }
 }

@@ -18,16 +18,14 @@ public struct DateReversedRule: Rule {
             // The dates as written when the cell was kept; ISO otherwise.
             let sText = a.fieldSource("start")?.text.collapsedWhitespace ?? s.description
             let eText = a.fieldSource("end")?.text.collapsedWhitespace ?? e.description
-            let message = "\(a.labelES.prefix(1).uppercased() + a.labelES.dropFirst()) empieza el \(sText) y termina el \(eText), antes de empezar"
-            let messageEN = "\(a.labelEN.prefix(1).uppercased() + a.labelEN.dropFirst()) starts \(sText) and ends \(eText), before it starts"
             var values: [String: FindingValue] = [
                 "start": .text(sText), "end": .text(eText),
                 "start_date": .text(s.description), "end_date": .text(e.description),
                 "description": .text(a.shortDescription),
             ]
             if let item = a.item { values["item"] = .text(item) }
-            return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                           values: values, source: a.sources(for: ["item", "start", "end"]))
+            return diagnose(.endsBeforeItStarts(a, start: sText, end: eText), values: values,
+                            at: a.sources(for: ["item", "start", "end"]), settings)
         }
     }
 
@@ -47,5 +45,12 @@ public struct DateReversedRule: Rule {
             ["start", "end"].contains { f in (numeric(f, of: r)?.day ?? 0) > 12 }
         }
         return !dayFirstProven
+    }
+}
+
+extension Bilingual {
+    fileprivate static func endsBeforeItStarts(_ a: Activity, start: String, end: String) -> Bilingual {
+        Bilingual(es: "\(a.labelES.prefix(1).uppercased() + a.labelES.dropFirst()) empieza el \(start) y termina el \(end), antes de empezar",
+                  en: "\(a.labelEN.prefix(1).uppercased() + a.labelEN.dropFirst()) starts \(start) and ends \(end), before it starts")
     }
 }

@@ -29,12 +29,6 @@ public struct FigureOrderRule: Rule {
         }
         guard let first = proofs.first else { return [] }
         let n = swapped.count
-        let scope = n == withoutHeaders
-            ? ("en las \(n) filas sin encabezados del documento", "in the document's \(n) rows without headers")
-            : ("en \(n) de \(withoutHeaders) filas sin encabezados (las demás no prueban un orden)",
-               "in \(n) of \(withoutHeaders) rows without headers (the others prove no order)")
-        let message = "Orden de columnas inferido por aritmética: \(proofs.map(\.es).joined(separator: "; ")); se lee ejecutado primero \(scope.0)"
-        let messageEN = "Column order inferred from arithmetic: \(proofs.map(\.en).joined(separator: "; ")); executed is read first \(scope.1)"
         let a = first.row
         var values: [String: FindingValue] = [
             "proving_rows": .text(proofs.map { String($0.es.prefix { $0 != ":" }) }.joined(separator: "; ")),
@@ -50,7 +44,18 @@ public struct FigureOrderRule: Rule {
         if let item = a.item { values["item"] = .text(item) }
         // Page order again: the executed figure's place first.
         let sources = proofs.flatMap { $0.row.sources(for: ["executed", "planned", "reported_percent", "reportedPercent"]) }
-        return [Finding(rule: id, severity: settings.severity ?? defaultSeverity, message: message,
-                        messageEN: messageEN, values: values, source: sources.uniqued())]
+        return [diagnose(.orderInferred(proofs: proofs.map { Bilingual(es: $0.es, en: $0.en) }, rows: n, of: withoutHeaders),
+                         values: values, at: sources.uniqued(), settings)]
+    }
+}
+
+extension Bilingual {
+    fileprivate static func orderInferred(proofs: [Bilingual], rows n: Int, of withoutHeaders: Int) -> Bilingual {
+        let scope = n == withoutHeaders
+            ? Bilingual(es: "en las \(n) filas sin encabezados del documento", en: "in the document's \(n) rows without headers")
+            : Bilingual(es: "en \(n) de \(withoutHeaders) filas sin encabezados (las demás no prueban un orden)",
+                        en: "in \(n) of \(withoutHeaders) rows without headers (the others prove no order)")
+        return Bilingual(es: "Orden de columnas inferido por aritmética: \(proofs.map(\.es).joined(separator: "; ")); se lee ejecutado primero \(scope.es)",
+                         en: "Column order inferred from arithmetic: \(proofs.map(\.en).joined(separator: "; ")); executed is read first \(scope.en)")
     }
 }

@@ -90,22 +90,33 @@ public struct FormulaInconsistentRule: Rule {
             "cell": .text(ref), "expected_formula": .text(expected.text), "neighbour_cell": .text(other),
             "neighbour_formula": .text(otherFormula), "rows_following_pattern": .number(Double(support)),
         ]
-        let message: String, messageEN: String
+        let message: Bilingual
         if let formula = s.formula {
             values["formula"] = .text(formula.text)
-            message = "La celda \(ref) de la hoja «\(sheet)» calcula \(formula.text), pero las otras \(support) filas de su columna calculan como \(other) (\(otherFormula)), que aquí sería \(expected.text)"
-            messageEN = "Cell \(ref) of sheet “\(sheet)” computes \(formula.text), but the other \(support) rows of its column compute like \(other) (\(otherFormula)), which here would be \(expected.text)"
+            message = .formulaDiffers(ref, sheet: sheet, computes: formula.text, support: support, like: other, otherFormula, expected: expected.text)
         } else {
             values["typed_value"] = .text(s.cell.text)
-            message = "La celda \(ref) de la hoja «\(sheet)» tiene el número \(s.cell.text) escrito a mano, donde las otras \(support) filas de su columna lo calculan como \(other) (\(otherFormula)); aquí sería \(expected.text)"
-            messageEN = "Cell \(ref) of sheet “\(sheet)” holds the number \(s.cell.text) typed by hand, where the other \(support) rows of its column compute it like \(other) (\(otherFormula)); here it would be \(expected.text)"
+            message = .typedByHand(ref, sheet: sheet, value: s.cell.text, support: support, like: other, otherFormula, expected: expected.text)
         }
-        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                       values: values, source: [s.cell.source, neighbour.cell.source])
+        return diagnose(message, values: values, at: [s.cell.source, neighbour.cell.source], settings)
     }
 
     /// A subtotal: a formula reading a range of its own column ("=SUMA(E7:E11)").
     static func aggregatesOwnColumn(_ f: SpreadsheetFormula, row: Int, column: Int) -> Bool {
         f.pattern(row: row, column: column).contains("C[0]:R[")
+    }
+}
+
+extension Bilingual {
+    fileprivate static func formulaDiffers(_ ref: String, sheet: String, computes formula: String, support: Int, like other: String,
+                                           _ otherFormula: String, expected: String) -> Bilingual {
+        Bilingual(es: "La celda \(ref) de la hoja «\(sheet)» calcula \(formula), pero las otras \(support) filas de su columna calculan como \(other) (\(otherFormula)), que aquí sería \(expected)",
+                  en: "Cell \(ref) of sheet “\(sheet)” computes \(formula), but the other \(support) rows of its column compute like \(other) (\(otherFormula)), which here would be \(expected)")
+    }
+
+    fileprivate static func typedByHand(_ ref: String, sheet: String, value: String, support: Int, like other: String,
+                                        _ otherFormula: String, expected: String) -> Bilingual {
+        Bilingual(es: "La celda \(ref) de la hoja «\(sheet)» tiene el número \(value) escrito a mano, donde las otras \(support) filas de su columna lo calculan como \(other) (\(otherFormula)); aquí sería \(expected)",
+                  en: "Cell \(ref) of sheet “\(sheet)” holds the number \(value) typed by hand, where the other \(support) rows of its column compute it like \(other) (\(otherFormula)); here it would be \(expected)")
     }
 }

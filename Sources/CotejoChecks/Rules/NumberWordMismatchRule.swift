@@ -31,13 +31,11 @@ public struct NumberWordMismatchRule: Rule {
             }
         }
         return hits.map { p, source in
-            let message = "«\(p.text)»: en letras dice \(p.wordValue) pero en cifras \(p.digitValue)"
-            let messageEN = "“\(p.text)”: the words say \(p.wordValue) but the digits \(p.digitValue)"
-            return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                           values: ["words": .text(p.wordText), "digits": .text(p.digitText),
-                                    "word_value": .number(Double(p.wordValue)), "digit_value": .number(Double(p.digitValue)),
-                                    "text": .text(p.text)],
-                           source: [source])
+            diagnose(.wordsAndDigitsDisagree(p),
+                     values: ["words": .text(p.wordText), "digits": .text(p.digitText),
+                              "word_value": .number(Double(p.wordValue)), "digit_value": .number(Double(p.digitValue)),
+                              "text": .text(p.text)],
+                     at: [source], settings)
         }
     }
 
@@ -48,5 +46,12 @@ public struct NumberWordMismatchRule: Rule {
         if ["un", "una", "uno"].contains(p.wordText.folded) { return false }
         let markers = [p.digitValue - 1, p.digitValue + 1].filter { $0 >= 0 }.map { "(\($0))" }
         return !markers.contains { text.contains($0) }
+    }
+}
+
+extension Bilingual {
+    fileprivate static func wordsAndDigitsDisagree(_ p: NumberWordPair) -> Bilingual {
+        Bilingual(es: "«\(p.text)»: en letras dice \(p.wordValue) pero en cifras \(p.digitValue)",
+                  en: "“\(p.text)”: the words say \(p.wordValue) but the digits \(p.digitValue)")
     }
 }

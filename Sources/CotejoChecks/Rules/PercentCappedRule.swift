@@ -41,14 +41,21 @@ public struct PercentCappedRule: Rule {
                          settings: RuleSettings) -> Finding {
         let p = c.plannedValue, e = c.executedValue
         let computed = e / p * 100
-        let message = "Se reporta \(Figures.es(c.percent, decimals: c.decimals)) % pero se ejecutó \(Figures.es(e)) de \(Figures.es(p)) programado: \(Figures.es(computed, decimals: 1)) %; el tope en 100 % oculta la sobreejecución (\(whatES))"
-        let messageEN = "\(Figures.en(c.percent, decimals: c.decimals)) % is reported but \(Figures.en(e)) of \(Figures.en(p)) planned was executed: \(Figures.en(computed, decimals: 1)) %; the cap at 100 % hides the over-execution (\(whatEN))"
         var values: [String: FindingValue] = [
             "planned": .number(p), "executed": .number(e), "reported_percent": .number(c.percent),
             "computed_percent": .number(Figures.round2(computed)),
         ]
         if let item { values["item"] = .text(item) }
-        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                       values: values, source: sources.uniqued())
+        return diagnose(.capHidesOverExecution(c, computed: computed, what: Bilingual(es: whatES, en: whatEN)),
+                        values: values, at: sources.uniqued(), settings)
+    }
+}
+
+extension Bilingual {
+    fileprivate static func capHidesOverExecution(_ c: PercentClaim, computed: Double, what: Bilingual) -> Bilingual {
+        let p = c.plannedValue, e = c.executedValue
+        return Bilingual(
+            es: "Se reporta \(Figures.es(c.percent, decimals: c.decimals)) % pero se ejecutó \(Figures.es(e)) de \(Figures.es(p)) programado: \(Figures.es(computed, decimals: 1)) %; el tope en 100 % oculta la sobreejecución (\(what.es))",
+            en: "\(Figures.en(c.percent, decimals: c.decimals)) % is reported but \(Figures.en(e)) of \(Figures.en(p)) planned was executed: \(Figures.en(computed, decimals: 1)) %; the cap at 100 % hides the over-execution (\(what.en))")
     }
 }

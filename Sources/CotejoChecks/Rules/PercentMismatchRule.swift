@@ -69,7 +69,7 @@ public struct PercentMismatchRule: Rule {
                                     sources: t.sourcesOrQuote, settings: settings))
         }
         findings += input.records.claims.compactMap { claimFinding($0, settings: settings) }
-        findings += input.records.activities.compactMap(zeroTarget)
+        findings += input.records.activities.compactMap { zeroTarget($0, settings: settings) }
         return findings
     }
 
@@ -93,14 +93,12 @@ public struct PercentMismatchRule: Rule {
 
     /// A target of 0 with a result: no percentage can be computed. Not a wrong figure, so an `info`
     /// note, never an error; it tells the reader why no compliance is given for the row.
-    func zeroTarget(_ a: Activity) -> Finding? {
+    func zeroTarget(_ a: Activity, settings: RuleSettings) -> Finding? {
         guard a.planned == 0, let e = a.executed, e > 0 else { return nil }
-        let message = "Meta 0 con una ejecución de \(Figures.es(e)): no hay porcentaje de cumplimiento que calcular (\(a.labelES))"
-        let messageEN = "Target 0 with a result of \(Figures.en(e)): no compliance percentage can be computed (\(a.labelEN))"
         var values: [String: FindingValue] = ["planned": .number(0), "executed": .number(e)]
         if let r = a.reportedPercent { values["reported_percent"] = .number(r) }
-        return Finding(rule: id, severity: .info, message: message, messageEN: messageEN, values: values,
-                       source: a.sources(for: ["planned", "executed", "reported_percent"]).uniqued())
+        return diagnose(.zeroTarget(a, executed: e), values: values,
+                        at: a.sources(for: ["planned", "executed", "reported_percent"]).uniqued(), settings, severity: .info)
     }
 
     /// A share ("13 de 19, 35 %") or a change ("de 36 a 19, −90 %") whose stated percentage its own
@@ -108,32 +106,18 @@ public struct PercentMismatchRule: Rule {
     func claimFinding(_ claim: Claim, settings: RuleSettings) -> Finding? {
         guard let a = ClaimArithmetic(claim), !a.holds(slack: settings.tolerance) else { return nil }
         let shown = max(1, a.decimals + 1)
-        let what = "«\(claim.label.prefix(60))»"
         var values: [String: FindingValue] = ["reported_percent": .number(a.stated), "computed_percent": .number(Figures.round2(a.computed)),
                                               "decimals": .number(Double(a.decimals)), "label": .text(claim.label)]
-        var message: String, messageEN: String
         switch claim.kind {
-        case .share:
-            let part = claim.part!, whole = claim.whole!
-            values["part"] = .number(part); values["whole"] = .number(whole)
-            message = "Se reporta \(Figures.es(a.stated, decimals: a.decimals)) % pero \(Figures.es(part)) de \(Figures.es(whole)) es \(Figures.es(a.computed, decimals: shown)) % (\(what))"
-            messageEN = "\(Figures.en(a.stated, decimals: a.decimals)) % is reported but \(Figures.en(part)) of \(Figures.en(whole)) is \(Figures.en(a.computed, decimals: shown)) % (\(what))"
-        case .change:
-            let from = claim.from!, to = claim.to!
-            values["from"] = .number(from); values["to"] = .number(to)
-            message = "Se reporta una variación de \(Figures.es(a.stated, decimals: a.decimals)) % pero de \(Figures.es(from)) a \(Figures.es(to)) es \(Figures.es(a.computed, decimals: shown)) % (\(what))"
-            messageEN = "A change of \(Figures.en(a.stated, decimals: a.decimals)) % is reported but from \(Figures.en(from)) to \(Figures.en(to)) it is \(Figures.en(a.computed, decimals: shown)) % (\(what))"
+        case .share: values["part"] = .number(claim.part!); values["whole"] = .number(claim.whole!)
+        case .change: values["from"] = .number(claim.from!); values["to"] = .number(claim.to!)
         }
         if !claim.notes.isEmpty { values["reading"] = .text(claim.notes.joined(separator: "; ")) }
         values["readings_tried"] = .text(a.readingNames.joined(separator: "; "))
-        if let slip = a.slip(slack: settings.tolerance) {
-            values["matches_slip"] = .text(slip)
-            message += "; la cifra publicada es la variación sobre el valor final, (b − a)/b"
-            messageEN += "; the published figure is the change over the later value, (b − a)/b"
-        }
+        let slip = a.slip(slack: settings.tolerance)
+        if let slip { values["matches_slip"] = .text(slip) }
         let sources = claim.source.isEmpty ? [Source(text: claim.label)] : claim.source
-        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                       values: values, source: sources.uniqued())
+        return diagnose(.claimOff(claim, a, shown: shown, slip: slip != nil), values: values, at: sources.uniqued(), settings)
     }
 
     private func finding(_ c: PercentClaim, whatES: String, whatEN: String, item: String?, sources: [Source],
@@ -142,14 +126,48 @@ public struct PercentMismatchRule: Rule {
         // One decimal more than the stated figure shows how far off it is ("113,0").
         let shown = max(1, c.decimals + 1)
         let p = c.plannedValue, e = c.executedValue
-        let message = "Se reporta \(Figures.es(c.percent, decimals: c.decimals)) % pero \(Figures.es(e)) de \(Figures.es(p)) es \(Figures.es(computed, decimals: shown)) % (\(whatES))"
-        let messageEN = "\(Figures.en(c.percent, decimals: c.decimals)) % is reported but \(Figures.en(e)) of \(Figures.en(p)) is \(Figures.en(computed, decimals: shown)) % (\(whatEN))"
         var values: [String: FindingValue] = [
             "planned": .number(p), "executed": .number(e), "reported_percent": .number(c.percent),
             "computed_percent": .number(Figures.round2(computed)), "decimals": .number(Double(c.decimals)),
         ]
         if let item { values["item"] = .text(item) }
-        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                       values: values, source: sources.uniqued())
+        return diagnose(.percentOff(c, computed: computed, shown: shown, what: Bilingual(es: whatES, en: whatEN)),
+                        values: values, at: sources.uniqued(), settings)
+    }
+}
+
+extension Bilingual {
+    fileprivate static func zeroTarget(_ a: Activity, executed e: Double) -> Bilingual {
+        Bilingual(es: "Meta 0 con una ejecución de \(Figures.es(e)): no hay porcentaje de cumplimiento que calcular (\(a.labelES))",
+                  en: "Target 0 with a result of \(Figures.en(e)): no compliance percentage can be computed (\(a.labelEN))")
+    }
+
+    fileprivate static func claimOff(_ claim: Claim, _ a: ClaimArithmetic, shown: Int, slip: Bool) -> Bilingual {
+        let what = "«\(claim.label.prefix(60))»"
+        var message: Bilingual
+        switch claim.kind {
+        case .share:
+            let part = claim.part!, whole = claim.whole!
+            message = Bilingual(
+                es: "Se reporta \(Figures.es(a.stated, decimals: a.decimals)) % pero \(Figures.es(part)) de \(Figures.es(whole)) es \(Figures.es(a.computed, decimals: shown)) % (\(what))",
+                en: "\(Figures.en(a.stated, decimals: a.decimals)) % is reported but \(Figures.en(part)) of \(Figures.en(whole)) is \(Figures.en(a.computed, decimals: shown)) % (\(what))")
+        case .change:
+            let from = claim.from!, to = claim.to!
+            message = Bilingual(
+                es: "Se reporta una variación de \(Figures.es(a.stated, decimals: a.decimals)) % pero de \(Figures.es(from)) a \(Figures.es(to)) es \(Figures.es(a.computed, decimals: shown)) % (\(what))",
+                en: "A change of \(Figures.en(a.stated, decimals: a.decimals)) % is reported but from \(Figures.en(from)) to \(Figures.en(to)) it is \(Figures.en(a.computed, decimals: shown)) % (\(what))")
+        }
+        if slip {
+            message.es += "; la cifra publicada es la variación sobre el valor final, (b − a)/b"
+            message.en += "; the published figure is the change over the later value, (b − a)/b"
+        }
+        return message
+    }
+
+    fileprivate static func percentOff(_ c: PercentClaim, computed: Double, shown: Int, what: Bilingual) -> Bilingual {
+        let p = c.plannedValue, e = c.executedValue
+        return Bilingual(
+            es: "Se reporta \(Figures.es(c.percent, decimals: c.decimals)) % pero \(Figures.es(e)) de \(Figures.es(p)) es \(Figures.es(computed, decimals: shown)) % (\(what.es))",
+            en: "\(Figures.en(c.percent, decimals: c.decimals)) % is reported but \(Figures.en(e)) of \(Figures.en(p)) is \(Figures.en(computed, decimals: shown)) % (\(what.en))")
     }
 }

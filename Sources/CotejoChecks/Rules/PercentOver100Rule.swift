@@ -33,16 +33,22 @@ public struct PercentOver100Rule: Rule {
 
     private func finding(_ r: Double, decimals: Int, planned: Double?, executed: Double?, whatES: String,
                          whatEN: String, item: String?, sources: [Source], settings: RuleSettings) -> Finding {
-        var es = "Se reporta un cumplimiento de \(Figures.es(r, decimals: decimals)) % en \(whatES)"
-        var en = "\(Figures.en(r, decimals: decimals)) % compliance is reported for \(whatEN)"
         var values: [String: FindingValue] = ["reported_percent": .number(r)]
+        if let p = planned, let e = executed { values["planned"] = .number(p); values["executed"] = .number(e) }
+        if let item { values["item"] = .text(item) }
+        return diagnose(.complianceOver100(r, decimals: decimals, in: Bilingual(es: whatES, en: whatEN), planned: planned, executed: executed),
+                        values: values, at: sources.uniqued(), settings)
+    }
+}
+
+extension Bilingual {
+    fileprivate static func complianceOver100(_ r: Double, decimals: Int, in what: Bilingual, planned: Double?, executed: Double?) -> Bilingual {
+        var es = "Se reporta un cumplimiento de \(Figures.es(r, decimals: decimals)) % en \(what.es)"
+        var en = "\(Figures.en(r, decimals: decimals)) % compliance is reported for \(what.en)"
         if let p = planned, let e = executed {
             es += ": se ejecutaron \(Figures.es(e)) de \(Figures.es(p)) programadas"
             en += ": \(Figures.en(e)) executed of \(Figures.en(p)) planned"
-            values["planned"] = .number(p); values["executed"] = .number(e)
         }
-        if let item { values["item"] = .text(item) }
-        return Finding(rule: id, severity: severity(settings), message: es, messageEN: en, values: values,
-                       source: sources.uniqued())
+        return Bilingual(es: es, en: en)
     }
 }

@@ -75,14 +75,13 @@ public struct PeriodLabelMismatchRule: Rule {
         for group in grouped(invalid, key: { $0.label.text.folded }) {
             let p = group[0].label
             let title = titleLabels.first { $0.kind == p.kind }
-            var es = "«\(p.text)» nombra un periodo que no existe: un año tiene \(p.kind.periodsPerYear) \(plural(p.kind))"
-            var en = "“\(p.text)” names a period that cannot exist: a year has \(p.kind.periodsPerYear) \(p.kind.rawValue)s"
+            var message = Bilingual.periodCannotExist(p, periodsES: plural(p.kind))
             var values: [String: FindingValue] = [
                 "label": .text(p.ordinalText), "text": .text(p.text), "kind": .text(p.kind.rawValue),
                 "ordinal": .number(Double(p.ordinal)), "periods_per_year": .number(Double(p.kind.periodsPerYear)),
             ]
             if let title {
-                es += "; el título dice «\(title.text)»"; en += "; the title says “\(title.text)”"
+                message.add(.titleSays(title.text))
                 values["title_label"] = .text(title.text)
             }
             var sources = group.map(\.source)
@@ -92,46 +91,40 @@ public struct PeriodLabelMismatchRule: Rule {
             // the reader can tell: the label is still wrong, but no figure is put in doubt.
             var severity = severity(settings)
             if let twin = (valid + titleLabels).first(where: { $0.kind != p.kind && $0.ordinal == p.ordinal }) {
-                es += "; el documento habla del «\(twin.text)» en otras partes: puede ser un error de escritura"
-                en += "; the document speaks of “\(twin.text)” elsewhere: it may be a slip of the pen"
+                message.add(.likelySlip(twin.text))
                 values["likely_label"] = .text(twin.text)
                 severity = .info
             }
-            findings.append(Finding(rule: id, severity: severity, message: es, messageEN: en,
-                                    values: values, source: sources.uniqued()))
+            findings.append(diagnose(message, values: values, at: sources.uniqued(), settings, severity: severity))
         }
         for group in grouped(wrong, key: { "\($0.label.text.folded)|\($0.months!.first)-\($0.months!.last)" }) {
             let o = group[0]
             let p = o.label, r = o.months!
             let expected = PeriodKind.period(covering: r.months!)!.ordinal
-            var es = "«\(p.text)» acompaña a «\(r.text)», que es el \(ordinalES(expected)) \(p.kind.rawValue), no el \(p.ordinalText)"
-            var en = "“\(p.text)” goes with “\(r.text)”, which is \(p.kind.rawValue) \(expected), not \(p.ordinalText)"
+            var message = Bilingual.wrongOrdinal(p, months: r.text, expected: expected, expectedES: ordinalES(expected))
             var values: [String: FindingValue] = [
                 "label": .text(p.ordinalText), "text": .text(p.text), "kind": .text(p.kind.rawValue),
                 "ordinal": .number(Double(p.ordinal)), "months": .text(r.text),
                 "expected_ordinal": .number(Double(expected)),
             ]
             if let title = titleLabels.first(where: { $0.kind == p.kind && $0.ordinal != p.ordinal }) {
-                es += "; el título dice «\(title.text)»"; en += "; the title says “\(title.text)”"
+                message.add(.titleSays(title.text))
                 values["title_label"] = .text(title.text)
             }
             let sources = group.flatMap { [$0.source] + ($0.monthsSource.map { [$0] } ?? []) }
-            findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
-                                    values: values, source: sources.uniqued()))
+            findings.append(diagnose(message, values: values, at: sources.uniqued(), settings))
         }
         if let title = input.records.facts.title, let report = reportPeriods.first {
             for o in deictic {
                 let p = o.label
                 let titleLabel = reportPeriods.first { $0.kind == p.kind } ?? report
-                let es = "El texto dice «este \(p.text)» en un informe del \(titleLabel.text) (título «\(title.prefix(80))»)"
-                let en = "The text says “this \(p.text)” in a report on \(titleLabel.text) (title “\(title.prefix(80))”)"
                 var sources = [o.source] + (o.context.map { [$0] } ?? [])
                 if let ts = input.records.facts.sources["title"] { sources.append(ts.quoting(titleLabel.text)) }
-                findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
-                                        values: ["label": .text(p.ordinalText), "text": .text(p.text), "kind": .text(p.kind.rawValue),
-                                                 "ordinal": .number(Double(p.ordinal)), "report_label": .text(titleLabel.text),
-                                                 "report_ordinal": .number(Double(titleLabel.ordinal))],
-                                        source: sources.uniqued()))
+                findings.append(diagnose(.thisPeriodIsAnother(p, report: titleLabel.text, title: title),
+                                         values: ["label": .text(p.ordinalText), "text": .text(p.text), "kind": .text(p.kind.rawValue),
+                                                  "ordinal": .number(Double(p.ordinal)), "report_label": .text(titleLabel.text),
+                                                  "report_ordinal": .number(Double(titleLabel.ordinal))],
+                                         at: sources.uniqued(), settings))
             }
         }
         return findings + titleYearFindings(input, settings: settings) + rowYearFindings(input, settings: settings)
@@ -168,14 +161,11 @@ public struct PeriodLabelMismatchRule: Rule {
             }
             guard !clashes.isEmpty else { continue }
             let pairs = clashes.map { "\($0.key) ↔ año \($0.named)" }.joined(separator: ", ")
-            let es = "Filas de la tabla con el año de la fila distinto del año de sus cifras: \(pairs)"
-            let en = "Table rows whose year differs from the year of their figures: \(pairs)"
-            findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
-                                    values: ["rows": .number(Double(clashes.count))],
-                                    // The year labels are the evidence: each quoted as written.
-                                    source: clashes.flatMap { c in
-                                        [index.cell(c.row, 0)?.source, c.cell.source.quoting("año \(c.named)")].compactMap { $0 }
-                                    }.uniqued()))
+            findings.append(diagnose(.rowYearsDiffer(pairs), values: ["rows": .number(Double(clashes.count))],
+                                     // The year labels are the evidence: each quoted as written.
+                                     at: clashes.flatMap { c in
+                                         [index.cell(c.row, 0)?.source, c.cell.source.quoting("año \(c.named)")].compactMap { $0 }
+                                     }.uniqued(), settings))
         }
         return findings
     }
@@ -256,16 +246,13 @@ public struct PeriodLabelMismatchRule: Rule {
             guard counts.count >= 2, let (major, n) = counts.max(by: { $0.value < $1.value }), n * 2 > titles.count else { continue }
             if let year = input.records.facts.year, year != major { continue }
             for t in titles where t.year != major {
-                let es = "«\(t.text)» (\(t.place)) dice \(t.year), pero el mismo título dice \(major) en \(n) de \(titles.count) hojas o páginas"
-                    + (input.records.facts.year == major ? " y el documento es de \(major)" : "")
-                let en = "“\(t.text)” (\(t.place)) says \(t.year), but the same title says \(major) on \(n) of \(titles.count) sheets or pages"
-                    + (input.records.facts.year == major ? " and the document is of \(major)" : "")
                 let other = titles.first { $0.year == major }!
-                findings.append(Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
-                                        values: ["text": .text(t.text), "stated_year": .number(Double(t.year)),
-                                                 "expected_year": .number(Double(major)),
-                                                 "repeated_on": .number(Double(n))],
-                                        source: [t.source, other.source]))
+                findings.append(diagnose(.titleYearDiffers(t.text, place: t.place, year: t.year, major: major, on: n, of: titles.count,
+                                                           documentYear: input.records.facts.year),
+                                         values: ["text": .text(t.text), "stated_year": .number(Double(t.year)),
+                                                  "expected_year": .number(Double(major)),
+                                                  "repeated_on": .number(Double(n))],
+                                         at: [t.source, other.source], settings))
             }
         }
         return findings
@@ -319,5 +306,46 @@ public struct PeriodLabelMismatchRule: Rule {
 
     private func ordinalES(_ n: Int) -> String {
         ["primer", "segundo", "tercer", "cuarto", "quinto", "sexto"][max(0, min(5, n - 1))]
+    }
+}
+
+extension Bilingual {
+    fileprivate mutating func add(_ more: Bilingual) { es += more.es; en += more.en }
+
+    fileprivate static func periodCannotExist(_ p: SpanishPeriod, periodsES: String) -> Bilingual {
+        Bilingual(es: "«\(p.text)» nombra un periodo que no existe: un año tiene \(p.kind.periodsPerYear) \(periodsES)",
+                  en: "“\(p.text)” names a period that cannot exist: a year has \(p.kind.periodsPerYear) \(p.kind.rawValue)s")
+    }
+
+    fileprivate static func titleSays(_ title: String) -> Bilingual {
+        Bilingual(es: "; el título dice «\(title)»", en: "; the title says “\(title)”")
+    }
+
+    fileprivate static func likelySlip(_ twin: String) -> Bilingual {
+        Bilingual(es: "; el documento habla del «\(twin)» en otras partes: puede ser un error de escritura",
+                  en: "; the document speaks of “\(twin)” elsewhere: it may be a slip of the pen")
+    }
+
+    fileprivate static func wrongOrdinal(_ p: SpanishPeriod, months: String, expected: Int, expectedES: String) -> Bilingual {
+        Bilingual(es: "«\(p.text)» acompaña a «\(months)», que es el \(expectedES) \(p.kind.rawValue), no el \(p.ordinalText)",
+                  en: "“\(p.text)” goes with “\(months)”, which is \(p.kind.rawValue) \(expected), not \(p.ordinalText)")
+    }
+
+    fileprivate static func thisPeriodIsAnother(_ p: SpanishPeriod, report: String, title: String) -> Bilingual {
+        Bilingual(es: "El texto dice «este \(p.text)» en un informe del \(report) (título «\(title.prefix(80))»)",
+                  en: "The text says “this \(p.text)” in a report on \(report) (title “\(title.prefix(80))”)")
+    }
+
+    fileprivate static func rowYearsDiffer(_ pairs: String) -> Bilingual {
+        Bilingual(es: "Filas de la tabla con el año de la fila distinto del año de sus cifras: \(pairs)",
+                  en: "Table rows whose year differs from the year of their figures: \(pairs)")
+    }
+
+    fileprivate static func titleYearDiffers(_ text: String, place: String, year: Int, major: Int, on n: Int, of count: Int,
+                                             documentYear: Int?) -> Bilingual {
+        Bilingual(es: "«\(text)» (\(place)) dice \(year), pero el mismo título dice \(major) en \(n) de \(count) hojas o páginas"
+                      + (documentYear == major ? " y el documento es de \(major)" : ""),
+                  en: "“\(text)” (\(place)) says \(year), but the same title says \(major) on \(n) of \(count) sheets or pages"
+                      + (documentYear == major ? " and the document is of \(major)" : ""))
     }
 }

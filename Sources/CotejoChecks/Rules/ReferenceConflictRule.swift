@@ -47,19 +47,23 @@ public struct ReferenceConflictRule: Rule {
             sources += group.map(\.1)
             let name = group[0].0.name
             let ys = years.map(String.init)
-            let listES = ys.dropLast().joined(separator: ", ") + " y " + ys.last!
-            let listEN = ys.dropLast().joined(separator: ", ") + " and " + ys.last!
             let quotes = years.compactMap { y in group.first { $0.0.year == y }.map { "«\($0.0.text)»" } }
-            let message = "\(name) se cita con años distintos: \(listES) (\(quotes.joined(separator: ", ")))"
-            let messageEN = "\(name) is cited with different years: \(listEN) (\(quotes.joined(separator: ", ")))"
             var values: [String: FindingValue] = [
                 "instrument": .text(name), "number": .text(group[0].0.number), "years": .text(ys.joined(separator: ", ")),
                 "citations": .number(Double(group.count)),
             ]
             for (k, y) in ys.enumerated() { values["year_\(k + 1)"] = .text(y) }
-            findings.append(Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                                    values: values, source: sources.uniqued()))
+            findings.append(diagnose(.citedWithYears(name, ys, quotes: quotes), values: values, at: sources.uniqued(), settings))
         }
         return findings
+    }
+}
+
+extension Bilingual {
+    fileprivate static func citedWithYears(_ name: String, _ years: [String], quotes: [String]) -> Bilingual {
+        let listES = years.dropLast().joined(separator: ", ") + " y " + years.last!
+        let listEN = years.dropLast().joined(separator: ", ") + " and " + years.last!
+        return Bilingual(es: "\(name) se cita con años distintos: \(listES) (\(quotes.joined(separator: ", ")))",
+                         en: "\(name) is cited with different years: \(listEN) (\(quotes.joined(separator: ", ")))")
     }
 }

@@ -65,14 +65,11 @@ public struct SequenceGapRule: Rule {
         let prefix = a.0.contains(".") ? String(a.0[..<a.0.lastIndex(of: ".")!]) + "." : ""
         let missing = ((a.1 + 1)..<b.1).map { prefix + String($0) }
         let list = missing.joined(separator: ", ")
-        let plural = missing.count > 1
-        let message = "La numeración salta del ítem \(a.0) al \(b.0): falta\(plural ? "n" : "") \(plural ? "los ítems" : "el ítem") \(list)"
-        let messageEN = "Numbering jumps from item \(a.0) to \(b.0): item\(plural ? "s" : "") \(list) \(plural ? "are" : "is") missing"
         let sources = a.2.sources(for: ["item"]) + b.2.sources(for: ["item"])
-        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                       values: ["missing": .text(list), "before": .text(a.0), "after": .text(b.0),
-                                "missing_count": .number(Double(missing.count))],
-                       source: sources.uniqued())
+        return diagnose(.numberingJumps(from: a.0, to: b.0, missing: missing),
+                        values: ["missing": .text(list), "before": .text(a.0), "after": .text(b.0),
+                                 "missing_count": .number(Double(missing.count))],
+                        at: sources.uniqued(), settings)
     }
 
     /// True when the missing numbers stand in the item column of the neighbours' table: the row is in
@@ -89,5 +86,14 @@ public struct SequenceGapRule: Rule {
             if texts.contains(where: missing.contains) { return true }
         }
         return false
+    }
+}
+
+extension Bilingual {
+    fileprivate static func numberingJumps(from before: String, to after: String, missing: [String]) -> Bilingual {
+        let list = missing.joined(separator: ", "), plural = missing.count > 1
+        return Bilingual(
+            es: "La numeración salta del ítem \(before) al \(after): falta\(plural ? "n" : "") \(plural ? "los ítems" : "el ítem") \(list)",
+            en: "Numbering jumps from item \(before) to \(after): item\(plural ? "s" : "") \(list) \(plural ? "are" : "is") missing")
     }
 }

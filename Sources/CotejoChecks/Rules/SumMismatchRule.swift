@@ -36,15 +36,10 @@ public struct SumMismatchRule: Rule {
         // confuse: a part above its whole is what the document says.
         guard !s.parts.contains(where: { $0 < 0 || (s.table != nil && $0 > s.total + slack) }) else { return nil }
         if let top = SumArithmetic.topLevelSum(s.parts, slack: slack), abs(top - s.total) <= slack { return nil }
-        let unit = s.isPercent ? " %" : ""
-        let shown = s.parts.prefix(8).map { Figures.es($0) }.joined(separator: " + ") + (s.parts.count > 8 ? " + …" : "")
-        let shownEN = s.parts.prefix(8).map { Figures.en($0) }.joined(separator: " + ") + (s.parts.count > 8 ? " + …" : "")
-        let message = "El total «\(s.label.prefix(60))» es \(Figures.es(s.total))\(unit), pero \(shown) suman \(Figures.es(a.sum))\(unit)"
-        let messageEN = "Total “\(s.label.prefix(60))” is \(Figures.en(s.total))\(unit), but \(shownEN) add up to \(Figures.en(a.sum))\(unit)"
-        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                       values: ["label": .text(s.label), "total": .number(s.total), "computed_sum": .number(Figures.round2(a.sum)),
-                                "difference": .number(Figures.round2(s.total - a.sum)), "parts": .text(s.parts.map { Figures.en($0) }.joined(separator: " + "))],
-                       source: s.source.isEmpty ? [Source(text: s.label)] : s.source.uniqued())
+        return diagnose(.partsDoNotAddUp(s, sum: a.sum),
+                        values: ["label": .text(s.label), "total": .number(s.total), "computed_sum": .number(Figures.round2(a.sum)),
+                                 "difference": .number(Figures.round2(s.total - a.sum)), "parts": .text(s.parts.map { Figures.en($0) }.joined(separator: " + "))],
+                        at: s.source.isEmpty ? [Source(text: s.label)] : s.source.uniqued(), settings)
     }
 
     func commitmentFindings(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
@@ -53,13 +48,29 @@ public struct SumMismatchRule: Rule {
             let sum = a + b
             let slack = max(1e-9, settings.tolerance * abs(total))
             guard abs(sum - total) > slack else { return nil }
-            let message = "Se reportan \(Figures.es(total)) compromisos recogidos en \(c.period), pero \(Figures.es(a)) a cargo + \(Figures.es(b)) no a cargo suman \(Figures.es(sum))"
-            let messageEN = "\(Figures.en(total)) commitments are reported as collected in \(c.period), but \(Figures.en(a)) in charge + \(Figures.en(b)) not in charge add up to \(Figures.en(sum))"
-            return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                           values: ["period": .text(c.period), "collected": .number(total), "in_charge": .number(a),
-                                    "not_in_charge": .number(b), "computed_sum": .number(sum),
-                                    "difference": .number(total - sum)],
-                           source: c.source.isEmpty ? [Source(text: "compromisos \(c.period)")] : c.source.uniqued())
+            return diagnose(.commitmentsDoNotAddUp(c.period, collected: total, inCharge: a, notInCharge: b),
+                            values: ["period": .text(c.period), "collected": .number(total), "in_charge": .number(a),
+                                     "not_in_charge": .number(b), "computed_sum": .number(sum),
+                                     "difference": .number(total - sum)],
+                            at: c.source.isEmpty ? [Source(text: "compromisos \(c.period)")] : c.source.uniqued(), settings)
         }
+    }
+}
+
+extension Bilingual {
+    fileprivate static func partsDoNotAddUp(_ s: ColumnSum, sum: Double) -> Bilingual {
+        let unit = s.isPercent ? " %" : ""
+        let more = s.parts.count > 8 ? " + …" : ""
+        let shown = s.parts.prefix(8).map { Figures.es($0) }.joined(separator: " + ") + more
+        let shownEN = s.parts.prefix(8).map { Figures.en($0) }.joined(separator: " + ") + more
+        return Bilingual(es: "El total «\(s.label.prefix(60))» es \(Figures.es(s.total))\(unit), pero \(shown) suman \(Figures.es(sum))\(unit)",
+                         en: "Total “\(s.label.prefix(60))” is \(Figures.en(s.total))\(unit), but \(shownEN) add up to \(Figures.en(sum))\(unit)")
+    }
+
+    fileprivate static func commitmentsDoNotAddUp(_ period: String, collected total: Double, inCharge a: Double, notInCharge b: Double) -> Bilingual {
+        let sum = a + b
+        return Bilingual(
+            es: "Se reportan \(Figures.es(total)) compromisos recogidos en \(period), pero \(Figures.es(a)) a cargo + \(Figures.es(b)) no a cargo suman \(Figures.es(sum))",
+            en: "\(Figures.en(total)) commitments are reported as collected in \(period), but \(Figures.en(a)) in charge + \(Figures.en(b)) not in charge add up to \(Figures.en(sum))")
     }
 }

@@ -72,23 +72,21 @@ extension SummaryMismatchRule {
     func compareBreakdowns(columns: Breakdown, in a: Table, rows: Breakdown, in b: Table, settings: RuleSettings) -> Finding? {
         let pairs = Self.matchCategories(columns.figures.map(\.name), rows.figures.map(\.name))
         guard pairs.count >= 3 else { return nil }
-        var es: [String] = [], en: [String] = []
+        var differences: [Bilingual] = []
         var sources: [Source] = []
         var values: [String: FindingValue] = ["total": .number(columns.total.value)]
         for (i, j) in pairs {
             let x = columns.figures[i], y = rows.figures[j]
             guard !Self.same(x.value, y.value) else { continue }
-            es.append("\(y.name): \(Figures.es(x.value)) en \(TablePlace.es(x.cell.source, a)) y \(Figures.es(y.value)) en \(TablePlace.es(y.cell.source, b))")
-            en.append("\(y.name): \(Figures.en(x.value)) in \(TablePlace.en(x.cell.source, a)) and \(Figures.en(y.value)) in \(TablePlace.en(y.cell.source, b))")
+            differences.append(Bilingual(
+                es: "\(y.name): \(Figures.es(x.value)) en \(TablePlace.es(x.cell.source, a)) y \(Figures.es(y.value)) en \(TablePlace.es(y.cell.source, b))",
+                en: "\(y.name): \(Figures.en(x.value)) in \(TablePlace.en(x.cell.source, a)) and \(Figures.en(y.value)) in \(TablePlace.en(y.cell.source, b))"))
             sources += [x.cell.source, y.cell.source]
             values[y.name] = .text("\(Figures.es(x.value)) / \(Figures.es(y.value))")
         }
-        guard !es.isEmpty else { return nil }
+        guard !differences.isEmpty else { return nil }
         sources += [columns.total.cell.source, rows.total.cell.source]
-        return Finding(rule: id, severity: severity(settings),
-                       message: "Dos tablas reparten el mismo total de \(Figures.es(columns.total.value)) por las mismas categorías con cifras distintas: " + es.joined(separator: "; "),
-                       messageEN: "Two tables break the same total of \(Figures.en(columns.total.value)) down by the same categories with different figures: " + en.joined(separator: "; "),
-                       values: values, source: sources.uniqued())
+        return diagnose(.breakdownsDiffer(total: columns.total.value, differences), values: values, at: sources.uniqued(), settings)
     }
 
     /// Column headers matched to row labels: by folded name, else a short letter header by the initials
@@ -111,5 +109,12 @@ extension SummaryMismatchRule {
             pairs.append((i, candidates[0])); used.insert(candidates[0])
         }
         return pairs
+    }
+}
+
+extension Bilingual {
+    fileprivate static func breakdownsDiffer(total: Double, _ differences: [Bilingual]) -> Bilingual {
+        Bilingual(es: "Dos tablas reparten el mismo total de \(Figures.es(total)) por las mismas categorías con cifras distintas: " + differences.map(\.es).joined(separator: "; "),
+                  en: "Two tables break the same total of \(Figures.en(total)) down by the same categories with different figures: " + differences.map(\.en).joined(separator: "; "))
     }
 }

@@ -137,16 +137,22 @@ extension SummaryMismatchRule {
     }
 
     private func finding(_ g: GroupComparison, settings: RuleSettings) -> Finding {
+        diagnose(.groupDisagrees(g),
+                 values: ["group": .text(g.group), "column": .text(g.header), "stated": .number(g.summary.value.value),
+                          "computed": .number(Figures.round2(g.aggregate)), "aggregate": .text(g.mean ? "mean" : "sum"),
+                          "detail_rows": .number(Double(g.details.count))],
+                 at: ([g.summary.cell.source] + g.details.map(\.source)).uniqued(), settings)
+    }
+}
+
+extension Bilingual {
+    fileprivate static func groupDisagrees(_ g: SummaryMismatchRule.GroupComparison) -> Bilingual {
         let kindES = g.mean ? "el promedio" : "la suma", kindEN = g.mean ? "the mean" : "the sum"
         let shown = max(1, g.summary.value.decimals + 1)
+        let decimals = g.aggregate == g.aggregate.rounded() ? 0 : shown
         let placeES = TablePlace.es(g.summary.cell.source, g.summary.table), placeEN = TablePlace.en(g.summary.cell.source, g.summary.table)
-        return Finding(
-            rule: id, severity: severity(settings),
-            message: "«\(g.group)»: \(g.header) \(g.summary.cell.text.collapsedWhitespace) en \(placeES), pero \(kindES) de sus \(g.details.count) filas de detalle es \(Figures.es(g.aggregate, decimals: g.aggregate == g.aggregate.rounded() ? 0 : shown))",
-            messageEN: "“\(g.group)”: \(g.header) \(g.summary.cell.text.collapsedWhitespace) in \(placeEN), but \(kindEN) of its \(g.details.count) detail rows is \(Figures.en(g.aggregate, decimals: g.aggregate == g.aggregate.rounded() ? 0 : shown))",
-            values: ["group": .text(g.group), "column": .text(g.header), "stated": .number(g.summary.value.value),
-                     "computed": .number(Figures.round2(g.aggregate)), "aggregate": .text(g.mean ? "mean" : "sum"),
-                     "detail_rows": .number(Double(g.details.count))],
-            source: ([g.summary.cell.source] + g.details.map(\.source)).uniqued())
+        return Bilingual(
+            es: "«\(g.group)»: \(g.header) \(g.summary.cell.text.collapsedWhitespace) en \(placeES), pero \(kindES) de sus \(g.details.count) filas de detalle es \(Figures.es(g.aggregate, decimals: decimals))",
+            en: "“\(g.group)”: \(g.header) \(g.summary.cell.text.collapsedWhitespace) in \(placeEN), but \(kindEN) of its \(g.details.count) detail rows is \(Figures.en(g.aggregate, decimals: decimals))")
     }
 }

@@ -160,22 +160,24 @@ public struct SummaryMismatchRule: Rule {
             let name = a.grid[ra][c].collapsedWhitespace
             key += " " + (name.count > 70 ? String(name.prefix(70)) + "…" : name)
         }
-        var es: [String] = [], en: [String] = []
+        var differences: [Bilingual] = []
         var sources: [Source] = []
         var values: [String: FindingValue] = ["key": .text(key)]
         for (h, ca, cb) in diffs {
             let x = a.grid[ra][ca].collapsedWhitespace, y = b.grid[rb][cb].collapsedWhitespace
             let (sa, wa, wae) = place(a, ra, ca), (sb, wb, wbe) = place(b, rb, cb)
             let header = a.header(ca)
-            es.append("\(header): \(x) en \(wa) y \(y) en \(wb)")
-            en.append("\(header): \(x) in \(wae) and \(y) in \(wbe)")
+            differences.append(Bilingual(es: "\(header): \(x) en \(wa) y \(y) en \(wb)", en: "\(header): \(x) in \(wae) and \(y) in \(wbe)"))
             sources += [sa, sb].compactMap { $0 }
             values[header] = .text("\(x) / \(y)")
         }
-        let what = key
-        return Finding(rule: id, severity: severity(settings),
-                       message: "«\(what)» aparece en dos tablas con cifras distintas: " + es.joined(separator: "; "),
-                       messageEN: "“\(what)” stands in two tables with different figures: " + en.joined(separator: "; "),
-                       values: values, source: sources)
+        return diagnose(.rowDiffersAcrossTables(key, differences), values: values, at: sources, settings)
+    }
+}
+
+extension Bilingual {
+    fileprivate static func rowDiffersAcrossTables(_ key: String, _ differences: [Bilingual]) -> Bilingual {
+        Bilingual(es: "«\(key)» aparece en dos tablas con cifras distintas: " + differences.map(\.es).joined(separator: "; "),
+                  en: "“\(key)” stands in two tables with different figures: " + differences.map(\.en).joined(separator: "; "))
     }
 }

@@ -41,25 +41,10 @@ public struct TextFigureMismatchRule: Rule {
             guard Set(values).count == 2 else { continue }
             let unit = key.hasSuffix("|%") ? " %" : ""
             let t = group[0]
-            func place(_ s: StatedTotal) -> String {
-                guard let src = s.source.first else { return "" }
-                if let p = src.page { return "página \(p)" }
-                return src.sheet.map { "hoja «\($0)»" } ?? ""
-            }
-            func placeEN(_ s: StatedTotal) -> String {
-                guard let src = s.source.first else { return "" }
-                if let p = src.page { return "page \(p)" }
-                return src.sheet.map { "sheet “\($0)”" } ?? ""
-            }
-            let es = group.map { "\(Figures.es(figure($0)!))\(unit) (\(place($0)))" }.joined(separator: ", ")
-            let en = group.map { "\(Figures.en(figure($0)!))\(unit) (\(placeEN($0)))" }.joined(separator: ", ")
-            findings.append(Finding(
-                rule: id, severity: severity(settings),
-                message: "El documento da cifras distintas de «\(t.label)» en el periodo \(t.period!): \(es)",
-                messageEN: "The document states different figures for “\(t.label)” in period \(t.period!): \(en)",
-                values: ["label": .text(t.label), "period": .text(t.period!),
-                         "figures": .text(values.map { Figures.en($0) }.joined(separator: " / "))],
-                source: group.flatMap(\.source).uniqued()))
+            findings.append(diagnose(.differentFigures(t, group.map { (figure($0)!, $0.source.first) }, unit: unit),
+                                     values: ["label": .text(t.label), "period": .text(t.period!),
+                                              "figures": .text(values.map { Figures.en($0) }.joined(separator: " / "))],
+                                     at: group.flatMap(\.source).uniqued(), settings))
         }
         return findings + restatedShares(input, settings: settings)
     }
@@ -73,11 +58,28 @@ public struct TextFigureMismatchRule: Rule {
                   let row = SpanishNumber.parse(t.source[1].text.collapsedWhitespace) else { return nil }
             let a = StatedInterval.rounding(stated, decimals: text.decimals), b = StatedInterval.rounding(row.value, decimals: row.decimals)
             guard a.upper < b.lower - 1e-9 || b.upper < a.lower - 1e-9 else { return nil }
-            let es = "El texto da \(Figures.es(stated, decimals: text.decimals)) % a «\(t.label)»; su fila de la tabla dice \(Figures.es(row.value, decimals: row.decimals)) %"
-            let en = "The text gives \(Figures.en(stated, decimals: text.decimals)) % to “\(t.label)”; its table row says \(Figures.en(row.value, decimals: row.decimals)) %"
-            return Finding(rule: id, severity: severity(settings), message: es, messageEN: en,
-                           values: ["label": .text(t.label), "text_percent": .number(stated), "table_percent": .number(row.value), "restates": .text(key)],
-                           source: t.source)
+            return diagnose(.shareRestatedOtherwise(t.label, text: stated, decimals: text.decimals, row: row),
+                            values: ["label": .text(t.label), "text_percent": .number(stated), "table_percent": .number(row.value), "restates": .text(key)],
+                            at: t.source, settings)
         }
+    }
+}
+
+extension Bilingual {
+    fileprivate static func differentFigures(_ t: StatedTotal, _ figures: [(Double, Source?)], unit: String) -> Bilingual {
+        func place(_ src: Source?) -> Bilingual {
+            guard let src else { return Bilingual(es: "", en: "") }
+            if let p = src.page { return Bilingual(es: "página \(p)", en: "page \(p)") }
+            return Bilingual(es: src.sheet.map { "hoja «\($0)»" } ?? "", en: src.sheet.map { "sheet “\($0)”" } ?? "")
+        }
+        let es = figures.map { "\(Figures.es($0.0))\(unit) (\(place($0.1).es))" }.joined(separator: ", ")
+        let en = figures.map { "\(Figures.en($0.0))\(unit) (\(place($0.1).en))" }.joined(separator: ", ")
+        return Bilingual(es: "El documento da cifras distintas de «\(t.label)» en el periodo \(t.period!): \(es)",
+                         en: "The document states different figures for “\(t.label)” in period \(t.period!): \(en)")
+    }
+
+    fileprivate static func shareRestatedOtherwise(_ label: String, text stated: Double, decimals: Int, row: SpanishNumber) -> Bilingual {
+        Bilingual(es: "El texto da \(Figures.es(stated, decimals: decimals)) % a «\(label)»; su fila de la tabla dice \(Figures.es(row.value, decimals: row.decimals)) %",
+                  en: "The text gives \(Figures.en(stated, decimals: decimals)) % to “\(label)”; its table row says \(Figures.en(row.value, decimals: row.decimals)) %")
     }
 }

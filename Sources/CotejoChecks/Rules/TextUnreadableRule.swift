@@ -58,29 +58,35 @@ public struct TextUnreadableRule: Rule {
             let ocrLines = boxes.flatMap { readByOCR[$0] ?? [] }
             let confidences = ocrLines.flatMap { $0.words.compactMap(\.confidence) }.sorted()
             let median = confidences.isEmpty ? nil : confidences[confidences.count / 2]
-            var es = page.ocr
-                ? "La página \(page.number) es una imagen en la que el OCR no encontró texto legible: sus cifras no se pueden verificar"
-                : page.hasText
-                ? "La página \(page.number) tiene \(n) \(n == 1 ? "imagen" : "imágenes") sin capa de texto (texto o gráfico como imagen): sus cifras no se pueden verificar"
-                : "La página \(page.number) no tiene capa de texto (página escaneada o solo imágenes)"
-            var en = page.ocr
-                ? "Page \(page.number) is an image in which OCR found no legible text: its figures cannot be checked"
-                : page.hasText
-                ? "Page \(page.number) has \(n) image\(n == 1 ? "" : "s") with no text layer (text or a chart as a picture): its figures cannot be checked"
-                : "Page \(page.number) has no text layer (a scan or images only)"
             var values: [String: FindingValue] = ["page": .number(Double(page.number)), "images": .number(Double(n))]
             if let median {
-                let percent = Int((median * 100).rounded())
-                es += "; el OCR leyó \(ocrLines.count) líneas en \(n == 1 ? "ella" : "ellas") (confianza mediana \(percent) %): verifíquelas a ojo"
-                en += "; OCR read \(ocrLines.count) lines in \(n == 1 ? "it" : "them") (median confidence \(percent) %): check them by eye"
                 values["ocr_lines"] = .number(Double(ocrLines.count))
                 values["ocr_median_confidence"] = .number((median * 1000).rounded() / 1000)
             }
-            findings.append(Finding(
-                rule: id, severity: severity(settings), message: es, messageEN: en,
-                values: values,
-                source: boxes.map { Source(page: page.number, bbox: $0.rounded, text: "[imagen sin texto]") }))
+            findings.append(diagnose(.unreadable(page, images: n, ocrLines: ocrLines.count, medianConfidence: median), values: values,
+                                     at: boxes.map { Source(page: page.number, bbox: $0.rounded, text: "[imagen sin texto]") }, settings))
         }
         return findings
+    }
+}
+
+extension Bilingual {
+    fileprivate static func unreadable(_ page: Page, images n: Int, ocrLines: Int, medianConfidence median: Double?) -> Bilingual {
+        var es = page.ocr
+            ? "La página \(page.number) es una imagen en la que el OCR no encontró texto legible: sus cifras no se pueden verificar"
+            : page.hasText
+            ? "La página \(page.number) tiene \(n) \(n == 1 ? "imagen" : "imágenes") sin capa de texto (texto o gráfico como imagen): sus cifras no se pueden verificar"
+            : "La página \(page.number) no tiene capa de texto (página escaneada o solo imágenes)"
+        var en = page.ocr
+            ? "Page \(page.number) is an image in which OCR found no legible text: its figures cannot be checked"
+            : page.hasText
+            ? "Page \(page.number) has \(n) image\(n == 1 ? "" : "s") with no text layer (text or a chart as a picture): its figures cannot be checked"
+            : "Page \(page.number) has no text layer (a scan or images only)"
+        if let median {
+            let percent = Int((median * 100).rounded())
+            es += "; el OCR leyó \(ocrLines) líneas en \(n == 1 ? "ella" : "ellas") (confianza mediana \(percent) %): verifíquelas a ojo"
+            en += "; OCR read \(ocrLines) lines in \(n == 1 ? "it" : "them") (median confidence \(percent) %): check them by eye"
+        }
+        return Bilingual(es: es, en: en)
     }
 }

@@ -62,31 +62,24 @@ public struct TotalMismatchRule: Rule {
             let bad = layouts.map { (off(t.planned, $0.0, plannedKnown), off(t.executed, $0.1, executedKnown)) }
             guard let worst = bad.first, !bad.contains(where: { !$0.0 && !$0.1 }) else { continue }
             let (ps, es) = layouts[0]
-            var partsES: [String] = [], partsEN: [String] = []
+            var parts: [Bilingual] = []
             var values: [String: FindingValue] = ["rows": .number(Double(rows.count)), "label": .text(t.label)]
             if let p = t.planned, plannedKnown {
                 values["planned"] = .number(p); values["computed_planned"] = .number(Figures.round2(ps))
                 if worst.0 {
-                    partsES.append("programado \(Figures.es(p)) frente a \(Figures.es(ps)) sumando las filas")
-                    partsEN.append("planned \(Figures.en(p)) against \(Figures.en(ps)) adding up the rows")
+                    parts.append(.plannedAgainstRows(p, ps))
                 }
             }
             if let e = t.executed, executedKnown {
                 values["executed"] = .number(e); values["computed_executed"] = .number(Figures.round2(es))
                 if worst.1 {
-                    partsES.append("ejecutado \(Figures.es(e)) frente a \(Figures.es(es)) sumando las filas")
-                    partsEN.append("executed \(Figures.en(e)) against \(Figures.en(es)) adding up the rows")
+                    parts.append(.executedAgainstRows(e, es))
                 }
             }
-            if partsES.isEmpty {  // only the swapped layout is off: name both figures
-                partsES.append("las cifras no suman con ningún orden de columnas")
-                partsEN.append("the figures do not add up in either column order")
-            }
-            let message = "El total «\(t.label)» no coincide con las \(rows.count) actividades: \(partsES.joined(separator: "; "))"
-            let messageEN = "Total “\(t.label)” disagrees with the \(rows.count) activities: \(partsEN.joined(separator: "; "))"
+            if parts.isEmpty { parts.append(.noColumnOrderAddsUp) }  // only the swapped layout is off: name both figures
             let rowSources = rows.flatMap { $0.sources(for: ["planned", "executed"]) }
-            findings.append(Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                                    values: values, source: (t.sourcesOrQuote + rowSources).uniqued()))
+            findings.append(diagnose(.totalDisagrees(t.label, rows: rows.count, parts), values: values,
+                                     at: (t.sourcesOrQuote + rowSources).uniqued(), settings))
         }
         return findings
     }
@@ -105,5 +98,25 @@ public struct TotalMismatchRule: Rule {
         if MonthRange.scan(in: t.label).contains(where: { $0.months != 1...12 }) { return false }
         if SpanishDate.scan(in: t.label).contains(where: { $0.precision != .year }) { return false }
         return true
+    }
+}
+
+extension Bilingual {
+    fileprivate static func plannedAgainstRows(_ stated: Double, _ sum: Double) -> Bilingual {
+        Bilingual(es: "programado \(Figures.es(stated)) frente a \(Figures.es(sum)) sumando las filas",
+                  en: "planned \(Figures.en(stated)) against \(Figures.en(sum)) adding up the rows")
+    }
+
+    fileprivate static func executedAgainstRows(_ stated: Double, _ sum: Double) -> Bilingual {
+        Bilingual(es: "ejecutado \(Figures.es(stated)) frente a \(Figures.es(sum)) sumando las filas",
+                  en: "executed \(Figures.en(stated)) against \(Figures.en(sum)) adding up the rows")
+    }
+
+    fileprivate static let noColumnOrderAddsUp = Bilingual(es: "las cifras no suman con ningún orden de columnas",
+                                                           en: "the figures do not add up in either column order")
+
+    fileprivate static func totalDisagrees(_ label: String, rows: Int, _ parts: [Bilingual]) -> Bilingual {
+        Bilingual(es: "El total «\(label)» no coincide con las \(rows) actividades: \(parts.map(\.es).joined(separator: "; "))",
+                  en: "Total “\(label)” disagrees with the \(rows) activities: \(parts.map(\.en).joined(separator: "; "))")
     }
 }

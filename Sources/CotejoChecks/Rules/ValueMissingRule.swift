@@ -68,17 +68,10 @@ public struct ValueMissingRule: Rule {
         guard !empty.isEmpty else { return nil }
         let list = empty.map(\.name).joined(separator: ", ")
         let n = bodyRows.count
-        let one = empty.count == 1
-        let message = one
-            ? "La columna \(list) de la tabla \(t.index) está vacía en sus \(n) filas"
-            : "Las columnas \(list) de la tabla \(t.index) están vacías en sus \(n) filas"
-        let messageEN = one
-            ? "Column \(list) of table \(t.index) is empty in all its \(n) rows"
-            : "Columns \(list) of table \(t.index) are empty in all its \(n) rows"
-        return Finding(rule: id, severity: severity(settings), message: message, messageEN: messageEN,
-                       values: ["columns": .text(list), "rows": .number(Double(n)), "table": .number(Double(t.index)),
-                                "empty_columns": .number(Double(empty.count))],
-                       source: empty.map { $0.header.source.quoting($0.header.text.collapsedWhitespace) }.uniqued())
+        return diagnose(.columnsEmpty(list, count: empty.count, table: t.index, rows: n),
+                        values: ["columns": .text(list), "rows": .number(Double(n)), "table": .number(Double(t.index)),
+                                 "empty_columns": .number(Double(empty.count))],
+                        at: empty.map { $0.header.source.quoting($0.header.text.collapsedWhitespace) }.uniqued(), settings)
     }
 
     /// True when a header names a target or result column.
@@ -107,5 +100,15 @@ struct PeriodBounds {
             } else { return nil }
         }
         start = y * 12 + first; end = y * 12 + last
+    }
+}
+
+extension Bilingual {
+    fileprivate static func columnsEmpty(_ list: String, count: Int, table: Int, rows n: Int) -> Bilingual {
+        count == 1
+            ? Bilingual(es: "La columna \(list) de la tabla \(table) está vacía en sus \(n) filas",
+                        en: "Column \(list) of table \(table) is empty in all its \(n) rows")
+            : Bilingual(es: "Las columnas \(list) de la tabla \(table) están vacías en sus \(n) filas",
+                        en: "Columns \(list) of table \(table) are empty in all its \(n) rows")
     }
 }

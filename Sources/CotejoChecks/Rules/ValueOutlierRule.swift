@@ -45,17 +45,23 @@ public struct ValueOutlierRule: Rule {
     private func finding(_ a: Activity, period: String?, planned: Double, executed: Double, threshold: Double,
                          sources: [Source], settings: RuleSettings) -> Finding {
         let ratio = executed / planned
-        let inES = period.map { " en \($0)" } ?? "", inEN = period.map { " in \($0)" } ?? ""
         var values: [String: FindingValue] = [
             "planned": .number(planned), "executed": .number(executed),
             "ratio": .number(Figures.round2(ratio)), "threshold": .number(threshold),
         ]
         if let period { values["period"] = .text(period) }
         if let item = a.item { values["item"] = .text(item) }
-        return Finding(
-            rule: id, severity: severity(settings),
-            message: "El resultado \(Figures.es(executed)) es \(Figures.es(ratio, decimals: 1)) veces la meta \(Figures.es(planned))\(inES) (\(a.labelES)); pasa del umbral de \(Figures.es(threshold)) veces: ¿una cifra en otra unidad o escala?",
-            messageEN: "The result \(Figures.en(executed)) is \(Figures.en(ratio, decimals: 1)) times the target \(Figures.en(planned))\(inEN) (\(a.labelEN)); past the threshold of \(Figures.en(threshold)) times: a figure in another unit or scale?",
-            values: values, source: sources.uniqued())
+        return diagnose(.resultFarPastTarget(a, executed: executed, planned: planned, ratio: ratio, period: period, threshold: threshold),
+                        values: values, at: sources.uniqued(), settings)
+    }
+}
+
+extension Bilingual {
+    fileprivate static func resultFarPastTarget(_ a: Activity, executed: Double, planned: Double, ratio: Double, period: String?,
+                                                threshold: Double) -> Bilingual {
+        let inES = period.map { " en \($0)" } ?? "", inEN = period.map { " in \($0)" } ?? ""
+        return Bilingual(
+            es: "El resultado \(Figures.es(executed)) es \(Figures.es(ratio, decimals: 1)) veces la meta \(Figures.es(planned))\(inES) (\(a.labelES)); pasa del umbral de \(Figures.es(threshold)) veces: ¿una cifra en otra unidad o escala?",
+            en: "The result \(Figures.en(executed)) is \(Figures.en(ratio, decimals: 1)) times the target \(Figures.en(planned))\(inEN) (\(a.labelEN)); past the threshold of \(Figures.en(threshold)) times: a figure in another unit or scale?")
     }
 }
