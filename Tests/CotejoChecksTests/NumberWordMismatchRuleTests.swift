@@ -27,4 +27,21 @@ struct NumberWordMismatchRuleTests {
                              furniture: ["cinco (6)"])
         #expect(rule.check(Make.input(pages: [page]), settings: RuleSettings()).isEmpty)
     }
+
+    @Test("marked inline: each pair that disagrees is found where it stands, in prose and in a cell")
+    func marked() {
+        let input = MarkedInput(pages: [[["Se realizaron 1️⃣tres (4) foros y cinco (5) talleres"], ["con 2️⃣dos (7) mesas"]]],
+                                tables: [[["INDICADOR"], ["3️⃣Dos (5) espacios de formación"]]])
+        assertFindings(rule, in: input, [FindingSpec("1️⃣", ["word_value": .number(3), "digit_value": .number(4)]),
+                                         FindingSpec("2️⃣", ["digit_value": .number(7)]), FindingSpec("3️⃣", ["word_value": .number(2)])])
+    }
+
+    @Test("the marked helper fails a test whose markers or findings disagree")
+    func markedHelperFails() {
+        let input = MarkedInput(pages: [[["Se realizaron 1️⃣tres (4) foros y 2️⃣cinco (5) talleres"]]])
+        // A finding at no expected marker, and an expected marker with no finding.
+        withKnownIssue { assertFindings(rule, in: input, [FindingSpec("2️⃣")]) }
+        // A value that differs.
+        withKnownIssue { assertFindings(rule, in: input, [FindingSpec("1️⃣", ["word_value": .number(4)])]) }
+    }
 }

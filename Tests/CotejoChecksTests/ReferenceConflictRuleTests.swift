@@ -48,4 +48,12 @@ struct ReferenceConflictRuleTests {
         #expect(LegalCitation.scan("RESOLUCIÓN 0312 DE 2019").map(\.name) == ["Resolución 312"])
         #expect(LegalCitation.scan("Meta 1499 de 2017").isEmpty)
     }
+
+    @Test("marked inline: one finding for two years of one decree, pointing at both citations")
+    func marked() {
+        let input = MarkedInput(pages: [[["según dispone el 1️⃣Decreto 1499 de 2017."]],
+                                        [["- 2️⃣Decreto 1499 de 2018: por medio del cual se implementa el MIPG"], ["- Ley 1757 de 2015"]]])
+        // One finding stands at both markers: each spec finds it.
+        assertFindings(rule, in: input, [FindingSpec("1️⃣", ["years": .text("2017, 2018")]), FindingSpec("2️⃣")])
+    }
 }
