@@ -23,7 +23,9 @@ extension WireSink {
 
     func rawMeasure(_ m: Measure) {
         rawString(m.period)
-        for v in [m.planned, m.executed, m.reportedPercent] { rawFieldValue(v.map(FieldValue.real) ?? .null) }
+        rawFieldValue(m.planned.map(FieldValue.real) ?? .null)
+        rawFieldValue(m.executed.map(FieldValue.real) ?? .null)
+        rawFieldValue(m.reportedPercent.map(FieldValue.real) ?? .null)
         rawSources(m.source)
         rawSourceMap(m.fieldSources)
     }

@@ -132,4 +132,11 @@ extension PeriodLabelMismatchRuleTests {
                                 ["2018", "178.450", "166.625"], ["2019", "181.493 (proyección 2018)", "170.606"]])
         #expect(rule.check(Make.input(tables: [clean]), settings: RuleSettings()).isEmpty)
     }
+
+    @Test("a place is named in the message's own language: a sheet, else a page")
+    func placeInEachLanguage() {
+        #expect(Bilingual.place(of: Source(sheet: "Metas", text: "x")) == Bilingual(es: "hoja «Metas»", en: "sheet “Metas”"))
+        #expect(Bilingual.place(of: Source(text: "x"), page: 4) == Bilingual(es: "página 4", en: "page 4"))
+        #expect(Bilingual.place(of: nil) == nil)
+    }
 }

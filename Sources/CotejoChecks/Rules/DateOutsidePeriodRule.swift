@@ -108,8 +108,8 @@ extension Bilingual {
     }
 
     fileprivate static func outsidePeriod(_ count: Int, starts: Bool, where source: Source?, dates: [DayDate], period: String) -> Bilingual {
-        let itemsES = source?.sheet.map { " de la hoja «\($0)»" } ?? " de la página \(source?.page ?? 0)"
-        let itemsEN = source?.sheet.map { " of sheet “\($0)”" } ?? " of page \(source?.page ?? 0)"
+        let place = Bilingual.place(of: source, page: 0)!
+        let itemsES = " de la \(place.es)", itemsEN = " of \(place.en)"
         let (lo, hi) = (dates.min()!, dates.max()!)
         let span = lo == hi ? "el \(lo)" : "entre el \(lo) y el \(hi)"
         let spanEN = lo == hi ? "on \(lo)" : "between \(lo) and \(hi)"

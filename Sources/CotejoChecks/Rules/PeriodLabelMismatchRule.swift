@@ -219,7 +219,7 @@ public struct PeriodLabelMismatchRule: Rule {
     /// template (the title without its year) must stand on at least three pages, one year must hold
     /// more than half of them, and that year must be the document's when the document has one.
     func titleYearFindings(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
-        struct Title { var text: String; var year: Int; var source: Source; var place: String }
+        struct Title { var text: String; var year: Int; var source: Source; var place: Bilingual }
         var byTemplate: [String: [Title]] = [:]
         var order: [String] = []
         for page in input.content.pages {
@@ -230,7 +230,7 @@ public struct PeriodLabelMismatchRule: Rule {
                 guard years.count == 1, let y = years.first else { continue }
                 let template = (text[..<y.range.lowerBound] + "#" + text[y.range.upperBound...]).folded
                 let source = block.lines.first?.source.quoting(text) ?? block.source
-                let place = source.sheet.map { "hoja «\($0)»" } ?? "página \(page.number)"
+                let place = Bilingual.place(of: source, page: page.number)!
                 if byTemplate[template] == nil { order.append(template) }
                 // One title per page: a template repeated within a page says nothing more.
                 if byTemplate[template]?.contains(where: { $0.place == place }) == true { continue }
@@ -341,11 +341,11 @@ extension Bilingual {
                   en: "Table rows whose year differs from the year of their figures: \(pairs)")
     }
 
-    fileprivate static func titleYearDiffers(_ text: String, place: String, year: Int, major: Int, on n: Int, of count: Int,
+    fileprivate static func titleYearDiffers(_ text: String, place: Bilingual, year: Int, major: Int, on n: Int, of count: Int,
                                              documentYear: Int?) -> Bilingual {
-        Bilingual(es: "«\(text)» (\(place)) dice \(year), pero el mismo título dice \(major) en \(n) de \(count) hojas o páginas"
+        Bilingual(es: "«\(text)» (\(place.es)) dice \(year), pero el mismo título dice \(major) en \(n) de \(count) hojas o páginas"
                       + (documentYear == major ? " y el documento es de \(major)" : ""),
-                  en: "“\(text)” (\(place)) says \(year), but the same title says \(major) on \(n) of \(count) sheets or pages"
+                  en: "“\(text)” (\(place.en)) says \(year), but the same title says \(major) on \(n) of \(count) sheets or pages"
                       + (documentYear == major ? " and the document is of \(major)" : ""))
     }
 }

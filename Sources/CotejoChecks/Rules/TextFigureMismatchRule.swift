@@ -67,11 +67,7 @@ public struct TextFigureMismatchRule: Rule {
 
 extension Bilingual {
     fileprivate static func differentFigures(_ t: StatedTotal, _ figures: [(Double, Source?)], unit: String) -> Bilingual {
-        func place(_ src: Source?) -> Bilingual {
-            guard let src else { return Bilingual(es: "", en: "") }
-            if let p = src.page { return Bilingual(es: "página \(p)", en: "page \(p)") }
-            return Bilingual(es: src.sheet.map { "hoja «\($0)»" } ?? "", en: src.sheet.map { "sheet “\($0)”" } ?? "")
-        }
+        func place(_ src: Source?) -> Bilingual { .place(of: src) ?? Bilingual(es: "", en: "") }
         let es = figures.map { "\(Figures.es($0.0))\(unit) (\(place($0.1).es))" }.joined(separator: ", ")
         let en = figures.map { "\(Figures.en($0.0))\(unit) (\(place($0.1).en))" }.joined(separator: ", ")
         return Bilingual(es: "El documento da cifras distintas de «\(t.label)» en el periodo \(t.period!): \(es)",

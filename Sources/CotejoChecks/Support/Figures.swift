@@ -136,3 +136,13 @@ enum TablePlace {
         return "table \(t.index)"
     }
 }
+
+extension Bilingual {
+    /// Where a source stands, as a reader looks for it: "hoja «Metas»" / "sheet “Metas”", else
+    /// "página 8" / "page 8" (its own page, else `page`); nil when it says neither.
+    static func place(of s: Source?, page: Int? = nil) -> Bilingual? {
+        if let sheet = s?.sheet { return Bilingual(es: "hoja «\(sheet)»", en: "sheet “\(sheet)”") }
+        if let page = s?.page ?? page { return Bilingual(es: "página \(page)", en: "page \(page)") }
+        return nil
+    }
+}
