@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 import CotejoModel
+import CotejoSpanish
 import CotejoChecks
 import CotejoIngest
 
@@ -186,8 +187,14 @@ public struct PipelineConfig: Codable, Sendable {
             let list = known.sorted().joined(separator: ", ")
             throw PipelineError.config(path: path, reason: Bilingual(es: "nombra una regla que no existe, '\(unknown)' (existen: \(list))", en: "names an unknown rule '\(unknown)' (known: \(list))"))
         }
-        if let (id, bad) = config.rules.first(where: { ($0.value.threshold ?? 2) <= 1 }) {
-            throw PipelineError.config(path: path, reason: Bilingual(es: "da a la regla '\(id)' un umbral (threshold) de \(bad.threshold ?? 0); debe ser mayor que 1", en: "gives rule '\(id)' a threshold of \(bad.threshold ?? 0); it must be above 1"))
+        for rule in RuleRegistry.allRules {
+            guard let settings = config.rules[rule.id] else { continue }
+            for option in rule.options {
+                guard let value = settings.value(option), !option.accepts(value) else { continue }
+                throw PipelineError.config(path: path, reason: Bilingual(
+                    es: "da a la regla '\(rule.id)' el valor \(SpanishNumber.write(value, decimals: .upTo(2), language: .es)) en \(option.key) (\(option.name.es)); \(option.requirement.es)",
+                    en: "gives rule '\(rule.id)' the value \(SpanishNumber.write(value, decimals: .upTo(2), language: .en)) for \(option.key)\(option.name.en == option.key ? "" : " (\(option.name.en))"); \(option.requirement.en)"))
+            }
         }
         if config.limits.attemptsPerDocument < 1 {
             throw PipelineError.config(path: path, reason: Bilingual(es: "da a limits un attempts_per_document de \(config.limits.attemptsPerDocument); debe ser al menos 1", en: "gives limits an attempts_per_document of \(config.limits.attemptsPerDocument); it must be at least 1"))
@@ -215,8 +222,12 @@ extension PipelineConfig {
         "output": Set(["database"] + RunOutputs.all.map { $0.key }),
         "limits": ["max_file_mb", "seconds_per_document", "memory_mb_per_document", "attempts_per_document"],
         "ocr": ["mode", "languages", "dpi", "seconds_per_document"],
-        "rule": ["enabled", "severity", "tolerance", "threshold"],
     ]
+
+    /// The keys a rule's section knows: the common ones and the rule's own options.
+    static func knownKeys(ofRule id: String) -> Set<String> {
+        RuleSettings.commonKeys.union(RuleRegistry.allRules.first { $0.id == id }?.options.map(\.key) ?? [])
+    }
 
     /// A decoding error as a sentence naming the key and what is wrong with its value, instead
     /// of Swift's dump of the error.
@@ -263,7 +274,8 @@ extension PipelineConfig {
         }
         if case .mapping(let rules)? = top["rules"] {
             for (rule, value) in rules {
-                if case .mapping(let map) = value, let problem = check(map, section: "rules: \(rule.string ?? "?")", known: knownKeys["rule"]!) { return problem }
+                if case .mapping(let map) = value,
+                   let problem = check(map, section: "rules: \(rule.string ?? "?")", known: knownKeys(ofRule: rule.string ?? "")) { return problem }
             }
         }
         return nil

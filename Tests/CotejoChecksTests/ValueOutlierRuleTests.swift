@@ -29,6 +29,6 @@ struct ValueOutlierRuleTests {
         #expect(rule.check(Make.input(DocumentRecords(activities: rows)), settings: RuleSettings()).isEmpty)
         let big = [Make.row("d", planned: 10, executed: 150)]
         #expect(rule.check(Make.input(DocumentRecords(activities: big)), settings: RuleSettings()).count == 1)
-        #expect(rule.check(Make.input(DocumentRecords(activities: big)), settings: RuleSettings(threshold: 20)).isEmpty)
+        #expect(rule.check(Make.input(DocumentRecords(activities: big)), settings: RuleSettings(options: [ValueOutlierRule.threshold.key: 20])).isEmpty)
     }
 }

@@ -14,12 +14,25 @@ struct PipelineConfigTests {
     @Test("a rule's threshold is read from the file; one at or below 1 is refused, naming the rule")
     func thresholds() throws {
         let config = try load("inputs: [fixtures]\nrules:\n  value.outlier: { threshold: 25 }\n")
-        #expect(config.rules["value.outlier"]?.threshold == 25)
+        #expect(config.rules["value.outlier"]?.options["threshold"] == 25)
         #expect(config.rules["value.outlier"]?.enabled == true)
         #expect(throws: PipelineError.self) { try load("inputs: [fixtures]\nrules:\n  value.outlier: { threshold: 0.5 }\n") }
         do { _ = try load("rules:\n  value.outlier: { threshold: 1 }\n") } catch {
             #expect("\(error)".contains("value.outlier"))
         }
+    }
+
+    @Test("a rule's own option is known only under that rule: a threshold for percent.mismatch is an unknown key")
+    func optionsBelongToTheirRule() throws {
+        do {
+            _ = try load("inputs: [fixtures]\nrules:\n  percent.mismatch: { threshold: 25 }\n")
+            Issue.record("a threshold under percent.mismatch was accepted")
+        } catch {
+            #expect("\(error)".contains("threshold") && "\(error)".contains("percent.mismatch"))
+        }
+        // The common keys stay known under every rule.
+        let config = try load("inputs: [fixtures]\nrules:\n  percent.mismatch: { tolerance: 0.01, severity: warning }\n")
+        #expect(config.rules["percent.mismatch"]?.tolerance == 0.01)
     }
 
     @Test("the ocr section: mode, languages, dpi and a time limit inside the document's own")

@@ -16,10 +16,16 @@ public struct ValueOutlierRule: Rule {
 
     public static let defaultThreshold = 10.0
 
+    /// How many times its target a result must be to be told: above 1, or every over-execution would be.
+    public static let threshold = RuleOption(key: "threshold", name: Bilingual(es: "umbral", en: "threshold"),
+                                             requirement: Bilingual(es: "debe ser mayor que 1", en: "it must be above 1")) { $0 > 1 }
+
+    public var options: [RuleOption] { [Self.threshold] }
+
     public init() {}
 
     public func check(_ input: CheckInput, settings: RuleSettings) -> [Finding] {
-        let threshold = settings.threshold ?? Self.defaultThreshold
+        let threshold = settings.value(Self.threshold) ?? Self.defaultThreshold
         var findings: [Finding] = []
         for a in input.records.activities where !a.figuresUnlabelled {
             var pairs: [(period: String?, planned: Double, executed: Double, sources: [Source])] = []
