@@ -11,7 +11,8 @@ BUILD_DEPS = libpoppler-glib-dev libpoppler-private-dev libcairo2-dev libxml2-de
 	libtesseract-dev libleptonica-dev tesseract-ocr-spa tesseract-ocr-eng tesseract-ocr-osd
 # chromium: the report test opens a page headless and screenshots it (skipped when absent).
 # qpdf: the rotation test turns the fixtures' pages.
-TEST_DEPS = poppler-utils chromium qpdf
+# postgresql: the shared-store tests start a throwaway server on loopback (scripts/test-postgres.sh).
+TEST_DEPS = poppler-utils chromium qpdf postgresql
 
 .PHONY: run test deps test-deps build clean bench bench-tables corpus
 
@@ -53,8 +54,10 @@ corpus: build
 	python3 $(SHARED)/tools/score.py output/export.json $(SHARED)/truth | tail -1
 
 # OpenMP reads its thread limit when Tesseract loads: one thread each, as the batch runs them.
+# A throwaway PostgreSQL server runs on loopback for the shared-store tests, and stops afterwards.
 test: test-deps
-	OMP_THREAD_LIMIT=1 $(SWIFT) test
+	@url=$$(scripts/test-postgres.sh start) && trap 'scripts/test-postgres.sh stop' EXIT && \
+	  COTEJO_TEST_POSTGRES=$$url OMP_THREAD_LIMIT=1 $(SWIFT) test
 
 # Table stage in page mode over the table benchmark (BENCH=DIR to use another copy), scored by its
 # score.py; prints the scores and the pages per second, reading included.

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries, found through pkg-config (Debian: libpoppler-glib-dev, libxml2-dev, libtesseract-dev).
@@ -59,6 +60,13 @@ let package = Package(
             // SQLite's C interface, for the inserts bound without GRDB's argument values.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The shared store for many machines: PostgreSQL with the SQLite store's schema, a work
+        // queue that processes claim documents from, and Spanish full-text search.
+        .target(name: "CotejoStorePostgres", dependencies: [
+            "CotejoModel", "CotejoStore", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // For test targets only: what tests look at in a store beyond its public API.
         .target(name: "CotejoStoreTesting", dependencies: ["CotejoStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Outputs: JSON export, CSV, HTML report.
@@ -66,12 +74,12 @@ let package = Package(
         // Runs the stages over a corpus, per a pipelines/*.yaml definition, and writes its outputs.
         .target(name: "CotejoPipeline", dependencies: [
             "CotejoModel", "CotejoSpanish", "CotejoIngest", "CotejoTables", "CotejoRecords", "CotejoChecks",
-            "CotejoStore", "CotejoReport",
+            "CotejoStore", "CotejoStorePostgres", "CotejoReport",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "cotejo", dependencies: [
-            "CotejoPipeline", "CotejoIngest", "CotejoStore", "CotejoReport", "CotejoModel", "CotejoChecks",
+            "CotejoPipeline", "CotejoIngest", "CotejoStore", "CotejoStorePostgres", "CotejoReport", "CotejoModel", "CotejoChecks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -93,8 +101,8 @@ let package = Package(
                                                             .product(name: "GRDB", package: "GRDB.swift")],
                     path: "Tests/CotejoStoreTests"),
         .testTarget(name: "CotejoEndToEndTests", dependencies: [
-            "CotejoPipeline", "CotejoStore", "CotejoStoreTesting", "CotejoReport", "CotejoModel", "CotejoIngest",
-            .product(name: "Yams", package: "Yams"),
+            "CotejoPipeline", "CotejoStore", "CotejoStoreTesting", "CotejoStorePostgres", "CotejoReport", "CotejoModel", "CotejoIngest",
+            .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/CotejoEndToEndTests"),
         .testTarget(name: "CotejoReportTests", dependencies: [
             "CotejoReport", "CotejoStore", "CotejoModel", "CotejoPipeline", "CPoppler",

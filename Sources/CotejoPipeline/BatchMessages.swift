@@ -66,6 +66,7 @@ public struct BatchMessages: Sendable {
                plural(s.skipped.count, ("omitido", "omitidos"), ("skipped", "skipped"))].joined(separator: ", ")
         if s.retried > 0 { line += ", " + plural(s.retried, ("reintentado", "reintentados"), ("retried", "retried")) }
         if s.otherShards > 0 { line += ", " + plural(s.otherShards, ("de otra partición", "de otras particiones"), ("in other shards", "in other shards")) }
+        if s.otherProcesses > 0 { line += ", " + plural(s.otherProcesses, ("leído por otro proceso", "leídos por otros procesos"), ("read by another process", "read by other processes")) }
         if s.processed == 0 && s.failed == 0 && s.unchanged > 0 {
             line += say(" (todos los documentos sin cambios)", " (all documents unchanged)")
         }

@@ -360,6 +360,8 @@ public struct RunSummary: Sendable, Codable {
     public var retried = 0
     /// Files left to the other shards of a sharded batch (not stored).
     public var otherShards = 0
+    /// Documents of a shared batch that other processes read (a PostgreSQL store's work queue).
+    public var otherProcesses = 0
 
     public init() {}
 }

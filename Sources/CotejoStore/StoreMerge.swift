@@ -25,7 +25,7 @@ extension Store {
     /// map from the other store's ids to the new ones.
     static let documentChildren = ["pages", "blocks", "doc_tables", "activities", "totals", "commitments", "claims", "column_sums", "findings"]
     /// `sources.owner` → the table its `owner_id` points into.
-    static let sourceOwners = ["document": "documents", "activity": "activities", "total": "totals", "commitment": "commitments",
+    package static let sourceOwners = ["document": "documents", "activity": "activities", "total": "totals", "commitment": "commitments",
                                "claim": "claims", "column_sum": "column_sums", "finding": "findings"]
 
     /// Copies every run and document of the store at `path` into this one, losing nothing: runs

@@ -48,6 +48,10 @@ public struct SearchHit: Sendable {
     public var role: String
     public var snippet: String
     public var source: Source?
+
+    package init(path: String, page: Int, role: String, snippet: String, source: Source?) {
+        self.path = path; self.page = page; self.role = role; self.snippet = snippet; self.source = source
+    }
 }
 
 /// A table as stored, for `cotejo tables`.
@@ -59,7 +63,7 @@ public struct StoredTable: Sendable {
 extension Store {
     static let decoder = JSONCoding.decoder()
 
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+    package static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
         guard let text else { return nil }
         return try? decoder.decode(T.self, from: Data(text.utf8))
     }

@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import CotejoModel
 import CotejoStore
+import CotejoStorePostgres
 import CotejoPipeline
 import CotejoIngest
 import CotejoReport
@@ -53,11 +54,14 @@ struct Cotejo: ParsableCommand {
 
 /// Options every subcommand shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: help("Almacén SQLite (por omisión output/cotejo.sqlite, o el del pipeline en run).", "SQLite store to use (default: output/cotejo.sqlite, or the pipeline's for run)."))
+    @Option(name: .long, help: help("Almacén: un archivo SQLite (por omisión output/cotejo.sqlite, o el del pipeline en run) o una base PostgreSQL compartida (postgresql://usuario@servidor:puerto/base).", "Store: a SQLite file (default: output/cotejo.sqlite, or the pipeline's for run) or a shared PostgreSQL database (postgresql://user@host:port/database)."))
     var db: String?
 
     /// The store's path: --db, else `fallback`.
     func path(fallback: String = "output/cotejo.sqlite") -> String { db ?? fallback }
+
+    /// The PostgreSQL store --db names, if it names one.
+    var postgres: PostgresAddress? { db.flatMap(PostgresAddress.init) }
 
     /// Opens the store given with --db, else `fallback`, for writing (created when missing).
     func open(fallback: String = "output/cotejo.sqlite") throws -> Store { try Self.open(path: db ?? fallback) }
@@ -65,17 +69,32 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store at `path` for writing (created when missing); a store that cannot be opened
     /// is exit 3 with the reason.
     static func open(path: String) throws -> Store {
+        if PostgresAddress.names(path) {
+            throw CLIError(code: 2, message: tr("\(path): este comando escribe en un almacén SQLite; en PostgreSQL se escribe con cotejo ingest o cotejo run", "\(path): this command writes a SQLite store; a PostgreSQL store is written by cotejo ingest or cotejo run"))
+        }
         do { return try Store(path: path) } catch {
             throw CLIError(code: 3, message: StoreProblem.from(error, path: path).message(in: interfaceLanguage))
         }
     }
 
-    /// Opens an existing store read-only: a mistyped --db is an error, not a new empty store.
+    /// Opens an existing store read-only: a mistyped --db is an error, not a new empty store. A
+    /// PostgreSQL store is pulled into memory, and read as a SQLite one is.
     func openForReading(fallback: String = "output/cotejo.sqlite") throws -> Store {
+        if let postgres { return try shared(postgres) { try PostgresStore(postgres).mirror() } }
         let path = db ?? fallback
         do { return try Store(path: path, readOnly: true) } catch {
             throw CLIError(code: 3, message: StoreProblem.from(error, path: path).message(in: interfaceLanguage))
         }
+    }
+}
+
+/// Runs `body` on the PostgreSQL store at `address`; a store that cannot be reached, or that
+/// refuses a statement, is exit 3 with the reason.
+func shared<T>(_ address: PostgresAddress, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as CLIError { throw error } catch {
+        let detail = (error as? PostgresProblem)?.detail ?? "\(error)"
+        throw CLIError(code: 3, message: tr("\(address.redacted): el almacén PostgreSQL no respondió como se esperaba (\(detail)); revise que el servidor esté en marcha y la dirección",
+                                            "\(address.redacted): the PostgreSQL store did not answer as expected (\(detail)); check that the server is running and the address"))
     }
 }
 

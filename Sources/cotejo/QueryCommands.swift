@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import CotejoModel
 import CotejoStore
+import CotejoStorePostgres
 import CotejoReport
 
 struct Search: ParsableCommand {
@@ -29,7 +30,13 @@ struct Search: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let hits = try store.openForReading().search(text.joined(separator: " "), limit: limit, includeFurniture: furniture)
+            let words = text.joined(separator: " ")
+            // A PostgreSQL store searches with PostgreSQL's Spanish text search, stems and all.
+            let hits = if let address = store.postgres {
+                try shared(address) { try PostgresStore(address).search(words, limit: limit, includeFurniture: furniture) }
+            } else {
+                try store.openForReading().search(words, limit: limit, includeFurniture: furniture)
+            }
             if format == .json {
                 let listed = hits.map { Hit(document: $0.path, page: $0.page, role: $0.role, snippet: $0.snippet.collapsedWhitespace,
                                             source: $0.source.map(ExportSource.init)) }

@@ -27,6 +27,12 @@ struct Run: ParsableCommand {
             var config = try PipelineConfig.load(path: pipeline)
             if let lang = language.lang { config.language = lang }
             try batch.requireInputs(config.inputs)
+            if let address = store.postgres {
+                code = try batch.ingest(paths: config.inputs, config: config, address: address)
+                let st = try store.openForReading()
+                for line in try outputs({ try RunOutputs(config: config, pipelinePath: pipeline).write(st.documents()) }) { printError(line) }
+                return
+            }
             // --db wins over the pipeline's database.
             let st = try store.open(fallback: config.output.database)
             code = try batch.ingest(paths: config.inputs, config: config, store: st, storePath: store.path(fallback: config.output.database))
@@ -86,6 +92,10 @@ struct Ingest: ParsableCommand {
         var code: Int32 = 0
         try guarded {
             let config = try batch.configuration(pipeline: definition, paths: paths, language: language)
+            if let address = store.postgres {
+                code = try batch.ingest(paths: paths, config: config, address: address)
+                return
+            }
             code = try batch.ingest(paths: paths, config: config, store: store.open(), storePath: store.path())
         }
         if code != 0 { throw ExitCode(code) }

@@ -62,7 +62,7 @@ struct PackageManifestTests {
     @Test("the check stage does not import the record stage, and no stage imports a later one")
     func forward() throws {
         let order = ["CotejoModel", "CotejoSpanish", "CotejoArithmetic", "CotejoIngest", "CotejoTables", "CotejoRecords",
-                     "CotejoChecks", "CotejoStore", "CotejoReport", "CotejoPipeline"]
+                     "CotejoChecks", "CotejoStore", "CotejoStorePostgres", "CotejoReport", "CotejoPipeline"]
         for t in try targets() where order.contains(t.name) {
             let rank = order.firstIndex(of: t.name)!
             for d in t.dependencies { if let r = order.firstIndex(of: d) { #expect(r < rank, "\(t.name) → \(d)") } }
