@@ -35,8 +35,8 @@ public struct SharedIngest: Sendable {
         let started = Date()
         let config = pipeline.config
         let store = try PostgresStore(address)
-        let runID = try store.beginRun(pipeline: config.path ?? config.name, version: pipeline.version)
         let owner = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
+        let runID = try store.beginRun(pipeline: config.path ?? config.name, version: pipeline.version, owner: owner, lease: lease)
 
         // What this process was given, by content: the same bytes under two paths are one document.
         let walk = InputWalk(paths: paths, language: config.language)

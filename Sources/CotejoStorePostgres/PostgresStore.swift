@@ -40,18 +40,24 @@ public final class PostgresStore: @unchecked Sendable {
             let ours = Set(schema.migrations)
             if present.isEmpty {
                 for statement in schema.statements { try session.execute(statement) }
-                for statement in SpanishSearch.statements + WorkQueue.statements { try session.execute(statement) }
                 for (k, identifier) in schema.migrations.enumerated() {
                     try session.execute("INSERT INTO cotejo_migrations (identifier, position) VALUES ($1, $2)", [.text(identifier), .integer(Int64(k))])
                 }
-                return
-            }
-            if !present.isSuperset(of: ours) {
-                throw PostgresProblem(address: address, detail: "the store was made by an older Cotejo (it lacks \(ours.subtracting(present).sorted().joined(separator: ", "))); make a new database for this version")
-            }
-            if !ours.isSuperset(of: present) {
+            } else if !ours.isSuperset(of: present) {
                 throw PostgresProblem(address: address, detail: "the store was made by a newer Cotejo; use that version")
+            } else if !present.isSuperset(of: ours) {
+                // Made by an earlier Cotejo: the migrations it lacks are applied, as SQLite's are.
+                var columns: [String: Set<String>] = [:]
+                for row in try session.rows("SELECT table_name::text, column_name::text FROM information_schema.columns WHERE table_schema = current_schema()") {
+                    if let table = row[0], let column = row[1] { columns[table, default: []].insert(column) }
+                }
+                let indexes = Set(try session.rows("SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema()").compactMap { $0[0] })
+                for statement in schema.upgrade(columns: columns, indexes: indexes) { try session.execute(statement) }
+                for (k, identifier) in schema.migrations.enumerated() where !present.contains(identifier) {
+                    try session.execute("INSERT INTO cotejo_migrations (identifier, position) VALUES ($1, $2)", [.text(identifier), .integer(Int64(k))])
+                }
             }
+            for statement in SpanishSearch.statements + WorkQueue.statements { try session.execute(statement) }
         }
     }
 
@@ -59,14 +65,24 @@ public final class PostgresStore: @unchecked Sendable {
 
     // MARK: Runs
 
-    /// Starts a run. Unlike the SQLite store, other runs in progress are left alone: they are
-    /// other processes, working at the same time.
-    public func beginRun(pipeline: String, version: String) throws -> Int64 {
-        guard let id = try session.value("INSERT INTO runs (pipeline, pipeline_version, started_at, status) VALUES ($1, $2, $3, 'running') RETURNING id::text",
-                                         [.text(pipeline), .text(version), .text(Self.now())]).flatMap(Int64.init) else {
-            throw PostgresProblem(address: address, detail: "a run could not be started")
+    /// Starts the run of the process `owner`, whose heartbeat comes every third of `lease` seconds.
+    /// Other runs in progress are other processes working at the same time, and are left alone,
+    /// except those whose process has not been heard of for a whole lease: it died, and its run is
+    /// marked interrupted, as the SQLite store marks a run that a killed batch left.
+    public func beginRun(pipeline: String, version: String, owner: String = "", lease: Double = 60) throws -> Int64 {
+        try session.transaction {
+            try session.execute("""
+                UPDATE runs SET status = 'interrupted', finished_at = $1 WHERE status = 'running' AND id IN
+                    (SELECT run_id FROM run_processes WHERE seen_at + make_interval(secs => lease_seconds) < now())
+                """, [.text(Self.now())])
+            guard let id = try session.value("INSERT INTO runs (pipeline, pipeline_version, started_at, status) VALUES ($1, $2, $3, 'running') RETURNING id::text",
+                                             [.text(pipeline), .text(version), .text(Self.now())]).flatMap(Int64.init) else {
+                throw PostgresProblem(address: address, detail: "a run could not be started")
+            }
+            try session.execute("INSERT INTO run_processes (run_id, owner, lease_seconds) VALUES ($1, $2, $3)",
+                                [.integer(id), .text(owner), .double(lease)])
+            return id
         }
-        return id
     }
 
     /// Ends a run with its counts. Its passed-over and skipped entries are already stored, each

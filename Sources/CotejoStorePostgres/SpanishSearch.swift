@@ -18,7 +18,7 @@ enum SpanishSearch {
             END IF;
         END $$
         """,
-        "CREATE INDEX blocks_search ON blocks USING GIN (to_tsvector('\(configuration)', text))",
+        "CREATE INDEX IF NOT EXISTS blocks_search ON blocks USING GIN (to_tsvector('\(configuration)', text))",
     ]
 }
 

@@ -17,9 +17,10 @@ public struct WorkItem: Sendable, Equatable {
 /// and a late publish from a process whose claim was taken over is refused. So no document is
 /// lost and none is stored twice.
 enum WorkQueue {
+    /// PostgreSQL's own tables, beside the SQLite store's: made when missing, each time a store is opened.
     static let statements = [
         """
-        CREATE TABLE work_queue (
+        CREATE TABLE IF NOT EXISTS work_queue (
             key TEXT PRIMARY KEY,
             path TEXT NOT NULL,
             pipeline_version TEXT NOT NULL,
@@ -31,7 +32,17 @@ enum WorkQueue {
             done_at TIMESTAMPTZ
         )
         """,
-        "CREATE INDEX work_queue_waiting ON work_queue (state, lease_until)",
+        "CREATE INDEX IF NOT EXISTS work_queue_waiting ON work_queue (state, lease_until)",
+        // Which process a run is, and when it was last heard of: a run whose process stopped
+        // beating is marked interrupted by the next process that starts one.
+        """
+        CREATE TABLE IF NOT EXISTS run_processes (
+            run_id BIGINT PRIMARY KEY REFERENCES runs ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            lease_seconds DOUBLE PRECISION NOT NULL,
+            seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
+        )
+        """,
     ]
 
     /// Whether `owner` still holds `item`, locking its row until the transaction ends.
@@ -103,6 +114,7 @@ extension PostgresStore {
     public func renewLeases(owner: String, lease: Double) throws {
         try session.execute("UPDATE work_queue SET lease_until = now() + make_interval(secs => $2) WHERE owner = $1 AND state = 'claimed'",
                             [.text(owner), .double(lease)])
+        try session.execute("UPDATE run_processes SET seen_at = now() WHERE owner = $1", [.text(owner)])
     }
 
     /// How many of `keys` are not done yet (pending, or claimed by a process still working).

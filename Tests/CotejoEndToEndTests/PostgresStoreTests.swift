@@ -61,6 +61,22 @@ import CotejoIngest
         #expect(schema.migrations.count >= 12)
     }
 
+    /// A database made by an earlier Cotejo gets what the migrations since then added: a table, a
+    /// column (with the default SQLite gave it), an index; one that is up to date gets nothing.
+    @Test func anEarlierSchemaIsBroughtUpToDate() {
+        let schema = PostgresSchema.current
+        var columns = Dictionary(uniqueKeysWithValues: schema.tables.map { ($0.name, Set($0.columnNames)) })
+        let indexes = Set(schema.tables.flatMap { $0.indexes.map(\.name) })
+        #expect(schema.upgrade(columns: columns, indexes: indexes).isEmpty)
+        columns["documents"]?.remove("attempts")
+        columns["skipped_files"] = nil
+        let upgrade = schema.upgrade(columns: columns, indexes: indexes.subtracting(["findings_on_rule"]))
+        #expect(upgrade.contains(#"ALTER TABLE "documents" ADD COLUMN "attempts" BIGINT NOT NULL DEFAULT 1"#), "\(upgrade)")
+        #expect(upgrade.contains { $0.hasPrefix(#"CREATE TABLE "skipped_files""#) })
+        #expect(upgrade.contains { $0.hasPrefix(#"CREATE INDEX "findings_on_rule""#) })
+        #expect(upgrade.count == 4, "\(upgrade)")  // the column, the table and its index, the other index
+    }
+
     @Test func copyTextEscapesWhatWouldSplitARow() {
         #expect(CopyRows.escape("a\tb\nc\\d\re") == "a\\tb\\nc\\\\d\\re")
         #expect(CopyRows.escape("participación") == "participación")
@@ -99,6 +115,27 @@ import CotejoIngest
         #expect(try store.enqueue([(sha, file)], version: "v") == 1)
         #expect(try store.enqueue([(sha, file)], version: "w") == 0)
         #expect(try store.unfinished(among: [sha]) == 1)
+    }
+
+    /// Opened by this version, a store an earlier one made is brought up to date, and keeps its
+    /// rows; a store a later version made is refused.
+    @Test(.enabled(if: server != nil, "needs COTEJO_TEST_POSTGRES (make test starts a server)"))
+    func aStoreMadeByAnotherVersionIsUpgradedOrRefused() throws {
+        let address = try Self.freshDatabase()
+        let store = try PostgresStore(address)
+        _ = try store.beginRun(pipeline: "earlier", version: "v")
+        _ = try Self.query(address, """
+            ALTER TABLE documents DROP COLUMN attempts; DROP TABLE skipped_files; DROP INDEX findings_on_rule;
+            DELETE FROM cotejo_migrations WHERE identifier LIKE 'v6:%' OR identifier LIKE 'v7:%'
+            """)
+        _ = try PostgresStore(address)
+        #expect(try Self.query(address, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'documents' AND column_name = 'attempts'") == ["1"])
+        #expect(try Self.query(address, "SELECT count(*) FROM skipped_files") == ["0"])
+        #expect(try Self.query(address, "SELECT count(*) FROM pg_indexes WHERE indexname = 'findings_on_rule'") == ["1"])
+        #expect(try Self.query(address, "SELECT count(*) FROM cotejo_migrations") == ["\(PostgresSchema.current.migrations.count)"])
+        #expect(try Self.query(address, "SELECT pipeline FROM runs") == ["earlier"])
+        _ = try Self.query(address, "INSERT INTO cotejo_migrations VALUES ('v99: from the future', 99)")
+        #expect(throws: PostgresProblem.self) { try PostgresStore(address) }
     }
 
     /// A document whose processes died every time they read it is stored as failed, with that reason,
@@ -192,6 +229,9 @@ import CotejoIngest
         #expect(again.status == 0)
         #expect(again.output.contains("0 processed"), "\(again.output)")
         #expect(try shared.documentCount() == sqlite.documents().count)
+        // Starting, it marked the run of the killed process interrupted (its heartbeat stopped);
+        // the others finished.
+        #expect(try Self.query(address, "SELECT status, count(*) FROM runs GROUP BY status ORDER BY status") == ["finished|3", "interrupted|1"])
         // And what reads a store reads this one.
         let export = dir.appendingPathComponent("export.json").path
         #expect(try Repo.run(exe.path, ["export", "--db", address.url, "--out", export]).status == 0)
