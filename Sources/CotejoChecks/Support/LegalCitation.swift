@@ -35,30 +35,29 @@ struct LegalCitation: Hashable {
         var range: Range<String.Index>
     }
 
-    /// Words and numbers of a text (numbers keep inner dots: "1.499"); punctuation is dropped except
-    /// that it separates tokens.
+    /// Words and numbers of a text, from the lexer every Spanish scanner shares: digit runs glued by
+    /// single dots are one number ("1.499"); punctuation only separates tokens.
     private static func tokens(_ text: String) -> [Token] {
+        let lexed = SpanishLexer.tokens(text[...])
         var out: [Token] = []
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            if c.isLetter {
-                var j = i
-                while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
-                out.append(Token(key: String(text[i..<j]).folded, isNumber: false, range: i..<j))
-                i = j
-            } else if c.isNumber {
-                var j = i
-                while j < text.endIndex {
-                    if text[j].isNumber { j = text.index(after: j); continue }
-                    let n = text.index(after: j)
-                    if text[j] == ".", n < text.endIndex, text[n].isNumber { j = n; continue }
-                    break
+        var i = 0
+        while i < lexed.count {
+            let t = lexed[i]
+            switch t.kind {
+            case .word:
+                out.append(Token(key: t.key, isNumber: false, range: t.range))
+                i += 1
+            case .digits:
+                var digits = t.key, upper = t.upper, j = i + 1
+                while j + 1 < lexed.count, lexed[j].isSymbol("."), lexed[j].gap == .none, lexed[j + 1].kind == .digits, lexed[j + 1].gap == .none {
+                    digits += lexed[j + 1].key
+                    upper = lexed[j + 1].upper
+                    j += 2
                 }
-                out.append(Token(key: String(text[i..<j]).filter(\.isNumber), isNumber: true, range: i..<j))
+                out.append(Token(key: digits, isNumber: true, range: t.lower..<upper))
                 i = j
-            } else {
-                i = text.index(after: i)
+            case .symbol:
+                i += 1
             }
         }
         return out

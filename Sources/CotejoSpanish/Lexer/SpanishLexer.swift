@@ -5,33 +5,33 @@
 
 /// What lies between a token and the one before it. Scanners use it to tell "1.234" (glued) from
 /// "29 20" (two cells) and to keep patterns from running across lines where that would be a guess.
-enum SpanishGap: UInt8 {
+package enum SpanishGap: UInt8 {
     case none, space, newline
 }
 
-struct SpanishToken {
-    enum Kind: UInt8 { case word, digits, symbol }
+package struct SpanishToken {
+    package enum Kind: UInt8 { case word, digits, symbol }
 
-    let kind: Kind
-    let lower: String.Index
-    let upper: String.Index
-    let gap: SpanishGap
+    package let kind: Kind
+    package let lower: String.Index
+    package let upper: String.Index
+    package let gap: SpanishGap
     /// Word: lower-cased with accents removed ("Dieciséis" → "dieciseis"). Digits: the ASCII digits.
     /// Symbol: the scalar itself.
-    let key: String
+    package let key: String
     /// A symbol's scalar (for words and digits, their first scalar).
     let scalar: Unicode.Scalar
     /// What the lexicon knows of a word (nothing for digits and symbols).
     var info: SpanishWordInfo = .none
 
-    var range: Range<String.Index> { lower..<upper }
+    package var range: Range<String.Index> { lower..<upper }
 
-    func isSymbol(_ s: Unicode.Scalar) -> Bool { kind == .symbol && scalar == s }
+    package func isSymbol(_ s: Unicode.Scalar) -> Bool { kind == .symbol && scalar == s }
     func isWord(_ w: String) -> Bool { kind == .word && key == w }
     var isDash: Bool { kind == .symbol && SpanishLexer.isDash(scalar) }
 }
 
-enum SpanishLexer {
+package enum SpanishLexer {
     /// Walks a token list left to right, taking each match `match(i)` finds at token `i` and going
     /// on after its end: what every scanner of dates, periods, month ranges and number-word pairs does.
     static func leftmostMatches<M>(count: Int, _ match: (Int) -> (M, end: Int)?) -> [M] {
@@ -48,7 +48,7 @@ enum SpanishLexer {
         return out
     }
 
-    static func tokens(_ text: Substring) -> [SpanishToken] {
+    package static func tokens(_ text: Substring) -> [SpanishToken] {
         // Scanning UTF-8 bytes with hand decoding is many times faster than walking the unicode-scalar
         // view, and native strings hand out their bytes without a copy.
         if let tokens = text.utf8.withContiguousStorageIfAvailable({ tokens(bytes: $0, text) }) { return tokens }
