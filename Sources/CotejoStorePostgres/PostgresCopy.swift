@@ -45,7 +45,7 @@ extension PostgresStore {
                 var maps: [String: [Int64: Int64]] = ["runs": [:]]
                 for run in try Int64.fetchAll(db, sql: "SELECT id FROM runs") { maps["runs"]![run] = runID }
                 let documents = schema.table("documents")!
-                for document in try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id") {
+                for document in try Row.fetchAll(db, sql: "SELECT id, sha256, path, processed_at FROM documents ORDER BY id") {
                     let sha: String? = document["sha256"]
                     let path: String = document["path"]
                     let processedAt: String = document["processed_at"]
@@ -55,10 +55,10 @@ extension PostgresStore {
                     } else {
                         try session.execute("DELETE FROM documents WHERE path = $1 AND sha256 IS NULL", [.text(path)])
                     }
-                    try copy([document], of: documents, maps: &maps)
+                    try copy(from: db, "SELECT * FROM documents WHERE id = ?", [document["id"]], of: documents, maps: &maps)
                 }
                 for table in documentTables {
-                    try copy(try Row.fetchAll(db, sql: "SELECT * FROM \(quoted(table.name)) ORDER BY rowid"), of: table, maps: &maps)
+                    try copy(from: db, "SELECT * FROM \(quoted(table.name)) ORDER BY rowid", of: table, maps: &maps)
                 }
                 for file in try Row.fetchAll(db, sql: "SELECT sha256, path, first_seen, last_seen FROM document_files") {
                     try session.execute("""
@@ -68,7 +68,7 @@ extension PostgresStore {
                         """, [.text(file["sha256"]), .text(file["path"]), .text(file["first_seen"]), .text(file["last_seen"])])
                 }
                 if let skipped = schema.table("skipped_files") {
-                    try copy(try Row.fetchAll(db, sql: "SELECT * FROM skipped_files ORDER BY id"), of: skipped, maps: &maps)
+                    try copy(from: db, "SELECT * FROM skipped_files ORDER BY id", of: skipped, maps: &maps)
                 }
             }
             try WorkQueue.complete(claim, session: session)
@@ -76,49 +76,67 @@ extension PostgresStore {
         }
     }
 
-    /// Copies `rows` (read from a SQLite store with this schema) into `table`. Foreign keys go
-    /// through `maps` (the other store's id → this one's); a table other rows point at gets new
-    /// ids reserved from its sequence, and its map is extended.
-    func copy(_ rows: [Row], of table: PostgresSchema.TableSchema, maps: inout [String: [Int64: Int64]]) throws {
-        guard !rows.isEmpty else { return }
+    /// Copies the rows `sql` selects (`SELECT *` of `table`, in a SQLite store with this schema) into
+    /// `table`, streaming them. Foreign keys go through `maps` (the other store's id → this one's);
+    /// a table other rows point at gets new ids reserved from its sequence, and its map is extended.
+    func copy(from db: Database, _ sql: String, _ arguments: StatementArguments = [], of table: PostgresSchema.TableSchema,
+              maps: inout [String: [Int64: Int64]]) throws {
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0
+        guard count > 0 else { return }
         let keepsIDs = referencedTables.contains(table.name) && table.hasIdentity
-        let columns = table.columns.filter { !$0.isIdentity || keepsIDs }
         var newIDs: [Int64] = []
         if keepsIDs {
             newIDs = try session.rows("SELECT nextval(pg_get_serial_sequence($1, 'id'))::text FROM generate_series(1, $2)",
-                                      [.text(quoted(table.name)), .integer(Int64(rows.count))]).compactMap { $0[0].flatMap(Int64.init) }
+                                      [.text(quoted(table.name)), .integer(Int64(count))]).compactMap { $0[0].flatMap(Int64.init) }
         }
+        // What each column of `SELECT *` (the table's columns in their declared order) becomes.
+        enum Plan { case newID, mapped(String), owner, value(PostgresSchema.ColumnType), skipped }
         let keys = Dictionary(table.foreignKeys.map { ($0.column, $0.table) }, uniquingKeysWith: { a, _ in a })
-        // `sources.owner_id` points into the table its `owner` names.
-        let polymorphic = table.name == "sources"
+        let plans: [Plan] = table.columns.map { column in
+            if column.isIdentity { return keepsIDs ? .newID : .skipped }
+            // `sources.owner_id` points into the table its `owner` names.
+            if table.name == "sources", column.name == "owner_id" { return .owner }
+            if let target = keys[column.name] { return .mapped(target) }
+            return .value(column.type)
+        }
+        let ownerIndex = table.columns.firstIndex { $0.name == "owner" }
+        let columns = zip(table.columns, plans).compactMap { column, plan -> String? in if case .skipped = plan { nil } else { column.name } }
         var out = CopyRows()
         var map = maps[table.name] ?? [:]
-        for (k, row) in rows.enumerated() {
+        var k = 0
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
             var values: [String?] = []
             values.reserveCapacity(columns.count)
-            for column in columns {
-                let value: DatabaseValue = row[column.name]
-                if column.isIdentity {
+            for (index, plan) in plans.enumerated() {
+                let value: DatabaseValue = row[index]
+                switch plan {
+                case .skipped: continue
+                case .newID:
+                    guard k < newIDs.count, let old = Int64.fromDatabaseValue(value) else {
+                        throw PostgresProblem(address: address, detail: "\(table.name) changed while it was copied")
+                    }
                     values.append(String(newIDs[k]))
-                    map[row[column.name] as Int64] = newIDs[k]
-                    continue
-                }
-                var target = keys[column.name]
-                if polymorphic, column.name == "owner_id" { target = Store.sourceOwners[row["owner"] as String] }
-                if let target, let old = Int64.fromDatabaseValue(value) {
-                    guard let new = maps[target]?[old] else {
-                        throw PostgresProblem(address: address, detail: "\(table.name).\(column.name) points at \(target) \(old), which was not copied")
+                    map[old] = newIDs[k]
+                case .value(let type):
+                    values.append(Self.text(value, as: type))
+                case .mapped, .owner:
+                    var target: String?
+                    if case .mapped(let t) = plan { target = t }
+                    if case .owner = plan, let ownerIndex, let owner = String.fromDatabaseValue(row[ownerIndex]) { target = Store.sourceOwners[owner] }
+                    guard let old = Int64.fromDatabaseValue(value) else { values.append(nil); continue }
+                    guard let target, let new = maps[target]?[old] else {
+                        throw PostgresProblem(address: address, detail: "\(table.name).\(table.columns[index].name) points at \(target ?? "?") \(old), which was not copied")
                     }
                     values.append(String(new))
-                    continue
                 }
-                values.append(Self.text(value, as: column.type))
             }
             out.append(values)
+            k += 1
         }
         out.flush()
         if keepsIDs { maps[table.name] = map }
-        try session.copy(into: table.name, columns: columns.map(\.name), rows: out)
+        try session.copy(into: table.name, columns: columns, rows: out)
     }
 
     /// A SQLite value as PostgreSQL reads it in a column of `type`.
@@ -208,10 +226,10 @@ extension PostgresStore {
                 var maps: [String: [Int64: Int64]] = [:]
                 maps["runs"] = Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: "SELECT id FROM runs").map { ($0, $0) })
                 maps["documents"] = Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: "SELECT id FROM documents").map { ($0, $0) })
-                try copy(try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE rule = ? ORDER BY id", arguments: [rule]), of: schema.table("findings")!, maps: &maps)
-                try copy(try Row.fetchAll(db, sql: """
+                try copy(from: db, "SELECT * FROM findings WHERE rule = ? ORDER BY id", [rule], of: schema.table("findings")!, maps: &maps)
+                try copy(from: db, """
                     SELECT * FROM sources WHERE owner = 'finding' AND owner_id IN (SELECT id FROM findings WHERE rule = ?) ORDER BY id
-                    """, arguments: [rule]), of: schema.table("sources")!, maps: &maps)
+                    """, [rule], of: schema.table("sources")!, maps: &maps)
             }
         }
     }
