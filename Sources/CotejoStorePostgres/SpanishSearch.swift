@@ -24,7 +24,9 @@ enum SpanishSearch {
 
 extension PostgresStore {
     /// Blocks whose text matches every word of `text` (web-search syntax: "quoted phrases", -not,
-    /// or), best first, with the matched words in [brackets]. Furniture is left out unless asked.
+    /// or), with the matched words in [brackets]. The stemmer takes "participaciones" to
+    /// "particip", which "participativo" shares: blocks that hold the words as typed (accents and
+    /// case aside) come first, then the rest by rank. Furniture is left out unless asked.
     public func search(_ text: String, limit: Int = 50, includeFurniture: Bool = false) throws -> [SearchHit] {
         let c = SpanishSearch.configuration
         return try session.rows("""
@@ -32,7 +34,8 @@ extension PostgresStore {
                    ts_headline('\(c)', b.text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…')
             FROM blocks b JOIN documents d ON d.id = b.document_id, websearch_to_tsquery('\(c)', $1) q
             WHERE to_tsvector('\(c)', b.text) @@ q \(includeFurniture ? "" : "AND b.role <> 'furniture'")
-            ORDER BY ts_rank(to_tsvector('\(c)', b.text), q) DESC, d.path, b.page, b.ordinal LIMIT $2
+            ORDER BY strpos(lower(unaccent(b.text)), lower(unaccent($1))) = 0, ts_rank(to_tsvector('\(c)', b.text), q) DESC,
+                     d.path, b.page, b.ordinal LIMIT $2
             """, [.text(text), .integer(Int64(limit))]).map { row in
             SearchHit(path: row[0] ?? "", page: Int(row[1] ?? "0") ?? 0, role: row[2] ?? "body", snippet: row[4] ?? "",
                       source: Store.decode(Source.self, row[3]))
