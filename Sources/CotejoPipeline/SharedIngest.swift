@@ -49,6 +49,9 @@ public struct SharedIngest: Sendable {
             if seen.insert(key).inserted { items.append((key, path)) }
         }
         let keys = items.map(\.key)
+        // The queue keeps the path the first process found a document at; this process reads its
+        // own copy (another machine may mount the corpus elsewhere).
+        let localPath = Dictionary(items.map { ($0.key, $0.path) }, uniquingKeysWith: { first, _ in first })
         let state = SharedBatchState(filesSeen: walk.files.count, total: items.count)
         state.update { $0.unchanged = 0; $0.otherShards = otherShards }
         let unchanged = try store.enqueue(items, version: pipeline.version, force: force)
@@ -75,12 +78,13 @@ public struct SharedIngest: Sendable {
                 do {
                     let connection = try store.connect()
                     while !state.stopped {
-                        guard let item = try connection.claim(among: keys, owner: owner, lease: lease) else {
+                        guard var item = try connection.claim(among: keys, owner: owner, lease: lease) else {
                             // Others hold what is left: wait for them to finish, or for their leases to run out.
                             if try connection.unfinished(among: keys) == 0 { return }
                             Thread.sleep(forTimeInterval: min(1, lease / 4))
                             continue
                         }
+                        item.path = localPath[item.key] ?? item.path
                         let local = try Store()
                         let read = item.attempt > config.limits.attemptsPerDocument
                             ? try abandon(item, into: local)

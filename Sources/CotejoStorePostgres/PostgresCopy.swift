@@ -40,6 +40,9 @@ extension PostgresStore {
     /// longer this process's, nothing is written.
     public func publish(from local: Store, runID: Int64, claim: WorkItem, owner: String) throws -> Publication {
         try session.transaction {
+            // Not while the checks across documents rewrite their findings from a snapshot: a
+            // document replaced meanwhile would leave them pointing at a document that is gone.
+            try session.execute("SELECT pg_advisory_xact_lock_shared(\(Self.crossDocumentLock))")
             guard try WorkQueue.holds(claim, owner: owner, session: session) else { return .takenOver }
             try local.writer.read { db in
                 var maps: [String: [Int64: Int64]] = ["runs": [:]]
@@ -235,7 +238,8 @@ extension PostgresStore {
     }
 
     /// Runs `body` while holding the store's lock for the checks across documents: two processes
-    /// finishing at once take turns, and the last to finish sees every document.
+    /// finishing at once take turns, the last to finish sees every document, and no document is
+    /// published meanwhile (a publish takes the same lock, shared).
     public func withCrossDocumentLock<T>(_ body: () throws -> T) throws -> T {
         try session.execute("SELECT pg_advisory_lock(\(Self.crossDocumentLock))")
         defer { try? session.execute("SELECT pg_advisory_unlock(\(Self.crossDocumentLock))") }

@@ -159,6 +159,22 @@ import CotejoIngest
         #expect(stored.error?.contains("\(pipeline.config.limits.attemptsPerDocument) veces") == true, "\(stored.error ?? "")")
     }
 
+    /// Machines may mount the corpus at different places: a process reads the document it claims
+    /// at its own path, not at the one the first process to queue it found it at.
+    @Test(.enabled(if: server != nil, "needs COTEJO_TEST_POSTGRES (make test starts a server)"))
+    func eachProcessReadsItsOwnCopyOfADocument() throws {
+        let address = try Self.freshDatabase()
+        let store = try PostgresStore(address)
+        let file = Repo.fixtures.appendingPathComponent("001.html").path
+        let sha = Digest.sha256(try Data(contentsOf: URL(fileURLWithPath: file)))
+        let pipeline = Pipeline(config: PipelineConfig(inputs: []))
+        #expect(try store.enqueue([(sha, "/another/machine/001.html")], version: pipeline.version) == 0)
+        let summary = try SharedIngest(pipeline: pipeline, address: address, lease: 5).ingest(paths: [file])
+        #expect(summary.processed == 1 && summary.failed == 0)
+        let stored = try #require(try store.mirror().documents().first)
+        #expect(stored.path == file && stored.status != .failed)
+    }
+
     /// Three `cotejo ingest` processes share the fixtures through one PostgreSQL store; one is killed
     /// with SIGKILL while it reads a document. The others take its document over once its lease runs
     /// out, and the store ends up exporting what one SQLite run over the same folder exports, with
