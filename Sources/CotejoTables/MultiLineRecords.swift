@@ -168,20 +168,14 @@ enum MultiLineRecords {
     }
 
     /// The pieces' words by column, one cell line per column and visual line.
+    /// A word joins the first line of its column whose band it overlaps, however far back.
     static func cellLines(_ pieces: [TextLine], column: (Word) -> Int) -> [CellLine] {
-        var result: [CellLine] = []
-        for piece in pieces {
-            for w in piece.words {
-                let c = column(w)
-                if let k = result.firstIndex(where: { $0.column == c && $0.box.verticalOverlap(w.bbox) >= 0.5 }) {
-                    result[k].words.append(w)
-                    result[k].box = result[k].box.union(w.bbox)
-                } else {
-                    result.append(CellLine(column: c, box: w.bbox, words: [w]))
-                }
+        pieces.flatMap(\.words).map { (word: $0, column: column($0)) }
+            .visualRows(box: \.word.bbox, anchor: .band, lookBack: .max, choosing: .earliest, admits: { line, w in line[0].column == w.column })
+            .map { line in
+                CellLine(column: line[0].column, box: line.dropFirst().reduce(line[0].word.bbox) { $0.union($1.word.bbox) },
+                         words: line.map(\.word))
             }
-        }
-        return result
     }
 
     /// The middle of the widest y-range within (lo, hi) that no span crosses; among bands about as

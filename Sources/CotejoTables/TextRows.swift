@@ -10,25 +10,18 @@ struct TextRow: Sendable {
     var words: [Word] { pieces.flatMap(\.words) }
     var height: Double { box.height }
 
-    /// Rows of the page's body lines, top to bottom.
+    /// Rows of the page's body lines, top to bottom. A line joins the row whose band holds its middle,
+    /// among the last three (rows are sorted by their middles, so an earlier row cannot overlap a later
+    /// line), unless a piece of that row stands over it: two pieces above each other are two rows.
     static func rows(of lines: [TextLine]) -> [TextRow] {
-        var rows: [TextRow] = []
-        for line in lines.sorted(by: { ($0.bbox!.midY, $0.bbox!.x0) < ($1.bbox!.midY, $1.bbox!.x0) }) {
-            let box = line.bbox!
-            // Join the row whose band holds this line's middle (the last few rows only: rows are
-            // sorted by their middles, so an earlier row cannot overlap a later line).
-            if let i = rows.indices.suffix(3).last(where: { k in
-                let b = rows[k].box
-                return b.verticalOverlap(box) >= 0.5
-                    && !rows[k].pieces.contains { $0.bbox!.horizontalOverlap(box) > 0 }
-            }) {
-                rows[i].pieces.append(line)
-                rows[i].box = rows[i].box.union(box)
-            } else {
-                rows.append(TextRow(pieces: [line], box: box))
+        lines.sorted(by: { ($0.bbox!.midY, $0.bbox!.x0) < ($1.bbox!.midY, $1.bbox!.x0) })
+            .visualRows(box: { $0.bbox! }, anchor: .band, lookBack: 3, choosing: .latest, admits: { row, line in
+                !row.contains { $0.bbox!.horizontalOverlap(line.bbox!) > 0 }
+            })
+            .map { pieces in
+                TextRow(pieces: pieces.sorted { $0.bbox!.x0 < $1.bbox!.x0 },
+                        box: pieces.dropFirst().reduce(pieces[0].bbox!) { $0.union($1.bbox!) })
             }
-        }
-        for i in rows.indices { rows[i].pieces.sort { $0.bbox!.x0 < $1.bbox!.x0 } }
-        return rows.sorted { $0.box.y0 < $1.box.y0 }
+            .sorted { $0.box.y0 < $1.box.y0 }
     }
 }
