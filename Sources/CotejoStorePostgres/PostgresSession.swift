@@ -183,7 +183,14 @@ public struct PostgresProblem: Error, CustomStringConvertible, Sendable {
         self.address = address.redacted
         if let problem = error as? PostgresProblem { detail = problem.detail; return }
         if let psql = error as? PSQLError {
-            detail = psql.serverInfo?[.message] ?? "\(psql.code)"
+            if let message = psql.serverInfo?[.message] {
+                detail = message
+            } else if psql.code == .connectionError {
+                // "Connection refused", "no such host": what the socket said, not the driver's code.
+                detail = "no connection: " + (psql.underlying.map { "\($0)" } ?? "the server does not answer")
+            } else {
+                detail = "\(psql.code)"
+            }
         } else {
             detail = "\(error)"
         }

@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import CotejoModel
 import CotejoStore
+import CotejoStorePostgres
 import CotejoPipeline
 
 /// `cotejo merge A.sqlite B.sqlite … --into ALL.sqlite`: the stores of a batch's shards (or of
@@ -28,6 +29,10 @@ struct Merge: ParsableCommand {
 
     func validate() throws {
         guard !stores.isEmpty else { throw ValidationError(tr("indique al menos un almacén que juntar", "give at least one store to merge")) }
+        if let shared = ([into] + stores).first(where: PostgresAddress.names) {
+            throw ValidationError(tr("\(shared): merge junta almacenes SQLite; en un almacén PostgreSQL los procesos escriben a la vez con cotejo ingest --db, sin juntar nada",
+                                     "\(shared): merge joins SQLite stores; into a PostgreSQL store processes write at once with cotejo ingest --db, with nothing to join"))
+        }
         if let same = stores.first(where: { URL(fileURLWithPath: $0).standardizedFileURL == URL(fileURLWithPath: into).standardizedFileURL }) {
             throw ValidationError(tr("\(same) es también el destino (--into)", "\(same) is also the store merged into (--into)"))
         }

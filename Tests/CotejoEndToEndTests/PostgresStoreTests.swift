@@ -39,6 +39,20 @@ import CotejoIngest
         #expect(PostgresAddress("/tmp/postgresql://x") == nil)
     }
 
+    /// A PostgreSQL store that cannot be reached is one line naming it and why, exit 3, before any
+    /// document is read; merge, which joins SQLite stores, refuses one as a usage error.
+    @Test func anUnreachableServerIsOneLineAndExit3() throws {
+        let exe = try #require(Repo.cotejoExecutable)
+        let refused = try Repo.run(exe.path, ["ingest", "-q", "--lang", "en", "--db", "postgresql://cotejo@127.0.0.1:1/cotejo",
+                                              Repo.fixtures.appendingPathComponent("001.html").path], output: .standardError)
+        #expect(refused.status == 3)
+        #expect(refused.output.contains("postgresql://cotejo@127.0.0.1:1/cotejo") && refused.output.contains("Connection refused"), "\(refused.output)")
+        #expect(refused.output.split(separator: "\n").count == 1, "\(refused.output)")
+        let dir = try Repo.temporaryDirectory()
+        let merged = try Repo.run(exe.path, ["merge", dir.appendingPathComponent("a.sqlite").path, "--into", "postgresql://cotejo@127.0.0.1:1/cotejo"])
+        #expect(merged.status == 2)
+    }
+
     /// PostgreSQL's schema is the SQLite store's, read off its migrations: every table but SQLite's
     /// full-text ones, with the same columns in the same order, and the same foreign keys.
     @Test func theSchemaIsTheSQLiteStoresOwn() throws {
