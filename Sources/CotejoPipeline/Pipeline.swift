@@ -207,6 +207,23 @@ public struct Pipeline: Sendable {
         return summary
     }
 
+    /// Reads one file into `store`, in a run of its own, with `worker` (a child process that reads
+    /// one document after another; nil to read in this process): what a shared batch does with each
+    /// document it claims, keeping one worker per thread across its claims. The file is read even
+    /// when the store holds it unchanged.
+    public func ingest(path: String, store: Store, worker: WorkerProcess?, logger: Logger? = nil,
+                       progress: (@Sendable (ProgressEvent) -> Void)? = nil) throws -> RunSummary {
+        let started = Date()
+        let runID = try store.beginRun(pipeline: config.path ?? config.name, version: version)
+        let state = BatchState(filesSeen: 1, started: started)
+        try handle(path: path, runID: runID, store: store, worker: worker, force: true, shard: nil, state: state,
+                   logger: logger, progress: progress)
+        var summary = state.summary
+        summary.seconds = Date().timeIntervalSince(started)
+        try store.finishRun(runID, summary: summary)
+        return summary
+    }
+
     /// The checks that hold one document against another, over the whole store after every batch: a
     /// document that changed (or arrived) can contradict one that did not.
     public func crossDocumentChecks(store: Store, runID: Int64) throws {

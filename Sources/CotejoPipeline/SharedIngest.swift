@@ -12,8 +12,8 @@ import CotejoStorePostgres
 ///
 /// Each process walks and hashes its inputs and puts them on the store's work queue (a document
 /// already there is left alone). Then each of its `jobs` threads claims one document at a time,
-/// reads it through the same pipeline as a SQLite batch (into a store of its own, in memory) and
-/// publishes it, in one transaction with the claim's completion. A heartbeat renews the process's
+/// reads it through the same pipeline as a SQLite batch (its long-lived child process, into a store
+/// of its own in memory) and publishes it, in one transaction with the claim's completion. A heartbeat renews the process's
 /// leases; when the process dies, they run out and other processes take its documents over. Once
 /// no document is left, the checks across documents run again over the whole store, one process
 /// at a time.
@@ -75,6 +75,9 @@ public struct SharedIngest: Sendable {
             group.enter()
             Thread.detachNewThread {
                 defer { group.leave() }
+                // Each thread keeps one child process that reads its documents in turn, as a SQLite batch does.
+                let worker: WorkerProcess? = if case .childProcess(let runner) = isolation { runner.worker() } else { nil }
+                defer { worker?.stop() }
                 do {
                     let connection = try store.connect()
                     while !state.stopped {
@@ -88,8 +91,8 @@ public struct SharedIngest: Sendable {
                         let local = try Store()
                         let read = item.attempt > config.limits.attemptsPerDocument
                             ? try abandon(item, into: local)
-                            : try pipeline.ingest(paths: [item.path], store: local, jobs: 1, isolation: isolation, force: true,
-                                                  logger: logger, progress: progress.map { state.renumbering($0) })
+                            : try pipeline.ingest(path: item.path, store: local, worker: worker, logger: logger,
+                                                  progress: progress.map { state.renumbering($0) })
                         switch try connection.publish(from: local, runID: runID, claim: item, owner: owner) {
                         case .stored: state.add(read)
                         case .takenOver: logger?.warning("\(item.path): another process took this document over; its reading here was dropped")
