@@ -41,11 +41,13 @@ public struct SharedIngest: Sendable {
         // What this process was given, by content: the same bytes under two paths are one document.
         let walk = InputWalk(paths: paths, language: config.language)
         var items: [(key: String, path: String)] = []
+        var files: [(sha256: String, path: String)] = []
         var seen = Set<String>()
         var otherShards = 0
         for path in walk.files {
             let key = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)).map(Digest.sha256) ?? "path:" + path
             if let shard, !(key.hasPrefix("path:") ? shard.contains(path: path) : shard.contains(sha256: key)) { otherShards += 1; continue }
+            if !key.hasPrefix("path:") { files.append((key, path)) }
             if seen.insert(key).inserted { items.append((key, path)) }
         }
         let keys = items.map(\.key)
@@ -55,6 +57,7 @@ public struct SharedIngest: Sendable {
         let state = SharedBatchState(filesSeen: walk.files.count, total: items.count)
         state.update { $0.unchanged = 0; $0.otherShards = otherShards }
         let unchanged = try store.enqueue(items, version: pipeline.version, force: force)
+        try store.recordFiles(files)
         let passedOver = try store.recordPassedOver(walk.passedOver.filter { shard?.contains(path: $0.path) ?? true }, runID: runID)
         state.update { $0.skipped += passedOver }
         for entry in passedOver {

@@ -75,6 +75,18 @@ extension PostgresStore {
                                      [.texts(items.map(\.key))]) ?? "0") ?? 0
     }
 
+    /// Records every path a document's bytes were found at (`document_files`), as the SQLite store
+    /// does: the same bytes under two paths are read once, and both paths are kept.
+    public func recordFiles(_ files: [(sha256: String, path: String)]) throws {
+        guard !files.isEmpty else { return }
+        let now = Self.now()
+        try session.execute("""
+            INSERT INTO document_files (sha256, path, first_seen, last_seen)
+            SELECT DISTINCT f.sha256, f.path, $3::text, $3::text FROM unnest($1::text[], $2::text[]) AS f(sha256, path)
+            ON CONFLICT (sha256, path) DO UPDATE SET last_seen = GREATEST(document_files.last_seen, excluded.last_seen)
+            """, [.texts(files.map(\.sha256)), .texts(files.map(\.path)), .text(now)])
+    }
+
     /// Records entries the walk passed over (hidden files, links to nothing …) under `runID`, once
     /// for the whole store however many processes walk the same folders: the first one to put the
     /// entry on the queue records it. Returns the entries this process recorded.

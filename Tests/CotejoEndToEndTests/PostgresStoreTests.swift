@@ -187,6 +187,15 @@ import CotejoIngest
         #expect(summary.processed == 1 && summary.failed == 0)
         let stored = try #require(try store.mirror().documents().first)
         #expect(stored.path == file && stored.status != .failed)
+
+        // The same bytes under a second name are the same document, read once, with both paths kept.
+        let dir = try Repo.temporaryDirectory()
+        let copy = dir.appendingPathComponent("copia.html").path
+        try FileManager.default.copyItem(atPath: file, toPath: copy)
+        _ = try SharedIngest(pipeline: pipeline, address: address, lease: 5).ingest(paths: [file, copy])
+        let documents = try store.mirror().documents()
+        #expect(documents.count == 1)
+        #expect(Set(documents.first?.files ?? []) == [file, copy], "\(documents.first?.files ?? [])")
     }
 
     /// Three `cotejo ingest` processes share the fixtures through one PostgreSQL store; one is killed
