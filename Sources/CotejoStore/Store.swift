@@ -59,7 +59,8 @@ public final class Store: Sendable {
         try Schema.migrator.migrate(writer)
     }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    /// The time stamp every store writes: ISO 8601 in UTC.
+    package static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
     static let encoder: JSONEncoder = {
         JSONCoding.encoder(sortedKeys: true)

@@ -176,16 +176,17 @@ extension PostgresStore {
                 let select = table.columns.map { c in c.type == .boolean ? "(t.\(quoted(c.name)))::int::text" : "(t.\(quoted(c.name)))::text" }
                 let insert = "INSERT INTO \(quoted(table.name)) (\(table.columns.map { quoted($0.name) }.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: table.columns.count).joined(separator: ", ")))"
                 let statement = try db.cachedStatement(sql: insert)
-                var filter = scope == .crossDocument && table.name == "sources" ? "owner = 'total'" : "true"
+                // The checks across documents need only the sources of totals.
+                let kept = scope == .crossDocument && table.name == "sources" ? ["owner = 'total'"] : []
                 let identity = table.columns.first { $0.isIdentity }?.name
                 var last: Int64 = .min
                 while true {
                     // Tables with ids come in pages of 20,000 rows, in id order.
                     // The table is named `t` so that ordering is by its columns, not by the text the
                     // select prints under the same names.
-                    if let identity { filter = (scope == .crossDocument && table.name == "sources" ? "owner = 'total' AND " : "") + "t.\(quoted(identity)) > \(last)" }
+                    let filter = (kept + (identity.map { ["t.\(quoted($0)) > \(last)"] } ?? [])).joined(separator: " AND ")
                     let order = identity.map { "t." + quoted($0) } ?? table.primaryKey.map { "t." + quoted($0) }.joined(separator: ", ")
-                    let rows = try session.rows("SELECT \(select.joined(separator: ", ")) FROM \(quoted(table.name)) AS t WHERE \(filter) ORDER BY \(order)\(identity != nil ? " LIMIT 20000" : "")")
+                    let rows = try session.rows("SELECT \(select.joined(separator: ", ")) FROM \(quoted(table.name)) AS t\(filter.isEmpty ? "" : " WHERE " + filter) ORDER BY \(order)\(identity != nil ? " LIMIT 20000" : "")")
                     for row in rows {
                         let values = zip(table.columns, row).map { column, text in Self.value(text, as: column.type) }
                         try statement.execute(arguments: StatementArguments(values))

@@ -61,7 +61,6 @@ public final class PostgresStore: @unchecked Sendable {
         }
     }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
     // MARK: Runs
 
@@ -74,9 +73,9 @@ public final class PostgresStore: @unchecked Sendable {
             try session.execute("""
                 UPDATE runs SET status = 'interrupted', finished_at = $1 WHERE status = 'running' AND id IN
                     (SELECT run_id FROM run_processes WHERE seen_at + make_interval(secs => lease_seconds) < now())
-                """, [.text(Self.now())])
+                """, [.text(Store.now())])
             guard let id = try session.value("INSERT INTO runs (pipeline, pipeline_version, started_at, status) VALUES ($1, $2, $3, 'running') RETURNING id::text",
-                                             [.text(pipeline), .text(version), .text(Self.now())]).flatMap(Int64.init) else {
+                                             [.text(pipeline), .text(version), .text(Store.now())]).flatMap(Int64.init) else {
                 throw PostgresProblem(address: address, detail: "a run could not be started")
             }
             try session.execute("INSERT INTO run_processes (run_id, owner, lease_seconds) VALUES ($1, $2, $3)",
@@ -91,7 +90,7 @@ public final class PostgresStore: @unchecked Sendable {
         try session.execute("""
             UPDATE runs SET status = $1, finished_at = $2, files_seen = $3, processed = $4, unchanged = $5, failed = $6,
             skipped = $7, seconds = $8, retried = $9 WHERE id = $10
-            """, [.text(status), .text(Self.now()), .integer(Int64(summary.filesSeen)), .integer(Int64(summary.processed)),
+            """, [.text(status), .text(Store.now()), .integer(Int64(summary.filesSeen)), .integer(Int64(summary.processed)),
                   .integer(Int64(summary.unchanged)), .integer(Int64(summary.failed)), .integer(Int64(summary.skipped.count)),
                   .double(summary.seconds), .integer(Int64(summary.retried)), .integer(id)])
     }

@@ -79,7 +79,7 @@ extension PostgresStore {
     /// does: the same bytes under two paths are read once, and both paths are kept.
     public func recordFiles(_ files: [(sha256: String, path: String)]) throws {
         guard !files.isEmpty else { return }
-        let now = Self.now()
+        let now = Store.now()
         try session.execute("""
             INSERT INTO document_files (sha256, path, first_seen, last_seen)
             SELECT DISTINCT f.sha256, f.path, $3::text, $3::text FROM unnest($1::text[], $2::text[]) AS f(sha256, path)

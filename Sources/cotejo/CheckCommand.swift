@@ -22,6 +22,8 @@ struct Check: ParsableCommand {
     @OptionGroup var language: LanguageOption
     @OptionGroup var batch: BatchOptions
 
+    func validate() throws { try batch.validate(sharedStore: false) }
+
     func run() throws {
         var code: Int32 = 0
         try guarded {

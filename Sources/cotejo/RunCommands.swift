@@ -21,6 +21,8 @@ struct Run: ParsableCommand {
     @OptionGroup var language: LanguageOption
     @OptionGroup var batch: BatchOptions
 
+    func validate() throws { try batch.validate(sharedStore: store.postgres != nil) }
+
     func run() throws {
         var code: Int32 = 0
         try guarded {
@@ -87,6 +89,8 @@ struct Ingest: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
     @OptionGroup var batch: BatchOptions
+
+    func validate() throws { try batch.validate(sharedStore: store.postgres != nil) }
 
     func run() throws {
         var code: Int32 = 0

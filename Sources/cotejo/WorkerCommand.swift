@@ -58,13 +58,21 @@ struct BatchOptions: ParsableArguments {
     @Option(name: .long, help: help("Solo la partición K de N (K/N, desde 1): los documentos cuyo SHA-256 cae en ella, para que N procesos o máquinas se repartan un corpus (el índice de un arreglo de trabajos da K).", "Only shard K of N (K/N, 1-based): the documents whose SHA-256 falls in it, so that N processes or machines can share a corpus (a scheduler's array index names K)."))
     var shard: String?
     @Option(name: .long, help: help("Con un almacén PostgreSQL: segundos que un proceso retiene un documento sin dar señales de vida; pasado ese plazo, otro proceso lo toma (por omisión 60).", "With a PostgreSQL store: seconds a process holds a document without a sign of life; after that, another process takes it over (default 60)."))
-    var lease: Double = 60
+    var lease: Double?
 
     func validate() throws {
-        guard lease > 0, lease.isFinite else { throw ValidationError(tr("--lease debe ser un número de segundos mayor que 0 (se dio \(lease))", "--lease must be a number of seconds above 0 (got \(lease))")) }
+        if let lease, !(lease > 0 && lease.isFinite) { throw ValidationError(tr("--lease debe ser un número de segundos mayor que 0 (se dio \(lease))", "--lease must be a number of seconds above 0 (got \(lease))")) }
         guard jobs >= 1 else { throw ValidationError(tr("--jobs debe ser al menos 1 (se dio \(jobs))", "--jobs must be at least 1 (got \(jobs))")) }
         if let shard, Shard(shard) == nil {
             throw ValidationError(tr("--shard debe ser K/N con 1 ≤ K ≤ N (se dio \(shard))", "--shard must be K/N with 1 ≤ K ≤ N (got \(shard))"))
+        }
+    }
+
+    /// `--lease` means something only to a shared store; given with a SQLite one, it is a mistake to
+    /// point out, not to ignore.
+    func validate(sharedStore: Bool) throws {
+        if lease != nil, !sharedStore {
+            throw ValidationError(tr("--lease solo tiene sentido con un almacén PostgreSQL (--db postgresql://…)", "--lease only applies to a PostgreSQL store (--db postgresql://…)"))
         }
     }
 
@@ -115,7 +123,7 @@ struct BatchOptions: ParsableArguments {
     /// ingest into it (`SharedIngest`); prints the summary and returns the exit code it deserves.
     func ingest(paths: [String], config: PipelineConfig, address: PostgresAddress) throws -> Int32 {
         let summary = try shared(address) {
-            try SharedIngest(pipeline: Pipeline(config: config), address: address, lease: lease)
+            try SharedIngest(pipeline: Pipeline(config: config), address: address, lease: lease ?? 60)
                 .ingest(paths: paths, jobs: jobs, isolation: isolation(config: config), force: force, shard: shard.flatMap(Shard.init),
                         logger: verbose ? Logger(label: "cotejo") : nil,
                         progress: progressPrinter(quiet ? .none : progress, language: interfaceLanguage))

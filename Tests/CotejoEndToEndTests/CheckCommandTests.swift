@@ -84,7 +84,9 @@ import CotejoStore
         let db = try Repo.temporaryDirectory().appendingPathComponent("u.sqlite").path
         for arguments in [["ingest", "--jobs", "0", Self.fixture], ["ingest", "--shard", "0/3", Self.fixture],
                           ["check", "--shard", "2", Self.fixture], ["findings", "--severity", "bogus"], ["no-such-command"],
-                          ["export", "--format", "csv"]] {
+                          ["export", "--format", "csv"], ["ingest", "--lease", "0", Self.fixture],
+                          // A lease means something only to a shared PostgreSQL store.
+                          ["ingest", "--lease", "5", Self.fixture], ["check", "--lease", "5", Self.fixture]] {
             #expect(try Repo.run(exe.path, arguments + ["--db", db]).status == 2, "\(arguments)")
         }
         #expect(!FileManager.default.fileExists(atPath: db))
