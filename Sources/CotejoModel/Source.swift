@@ -84,14 +84,34 @@ public struct Source: Codable, Hashable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(from: c, text: c.decode(String.self, forKey: .text))
+    }
+
+    private init(from c: KeyedDecodingContainer<CodingKeys>, text: String) throws {
         self.init(page: try c.decodeIfPresent(Int.self, forKey: .page), bbox: try c.decodeIfPresent(BBox.self, forKey: .bbox),
                   xpath: try c.decodeIfPresent(String.self, forKey: .xpath), sheet: try c.decodeIfPresent(String.self, forKey: .sheet),
                   cell: try c.decodeIfPresent(String.self, forKey: .cell), line: try c.decodeIfPresent(Int.self, forKey: .line),
                   paragraph: try c.decodeIfPresent(Int.self, forKey: .paragraph), table: try c.decodeIfPresent(Int.self, forKey: .table),
                   row: try c.decodeIfPresent(Int.self, forKey: .row), column: try c.decodeIfPresent(Int.self, forKey: .column),
-                  text: try c.decode(String.self, forKey: .text), formula: try c.decodeIfPresent(String.self, forKey: .formula),
+                  text: text, formula: try c.decodeIfPresent(String.self, forKey: .formula),
                   file: try c.decodeIfPresent(String.self, forKey: .file), ocr: try c.decodeIfPresent(Bool.self, forKey: .ocr),
                   confidence: try c.decodeIfPresent(Double.self, forKey: .confidence), hidden: try c.decodeIfPresent(Bool.self, forKey: .hidden))
+    }
+
+    /// A source whose JSON may leave its text out: the store writes a table cell's source without
+    /// the text the cell itself holds (a third of a cell's bytes), and puts it back when it reads
+    /// the cell.
+    public struct TextOptional: Decodable {
+        public var source: Source
+        /// False when the JSON had no text: `source.text` is then empty and is the caller's to set.
+        public var hasText: Bool
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let text = try c.decodeIfPresent(String.self, forKey: .text)
+            source = try Source(from: c, text: text ?? "")
+            hasText = text != nil
+        }
     }
 
     public func encode(to encoder: Encoder) throws {

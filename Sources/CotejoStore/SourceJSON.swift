@@ -21,7 +21,9 @@ enum SourceJSON {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    static func encode(_ s: Source, into out: inout JSONBytes) {
+    /// `omittingText`: the text is left out (a table cell's source, whose text is the cell's own;
+    /// `Source.TextOptional` reads it back).
+    static func encode(_ s: Source, into out: inout JSONBytes, omittingText: Bool = false) {
         out.byte(UInt8(ascii: "{"))
         var first = true
         func key(_ name: StaticString) {
@@ -48,7 +50,7 @@ enum SourceJSON {
         if let v = s.row { key("row"); out.int(v) }
         if let v = s.sheet { key("sheet"); out.string(v) }
         if let v = s.table { key("table"); out.int(v) }
-        key("text"); out.string(s.text)
+        if !omittingText { key("text"); out.string(s.text) }
         if let v = s.xpath { key("xpath"); out.string(v) }
         out.byte(UInt8(ascii: "}"))
     }

@@ -294,7 +294,7 @@ public final class Store: Sendable {
                 """)
             for c in table.cells {
                 json.removeAll()
-                SourceJSON.encode(c.source, into: &json)
+                SourceJSON.encode(c.source, into: &json, omittingText: c.source.text == c.text)
                 insert.int64(tableID); insert.int(c.row); insert.int(c.column); insert.int(c.rowSpan); insert.int(c.columnSpan)
                 insert.bool(c.isHeader); insert.text(c.text); insert.text(bytes: json.bytes)
                 try insert.run(db)

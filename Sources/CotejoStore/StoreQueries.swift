@@ -201,8 +201,15 @@ extension Store {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM doc_tables WHERE document_id = ? ORDER BY ordinal", arguments: [documentID]).map { t in
                 let cells = try Row.fetchAll(db, sql: "SELECT * FROM cells WHERE table_id = ? ORDER BY row, \"column\"", arguments: [t["id"]]).map { c in
-                    Cell(row: c["row"], column: c["column"], rowSpan: c["row_span"], columnSpan: c["column_span"], text: c["text"],
-                         isHeader: c["is_header"], source: Self.decode(Source.self, c["source"]) ?? Source(text: c["text"]))
+                    let text: String = c["text"]
+                    // A cell's source is stored without the text the cell holds (older stores kept it).
+                    var source = Source(text: text)
+                    if let stored = Self.decode(Source.TextOptional.self, c["source"]) {
+                        source = stored.source
+                        if !stored.hasText { source.text = text }
+                    }
+                    return Cell(row: c["row"], column: c["column"], rowSpan: c["row_span"], columnSpan: c["column_span"], text: text,
+                                isHeader: c["is_header"], source: source)
                 }
                 return CotejoModel.Table(index: t["ordinal"], pages: Self.decode([Int].self, t["pages"]) ?? [], rowCount: t["row_count"],
                              columnCount: t["column_count"], headerRowCount: t["header_rows"], cells: cells)

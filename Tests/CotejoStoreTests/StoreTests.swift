@@ -177,6 +177,29 @@ import CotejoStoreTesting
         #expect(try store.search("PÁGINA", includeFurniture: true).count == 1)
     }
 
+    @Test("a cell's source is stored without the text the cell holds, and read back whole")
+    func cellSourcesLeaveOutTheCellsOwnText() throws {
+        let store = try Store()
+        let run = try store.beginRun(pipeline: "p", version: "v1")
+        var doc = sample()
+        let cells = [
+            Cell(row: 0, column: 0, text: "Meta", isHeader: true, source: Source(sheet: "Hoja1", cell: "A1", text: "Meta")),
+            // A source that quotes more (or less) than the cell keeps its own text.
+            Cell(row: 1, column: 0, text: "20", source: Source(page: 1, bbox: BBox(x0: 1, y0: 2, x1: 3, y1: 4), text: "20 %")),
+            Cell(row: 1, column: 1, text: "7", source: Source(sheet: "Hoja1", cell: "B2", text: "", formula: "=3+4")),
+        ]
+        doc.content?.tables = [Table(index: 1, pages: [1], rowCount: 2, columnCount: 2, headerRowCount: 1, cells: cells)]
+        try store.save(doc, runID: run, pipelineVersion: "v1")
+        let id = try #require(try store.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM documents") })
+        #expect(try store.tables(documentID: id).first?.cells == cells)
+        let stored = try store.read { db in try String.fetchAll(db, sql: "SELECT source FROM cells ORDER BY row, \"column\"") }
+        #expect(stored == [#"{"cell":"A1","sheet":"Hoja1"}"#, #"{"bbox":{"x0":1,"x1":3,"y0":2,"y1":4},"page":1,"text":"20 %"}"#,
+                           #"{"cell":"B2","formula":"=3+4","sheet":"Hoja1","text":""}"#])
+        // Rows written before kept the text in the source, and read as they did.
+        try store.write { db in try db.execute(sql: #"UPDATE cells SET source = '{"cell":"A1","sheet":"Hoja1","text":"Meta"}' WHERE row = 0"#) }
+        #expect(try store.tables(documentID: id).first?.cells == cells)
+    }
+
     @Test("a store from before cells and sources lost AUTOINCREMENT keeps every row, index and view when opened")
     func storeWrittenBeforeVersion12IsCarriedOver() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cotejo-v11-\(UUID().uuidString)")
